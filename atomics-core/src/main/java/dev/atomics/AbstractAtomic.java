@@ -1,0 +1,94 @@
+package dev.atomics;
+
+import dev.atomics.engine.EngineBinding;
+import dev.atomics.engine.Engines;
+import dev.atomics.engine.Ops;
+import dev.atomics.memory.MemoryRegion;
+
+import java.util.List;
+
+/**
+ * What every atomic object has: its memory, its engine's ops, and the properties fixed at construction.
+ * Subclasses add the operations of their type; concrete classes only name the interfaces they implement.
+ */
+abstract class AbstractAtomic implements Atomic {
+
+    final MemoryRegion memory;
+    final int width;
+    final boolean readonly;
+    final Engine engine;
+    final List<OpType> opsSupported;
+    /** The engine's ops; a view's switch to ops that throw once its context closes. */
+    Ops ops;
+    private volatile boolean dead;
+
+    AbstractAtomic(MemoryRegion memory, EngineBinding binding) {
+        this.memory = memory;
+        this.width = memory.size();
+        this.readonly = memory.readonly();
+        this.engine = binding.engine();
+        this.opsSupported = binding.opsSupported();
+        this.ops = binding.ops();
+    }
+
+    /** The simple interface name shown in messages and {@code toString}, e.g. {@code AtomicIntView}. */
+    abstract String typeName();
+
+    /** Kills a view: from now on every operation throws and none touches memory. Called by its context. */
+    final void kill() {
+        ops = Engines.released(engine, typeName());
+        dead = true;
+        memory.release();
+    }
+
+    final void checkAlive() {
+        if (dead) {
+            throw new ViewContextException(typeName() + " was used after its context was closed or released");
+        }
+    }
+
+    final boolean isDead() {
+        return dead;
+    }
+
+    @Override
+    public final int width() {
+        checkAlive();
+        return width;
+    }
+
+    @Override
+    public final boolean readonly() {
+        checkAlive();
+        return readonly;
+    }
+
+    @Override
+    public final List<OpType> opsSupported() {
+        checkAlive();
+        return opsSupported;
+    }
+
+    @Override
+    public final Engine engine() {
+        checkAlive();
+        return engine;
+    }
+
+    /** The properties after the value in {@code toString}. */
+    String properties() {
+        return "width=" + width + ", readonly=" + readonly + ", engine=" + engine.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value for {@code toString}, or {@code null} if the object has none. */
+    abstract String valueString();
+
+    @Override
+    public String toString() {
+        if (dead) {
+            return typeName() + "(released)";
+        }
+        String value = valueString();
+        return typeName() + "(" + (value == null ? "" : "value=" + value + ", ") + properties() + ")";
+    }
+}

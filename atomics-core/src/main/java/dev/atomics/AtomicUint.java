@@ -1,0 +1,8 @@
+package dev.atomics;
+
+/**
+ * An unsigned atomic integer ({@link AtomicType#UINT}); {@link #signed()} is {@code false}. At width 8 values
+ * are 64-bit patterns in a {@code long}. Implemented by owning objects and by {@link AtomicUintView}.
+ */
+public interface AtomicUint extends AtomicIntegral {
+}

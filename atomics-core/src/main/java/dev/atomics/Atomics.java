@@ -1,0 +1,162 @@
+package dev.atomics;
+
+import com.sun.jna.Pointer;
+import dev.atomics.Implementations.*;
+import dev.atomics.engine.EngineBinding;
+import dev.atomics.engine.Engines;
+import dev.atomics.memory.MemoryRegion;
+import dev.atomics.nativelib.PatomicLibrary;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Factories for atomic objects and views, and facts about the native library in use.
+ *
+ * <pre>{@code
+ * AtomicInt counter = Atomics.atomic(8, AtomicType.INT);        // owns its memory
+ * counter.inc();
+ *
+ * MappedByteBuffer file = channel.map(READ_WRITE, 0, 8);       // shared with other processes
+ * try (AtomicIntViewContext ctx = Atomics.atomicView(file, AtomicType.INT)) {
+ *     ctx.open().fetchAdd(5);
+ * }
+ * }</pre>
+ */
+public final class Atomics {
+
+    private Atomics() {
+    }
+
+    /**
+     * A new object of {@code width} bytes, zero, owning its memory (freed when the object is unreachable),
+     * served by the default engine.
+     *
+     * @throws UnsupportedWidthException if no engine supports the width
+     * @throws IllegalArgumentException  for {@link AtomicType#INTEGRAL}, which needs a signedness
+     */
+    public static <A extends Atomic> A atomic(int width, AtomicType<A, ?, ?> type) {
+        return atomic(width, type, Engine.AUTO);
+    }
+
+    /** Like {@link #atomic(int, AtomicType)}, served by the given engine. */
+    @SuppressWarnings("unchecked")
+    public static <A extends Atomic> A atomic(int width, AtomicType<A, ?, ?> type, Engine engine) {
+        checkWidth(width);
+        String name = ownedName(type);
+        EngineBinding binding = bind(width, type, engine, false, name);
+        MemoryRegion memory = MemoryRegion.allocate(width, (int) Math.max(binding.alignment(), 8));
+        switch (type.kind) {
+            case INT: return (A) new OwnedInt(memory, binding);
+            case UINT: return (A) new OwnedUint(memory, binding);
+            case BYTES: return (A) new OwnedBytes(memory, binding);
+            case ANY: return (A) new OwnedAny(memory, binding);
+            default: throw integralNeedsSign();
+        }
+    }
+
+    /** A new signed ({@link AtomicInt}) or unsigned ({@link AtomicUint}) integral object. */
+    public static AtomicIntegral atomicIntegral(int width, boolean signed) {
+        return signed ? atomic(width, AtomicType.INT) : atomic(width, AtomicType.UINT);
+    }
+
+    /**
+     * A context for a view on the remaining bytes of a direct buffer: a slice, a {@link java.nio.MappedByteBuffer}
+     * from {@code FileChannel.map} (memory shared with other processes), or a read-only buffer (a readonly
+     * view). The width is the number of remaining bytes.
+     *
+     * @throws IllegalArgumentException  if the buffer is a heap buffer or empty
+     * @throws UnsupportedWidthException if no engine supports the width
+     * @throws AlignmentException        if the memory is not aligned for the width
+     */
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(ByteBuffer buffer, AtomicType<?, V, C> type) {
+        return atomicView(MemoryRegion.of(buffer), type, Engine.AUTO);
+    }
+
+    /** Like {@link #atomicView(ByteBuffer, AtomicType)}, served by the given engine. */
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(ByteBuffer buffer, AtomicType<?, V, C> type,
+                                                                                     Engine engine) {
+        return atomicView(MemoryRegion.of(buffer), type, engine);
+    }
+
+    /**
+     * A context for a view on {@code length} bytes at a JNA pointer, which must stay valid until the context
+     * is closed.
+     */
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(Pointer pointer, long length,
+                                                                                     AtomicType<?, V, C> type) {
+        return atomicView(MemoryRegion.of(pointer, length, false), type, Engine.AUTO);
+    }
+
+    /**
+     * A context for a view on a memory region, for memory sources (such as named shared memory) that build
+     * their own {@link MemoryRegion}. The region's release hook runs when the context releases, or at once
+     * if construction fails.
+     */
+    @SuppressWarnings("unchecked")
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(MemoryRegion region, AtomicType<?, V, C> type,
+                                                                                     Engine engine) {
+        try {
+            int width = region.size();
+            checkWidth(width);
+            String name = viewName(type);
+            EngineBinding binding = bind(width, type, engine, region.readonly(), name);
+            if (Long.remainderUnsigned(region.address(), binding.alignment()) != 0) {
+                throw new AlignmentException("memory at 0x" + Long.toHexString(region.address()) + " (" + region.description()
+                        + ") is not aligned to " + binding.alignment() + " bytes, as an atomic of width " + width
+                        + " requires; see Alignment(" + width + ")");
+            }
+            switch (type.kind) {
+                case INT: return (C) new AtomicIntViewContext(new IntView(region, binding));
+                case UINT: return (C) new AtomicUintViewContext(new UintView(region, binding));
+                case BYTES: return (C) new AtomicBytesViewContext(new BytesView(region, binding));
+                case ANY: return (C) new AtomicViewContext<>(new AnyView(region, binding));
+                default: throw integralNeedsSign();
+            }
+        } catch (RuntimeException e) {
+            region.release();
+            throw e;
+        }
+    }
+
+    /** Which patomic library and call bridge this JVM uses (loading them if not yet loaded). */
+    public static NativeInfo nativeInfo() {
+        PatomicLibrary lib = PatomicLibrary.get();
+        return new NativeInfo(lib.path(), lib.bundled(), lib.version(), lib.bridgePath(),
+                Engines.supportedWidths(lib), Engines.defaultEngine());
+    }
+
+    private static void checkWidth(int width) {
+        if (width <= 0) {
+            throw new UnsupportedWidthException("width must be positive: " + width);
+        }
+    }
+
+    private static EngineBinding bind(int width, AtomicType<?, ?, ?> type, Engine engine, boolean readonly, String name) {
+        if (type.kind == AtomicType.Kind.INTEGRAL) {
+            throw integralNeedsSign();
+        }
+        EngineBinding b = Engines.bind(width, engine, type.isIntegral(), readonly, name);
+        // ANY objects expose no operations, whatever the engine could do.
+        return type.kind == AtomicType.Kind.ANY ? new EngineBinding(b.ops(), b.engine(), List.of(), b.alignment()) : b;
+    }
+
+    private static IllegalArgumentException integralNeedsSign() {
+        return new IllegalArgumentException("INTEGRAL does not say whether values are signed: use AtomicType.INT or"
+                + " AtomicType.UINT (or Atomics.atomicIntegral(width, signed))");
+    }
+
+    private static String ownedName(AtomicType<?, ?, ?> type) {
+        switch (type.kind) {
+            case INT: return "AtomicInt";
+            case UINT: return "AtomicUint";
+            case BYTES: return "AtomicBytes";
+            default: return "Atomic";
+        }
+    }
+
+    private static String viewName(AtomicType<?, ?, ?> type) {
+        return ownedName(type) + "View";
+    }
+}

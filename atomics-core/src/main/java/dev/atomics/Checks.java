@@ -1,0 +1,44 @@
+package dev.atomics;
+
+/** Argument checks shared by the operation methods: cheap, and each throws a precise exception. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static MemoryOrder loadOrder(MemoryOrder order) {
+        if (!order.validLoad) {
+            throw new MemoryOrderException(order + " is not a valid order for a load or bit test (use RELAXED, ACQUIRE or SEQ_CST)");
+        }
+        return order;
+    }
+
+    static MemoryOrder storeOrder(MemoryOrder order) {
+        if (!order.validStore) {
+            throw new MemoryOrderException(order + " is not a valid order for a store (use RELAXED, RELEASE or SEQ_CST)");
+        }
+        return order;
+    }
+
+    static MemoryOrder anyOrder(MemoryOrder order) {
+        if (order == null) {
+            throw new NullPointerException("memory order");
+        }
+        return order;
+    }
+
+    static void failOrder(MemoryOrder success, MemoryOrder failure) {
+        if (!failure.isValidFailOrder(success)) {
+            throw new MemoryOrderException(failure + " is not a valid failure order for success order " + success
+                    + ": it must be RELAXED, ACQUIRE or SEQ_CST and no stronger than the success order");
+        }
+    }
+
+    static int bitOffset(int offset, int width) {
+        if (offset < 0 || offset >= width * 8) {
+            throw new OperandRangeException("bit offset " + offset + " is outside [0, " + (width * 8)
+                    + ") for an object of width " + width);
+        }
+        return offset;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.atomics;
+
+/**
+ * Which implementation performs an object's operations. Both use the same lock-free hardware
+ * instructions on the same memory, so objects of either engine (in this or another process) may operate on
+ * one location together.
+ */
+public enum Engine {
+    /** The JVM engine where it supports the width (4 and 8 bytes), patomic otherwise. The default. */
+    AUTO,
+    /** Every operation through the patomic library: one direct native call per operation. */
+    PATOMIC,
+    /** {@link java.lang.invoke.VarHandle} access modes, compiled inline by the JIT; widths 4 and 8 only. */
+    JVM;
+
+    /** System property (and Spring property {@code atomics.engine}) that sets the default engine. */
+    public static final String PROPERTY = "atomics.engine";
+
+    /**
+     * Parses {@code auto}, {@code patomic} or {@code jvm} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the accepted values otherwise
+     */
+    public static Engine parse(String name) {
+        if (name != null) {
+            for (Engine e : values()) {
+                if (e.name().equalsIgnoreCase(name.trim())) {
+                    return e;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown atomics engine '" + name + "': use auto, patomic or jvm");
+    }
+}

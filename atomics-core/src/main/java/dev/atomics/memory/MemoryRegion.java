@@ -1,0 +1,148 @@
+package dev.atomics.memory;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+import java.lang.ref.Reference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.util.Objects;
+
+/**
+ * A run of native memory that one atomic object operates on: its address, size and writability, a direct
+ * {@link ByteBuffer} over exactly those bytes (for the JVM engine's VarHandles), and whatever keeps the
+ * memory alive.
+ *
+ * <p>Everything an operation needs is computed here once, at construction. Memory is never heap memory:
+ * the garbage collector moves heap arrays, and no other process can see them.
+ */
+public final class MemoryRegion {
+
+    private final long address;
+    private final int size;
+    private final boolean readonly;
+    private final ByteBuffer buffer;
+    private final Object owner;
+    private final String description;
+    private final Runnable onRelease;
+
+    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
+                         String description, Runnable onRelease) {
+        this.address = address;
+        this.size = size;
+        this.readonly = readonly;
+        this.buffer = buffer.order(ByteOrder.nativeOrder());
+        this.owner = owner;
+        this.description = description;
+        this.onRelease = onRelease;
+    }
+
+    /**
+     * Fresh zeroed memory of {@code size} bytes aligned to {@code alignment}, owned by the returned region and
+     * freed by the JDK's cleaner once the region is unreachable.
+     */
+    public static MemoryRegion allocate(int size, int alignment) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
+        ByteBuffer raw = ByteBuffer.allocateDirect(size + alignment);
+        ByteBuffer aligned = raw.alignedSlice(alignment).limit(size).slice();
+        return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null);
+    }
+
+    /**
+     * The remaining bytes of a direct buffer (a slice, a {@link MappedByteBuffer}, a read-only buffer, which
+     * gives a readonly region).
+     *
+     * @throws IllegalArgumentException if the buffer is a heap buffer or has no remaining bytes
+     */
+    public static MemoryRegion of(ByteBuffer buffer) {
+        return of(buffer, buffer instanceof MappedByteBuffer ? "mapped ByteBuffer" : "direct ByteBuffer", null);
+    }
+
+    /**
+     * Like {@link #of(ByteBuffer)}, with a description for messages and a hook run once when the atomic
+     * object on this region is released (used by memory sources that count their users).
+     */
+    public static MemoryRegion of(ByteBuffer buffer, String description, Runnable onRelease) {
+        return of(buffer, buffer, description, onRelease);
+    }
+
+    /**
+     * Like {@link #of(ByteBuffer, String, Runnable)}, with an explicit owner that the region keeps reachable for
+     * as long as an atomic object uses it (e.g. the shared-memory mapping whose cleaner unmaps the memory).
+     */
+    public static MemoryRegion of(ByteBuffer buffer, Object owner, String description, Runnable onRelease) {
+        Objects.requireNonNull(buffer, "buffer");
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("a heap ByteBuffer cannot back an atomic: the garbage collector moves it"
+                    + " and no other process can see it; use ByteBuffer.allocateDirect, FileChannel.map or shared memory");
+        }
+        if (!buffer.hasRemaining()) {
+            throw new IllegalArgumentException("the buffer has no remaining bytes (position " + buffer.position()
+                    + ", limit " + buffer.limit() + "): the atomic's width is the number of remaining bytes");
+        }
+        ByteBuffer slice = buffer.slice();
+        long base = addressOf(slice);
+        return new MemoryRegion(base, slice.remaining(), slice.isReadOnly(), slice, owner, description, onRelease);
+    }
+
+    /**
+     * {@code length} bytes at a JNA pointer. The caller keeps the memory valid until the atomic object on it
+     * is released; a JNA {@link com.sun.jna.Memory} is kept reachable by the region.
+     */
+    public static MemoryRegion of(Pointer pointer, long length, boolean readonly) {
+        Objects.requireNonNull(pointer, "pointer");
+        if (length <= 0 || length > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("length must be in 1.." + Integer.MAX_VALUE + ": " + length);
+        }
+        if (Pointer.nativeValue(pointer) == 0) {
+            throw new IllegalArgumentException("the pointer is NULL");
+        }
+        ByteBuffer buffer = pointer.getByteBuffer(0, length);
+        return new MemoryRegion(Pointer.nativeValue(pointer), (int) length, readonly,
+                readonly ? buffer.asReadOnlyBuffer() : buffer, pointer, "JNA Pointer", null);
+    }
+
+    private static long addressOf(ByteBuffer direct) {
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+    }
+
+    /** The address of the first byte. */
+    public long address() {
+        return address;
+    }
+
+    /** The number of bytes. */
+    public int size() {
+        return size;
+    }
+
+    /** Whether writes are refused. */
+    public boolean readonly() {
+        return readonly;
+    }
+
+    /** A direct buffer in native byte order spanning exactly this region (shares its memory). */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Where the memory comes from, for messages and diagnostics (e.g. {@code owned}, {@code mapped ByteBuffer}). */
+    public String description() {
+        return description;
+    }
+
+    /** Keeps whatever owns the memory reachable up to this point of the caller's code. */
+    public void keepAlive() {
+        Reference.reachabilityFence(owner);
+    }
+
+    /** Runs the release hook, if any; the owner of the region calls this once when it stops using it. */
+    public void release() {
+        if (onRelease != null) {
+            onRelease.run();
+        }
+    }
+}

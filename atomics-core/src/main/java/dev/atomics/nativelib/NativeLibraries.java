@@ -1,0 +1,60 @@
+package dev.atomics.nativelib;
+
+import com.sun.jna.Native;
+import dev.atomics.NativeLibraryException;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the two native libraries: the call bridge, always from this jar, and the patomic library, from
+ * the jar unless the system property {@value #LIBRARY_PROPERTY} or the environment variable
+ * {@value #LIBRARY_ENV} names an upstream {@code libpatomic}.
+ */
+public final class NativeLibraries {
+
+    /** System property naming an upstream libpatomic file to use instead of the bundled one. */
+    public static final String LIBRARY_PROPERTY = "atomics.patomic.library";
+    /** Environment variable naming an upstream libpatomic file; the system property wins over it. */
+    public static final String LIBRARY_ENV = "ATOMICS_PATOMIC_LIBRARY";
+
+    private NativeLibraries() {
+    }
+
+    /** The upstream library the user asked for, or {@code null} for the bundled one. */
+    static Path requestedUpstream() {
+        String path = System.getProperty(LIBRARY_PROPERTY);
+        if (path == null || path.isBlank()) {
+            path = System.getenv(LIBRARY_ENV);
+        }
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        Path p = Path.of(path.trim()).toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+            throw new NativeLibraryException("patomic library '" + p + "' (from " + LIBRARY_PROPERTY + " / "
+                    + LIBRARY_ENV + ") does not exist or is not a file");
+        }
+        return p;
+    }
+
+    static Path bridgePath() {
+        return extract("atomics_bridge");
+    }
+
+    static Path bundledPatomicPath() {
+        return extract("patomic");
+    }
+
+    private static Path extract(String name) {
+        try {
+            File f = Native.extractFromResourcePath(name, NativeLibraries.class.getClassLoader());
+            return f.toPath().toAbsolutePath();
+        } catch (IOException | UnsatisfiedLinkError e) {
+            throw new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
+                    + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", e);
+        }
+    }
+}
