@@ -24,6 +24,9 @@ public final class PatomicLibrary {
 
     private static volatile PatomicLibrary instance;
 
+    /** Held for the life of the JVM: JNA unloads a library whose NativeLibrary is collected, and the ops
+     * tables' function pointers point into it. */
+    private final NativeLibrary library;
     private final Path path;
     private final boolean bundled;
     private final Path bridgePath;
@@ -43,6 +46,7 @@ public final class PatomicLibrary {
         NativeLibrary lib;
         try {
             lib = NativeLibrary.getInstance(path.toString());
+            this.library = lib;
         } catch (UnsatisfiedLinkError e) {
             throw new NativeLibraryException("cannot load patomic library '" + path + "': " + e.getMessage(), e);
         }
