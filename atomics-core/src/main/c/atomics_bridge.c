@@ -1,0 +1,180 @@
+/*
+ * atomics-core: the JNA call bridge.
+ *
+ * Java (JNA direct mapping, primitive arguments only) cannot call through a C function pointer
+ * with pointer-to-value arguments cheaply, so this small library does it: every entry point takes
+ * a function pointer from a patomic EXPLICIT ops table (as int64_t), the object's address (as
+ * int64_t), the object's width in bytes (1, 2, 4 or 8) and the memory order(s), moves the value
+ * between an int64_t and a native integer of that width (truncating on the way in, zero-extending
+ * on the way out) and makes the call.
+ *
+ * The bridge never calls a patomic_* symbol itself and does not link libpatomic: the function
+ * pointers may come from the bundled library or from an upstream one.
+ */
+#include <patomic/patomic.h>
+
+#include <stdint.h>
+#include <string.h>
+
+#if defined(_WIN32) || defined(__CYGWIN__)
+#  define BRIDGE_EXPORT __declspec(dllexport)
+#elif defined(__GNUC__) || defined(__clang__)
+#  define BRIDGE_EXPORT __attribute__((visibility("default")))
+#else
+#  define BRIDGE_EXPORT
+#endif
+
+/* A native integer of any supported width. Every member starts at the union's first byte, so a
+ * callee that reads or writes `width` bytes at the buffer's start sees the member of that width,
+ * whatever the byte order. */
+typedef union {
+    uint8_t u8;
+    uint16_t u16;
+    uint32_t u32;
+    uint64_t u64;
+    unsigned char bytes[8];
+} bridge_native_t;
+
+static inline bridge_native_t bridge_to_native(int64_t value, int32_t width)
+{
+    bridge_native_t n;
+    const uint64_t v = (uint64_t)value;
+    n.u64 = 0;
+    switch (width) {
+    case 1: n.u8 = (uint8_t)v; break;
+    case 2: n.u16 = (uint16_t)v; break;
+    case 4: n.u32 = (uint32_t)v; break;
+    default: n.u64 = v; break;
+    }
+    return n;
+}
+
+static inline int64_t bridge_from_native(const bridge_native_t *n, int32_t width)
+{
+    switch (width) {
+    case 1: return (int64_t)n->u8;
+    case 2: return (int64_t)n->u16;
+    case 4: return (int64_t)n->u32;
+    default: return (int64_t)n->u64;
+    }
+}
+
+#define BRIDGE_FN(type, fn) ((type)(intptr_t)(fn))
+#define BRIDGE_OBJ(obj) ((volatile void *)(intptr_t)(obj))
+
+BRIDGE_EXPORT int64_t atomics_bridge_load(int64_t fn, int64_t obj, int32_t width, int32_t order)
+{
+    bridge_native_t r;
+    r.u64 = 0;
+    BRIDGE_FN(patomic_fn_explicit_load_t, fn)((const volatile void *)(intptr_t)obj, order, &r);
+    return bridge_from_native(&r, width);
+}
+
+BRIDGE_EXPORT void atomics_bridge_store(int64_t fn, int64_t obj, int64_t value, int32_t width,
+                                        int32_t order)
+{
+    const bridge_native_t v = bridge_to_native(value, width);
+    BRIDGE_FN(patomic_fn_explicit_store_t, fn)(BRIDGE_OBJ(obj), &v, order);
+}
+
+BRIDGE_EXPORT int64_t atomics_bridge_exchange(int64_t fn, int64_t obj, int64_t value,
+                                              int32_t width, int32_t order)
+{
+    const bridge_native_t v = bridge_to_native(value, width);
+    bridge_native_t r;
+    r.u64 = 0;
+    BRIDGE_FN(patomic_fn_explicit_exchange_t, fn)(BRIDGE_OBJ(obj), &v, order, &r);
+    return bridge_from_native(&r, width);
+}
+
+/* Calls a cmpxchg (weak or strong) pointer; returns the value witnessed, which equals `expected`
+ * (masked to width) exactly when the exchange succeeded. A spurious failure of a weak cmpxchg
+ * (0 returned, but the witnessed value equals expected) is retried. */
+BRIDGE_EXPORT int64_t atomics_bridge_cmpxchg(int64_t fn, int64_t obj, int64_t expected,
+                                             int64_t desired, int32_t width, int32_t succ,
+                                             int32_t fail)
+{
+    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, fn);
+    const bridge_native_t e = bridge_to_native(expected, width);
+    const bridge_native_t d = bridge_to_native(desired, width);
+    const int64_t want = bridge_from_native(&e, width);
+    for (;;) {
+        bridge_native_t w = e;
+        int64_t witnessed;
+        if (f(BRIDGE_OBJ(obj), &w, &d, succ, fail)) {
+            return want;
+        }
+        witnessed = bridge_from_native(&w, width);
+        if (witnessed != want) {
+            return witnessed;
+        }
+        /* spurious failure: try again */
+    }
+}
+
+/* test, test_compl, test_set, test_reset (all return the (old) bit). */
+BRIDGE_EXPORT int32_t atomics_bridge_bit(int64_t fn, int64_t obj, int32_t offset, int32_t order)
+{
+    return BRIDGE_FN(patomic_fn_explicit_test_modify_t, fn)(BRIDGE_OBJ(obj), offset, order) ? 1
+                                                                                             : 0;
+}
+
+/* fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: returns the old value. */
+BRIDGE_EXPORT int64_t atomics_bridge_fetch(int64_t fn, int64_t obj, int64_t arg, int32_t width,
+                                           int32_t order)
+{
+    const bridge_native_t a = bridge_to_native(arg, width);
+    bridge_native_t r;
+    r.u64 = 0;
+    BRIDGE_FN(patomic_fn_explicit_fetch_t, fn)(BRIDGE_OBJ(obj), &a, order, &r);
+    return bridge_from_native(&r, width);
+}
+
+/* fetch_not, fetch_inc, fetch_dec, fetch_neg: returns the old value. */
+BRIDGE_EXPORT int64_t atomics_bridge_fetch_noarg(int64_t fn, int64_t obj, int32_t width,
+                                                 int32_t order)
+{
+    bridge_native_t r;
+    r.u64 = 0;
+    BRIDGE_FN(patomic_fn_explicit_fetch_noarg_t, fn)(BRIDGE_OBJ(obj), order, &r);
+    return bridge_from_native(&r, width);
+}
+
+/* or, xor, and, add, sub. */
+BRIDGE_EXPORT void atomics_bridge_void(int64_t fn, int64_t obj, int64_t arg, int32_t width,
+                                       int32_t order)
+{
+    const bridge_native_t a = bridge_to_native(arg, width);
+    BRIDGE_FN(patomic_fn_explicit_void_t, fn)(BRIDGE_OBJ(obj), &a, order);
+}
+
+/* not, inc, dec, neg. */
+BRIDGE_EXPORT void atomics_bridge_void_noarg(int64_t fn, int64_t obj, int32_t order)
+{
+    BRIDGE_FN(patomic_fn_explicit_void_noarg_t, fn)(BRIDGE_OBJ(obj), order);
+}
+
+typedef patomic_explicit_t (*bridge_create_explicit_fn)(size_t byte_width, unsigned int options,
+                                                        unsigned int kinds, unsigned long ids);
+
+/* Calls create_fn (some library's patomic_create_explicit) with options NONE, kinds ALL and ids
+ * ALL, copies the returned patomic_explicit_t to `out` and returns its size. */
+BRIDGE_EXPORT int32_t atomics_bridge_create_explicit(int64_t create_fn, int64_t width, int64_t out)
+{
+    const patomic_explicit_t t = BRIDGE_FN(bridge_create_explicit_fn, create_fn)(
+        (size_t)width, patomic_option_NONE, patomic_kind_ALL, patomic_id_ALL);
+    memcpy((void *)(intptr_t)out, &t, sizeof t);
+    return (int32_t)sizeof t;
+}
+
+/* Does nothing: the cost floor of a JNA direct call. */
+BRIDGE_EXPORT void atomics_bridge_noop(int64_t ignored)
+{
+    (void)ignored;
+}
+
+/* sizeof(patomic_explicit_t): 27 pointers then 3 size_t (240 on LP64). */
+BRIDGE_EXPORT int32_t atomics_bridge_explicit_table_size(void)
+{
+    return (int32_t)sizeof(patomic_explicit_t);
+}

@@ -1,0 +1,59 @@
+package dev.atomics.nativelib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomics.testing.CCompiler;
+import dev.atomics.testing.CCompiler.Result;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the bundled native libraries from C: {@code abi_check.c} against libpatomic (the patomic
+ * 1.x ABI: versions, orders, layouts, table shapes, every op of every width), and
+ * {@code bridge_check.c} driving libatomics_bridge with function pointers from libpatomic's
+ * explicit tables, as the JNA binding does.
+ */
+class BundledAbiTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    @BeforeAll
+    static void librariesWereBuilt() {
+        assertThat(CCompiler.bundledLibrary("patomic"))
+                .as("libpatomic built by src/main/c/build.sh during generate-resources")
+                .isRegularFile();
+        assertThat(CCompiler.bundledLibrary("atomics_bridge"))
+                .as("libatomics_bridge built by src/main/c/build.sh during generate-resources")
+                .isRegularFile();
+    }
+
+    @Test
+    void bundledLibpatomicImplementsTheAbi() {
+        Path exe = CCompiler.compileAgainstBundledPatomic(
+                CCompiler.testSource("abi_check.c"), CCompiler.outputDir().resolve("abi_check"));
+
+        Result result = CCompiler.run(exe, List.of(), RUN_TIMEOUT);
+
+        assertThat(result.exitCode()).as("abi_check %s", result).isZero();
+        assertThat(result.output()).as("abi_check output").contains(" 0 failed");
+    }
+
+    @Test
+    void bridgeCallsThroughExplicitTablePointers() {
+        Path exe = CCompiler.compile(
+                CCompiler.testSource("bridge_check.c"), CCompiler.outputDir().resolve("bridge_check"),
+                "-ldl");
+
+        Result result = CCompiler.run(exe, List.of(
+                CCompiler.bundledLibrary("atomics_bridge").toString(),
+                CCompiler.bundledLibrary("patomic").toString()), RUN_TIMEOUT);
+
+        assertThat(result.exitCode()).as("bridge_check %s", result).isZero();
+        assertThat(result.output()).as("bridge_check output").contains(" 0 failed");
+    }
+}
