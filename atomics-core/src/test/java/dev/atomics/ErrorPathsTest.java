@@ -1,0 +1,203 @@
+package dev.atomics;
+
+import com.sun.jna.Memory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each way to misuse the API fails with a precise exception, and leaves memory as it was. */
+class ErrorPathsTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 3, 5, 16, 33})
+    void unsupportedWidthsAreRefused(int width) {
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.PATOMIC)).isInstanceOf(UnsupportedWidthException.class);
+    }
+
+    @Test
+    void theUnsupportedWidthMessageListsTheSupportedOnes() {
+        assertThatThrownBy(() -> Atomics.atomic(3, AtomicType.UINT))
+                .hasMessageContaining("width 3").hasMessageContaining("[1, 2, 4, 8]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void theJvmEngineRefusesNarrowWidths(int width) {
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.INT, Engine.JVM))
+                .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining("jvm engine supports widths 4 and 8");
+    }
+
+    @Test
+    void integralNeedsASignedness() {
+        assertThatThrownBy(() -> Atomics.atomic(4, AtomicType.INTEGRAL)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("AtomicType.INT");
+        assertThat(Atomics.atomicIntegral(4, false)).isInstanceOf(AtomicUint.class);
+        assertThat(Atomics.atomicIntegral(2, true)).isInstanceOf(AtomicInt.class);
+    }
+
+    @Test
+    void anyObjectsHaveOnlyProperties() {
+        Atomic a = Atomics.atomic(4, AtomicType.ANY);
+        assertThat(a.opsSupported()).isEmpty();
+        assertThat(a.width()).isEqualTo(4);
+        assertThat(a.toString()).startsWith("Atomic(width=4");
+    }
+
+    @Test
+    void heapBuffersAreRefused() {
+        assertThatThrownBy(() -> Atomics.atomicView(ByteBuffer.allocate(8), AtomicType.INT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heap ByteBuffer");
+        assertThatThrownBy(() -> Atomics.atomicView(ByteBuffer.wrap(new byte[8]), AtomicType.BYTES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no other process can see it");
+    }
+
+    @Test
+    void emptyBuffersAreRefused() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.position(8);
+        assertThatThrownBy(() -> Atomics.atomicView(b, AtomicType.INT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no remaining bytes");
+    }
+
+    @Test
+    void theWidthOfAViewIsTheRemainingBytes() {
+        ByteBuffer b = ByteBuffer.allocateDirect(16);
+        b.position(8).limit(12);
+        try (AtomicIntViewContext ctx = Atomics.atomicView(b, AtomicType.INT)) {
+            assertThat(ctx.open().width()).isEqualTo(4);
+        }
+        b.limit(11);
+        assertThatThrownBy(() -> Atomics.atomicView(b, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
+    }
+
+    @Test
+    void misalignedMemoryIsRefused() {
+        ByteBuffer b = ByteBuffer.allocateDirect(32);
+        assertThat(new Alignment(8).isValid(b.alignedSlice(8))).isTrue();
+        ByteBuffer odd = b.alignedSlice(8).slice(1, 4);
+        assertThat(new Alignment(4).isValid(odd)).isFalse();
+        assertThatThrownBy(() -> Atomics.atomicView(odd, AtomicType.INT)).isInstanceOf(AlignmentException.class)
+                .hasMessageContaining("not aligned to 4 bytes");
+        assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.PATOMIC))
+                .isInstanceOf(AlignmentException.class);
+        try (AtomicBytesViewContext ctx = Atomics.atomicView(b.alignedSlice(8).slice(1, 1), AtomicType.BYTES)) {
+            assertThat(ctx.open().width()).as("width 1 needs no alignment").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void alignmentReportsWhatPatomicReports() {
+        Alignment a = new Alignment(8);
+        assertThat(a.recommended()).isEqualTo(8);
+        assertThat(a.minimum()).isEqualTo(8);
+        assertThat(a.sizeWithin()).isZero();
+        assertThat(a.isValidRecommended(16)).isTrue();
+        assertThat(a.isValidRecommended(12)).isFalse();
+        assertThat(a.isValidMinimum(24)).isTrue();
+        Alignment odd = new Alignment(3);
+        assertThat(odd.recommended()).isEqualTo(1);
+    }
+
+    @Test
+    void operandsOutsideTheRangeAreRefusedBeforeMemoryIsTouched() {
+        AtomicInt i1 = Atomics.atomic(1, AtomicType.INT);
+        i1.store(5);
+        assertThatThrownBy(() -> i1.store(128)).isInstanceOf(OperandRangeException.class)
+                .hasMessageContaining("operand 128").hasMessageContaining("[-128, 127]");
+        assertThatThrownBy(() -> i1.add(-129)).isInstanceOf(OperandRangeException.class);
+        assertThatThrownBy(() -> i1.cmpxchgStrong(5, 200)).isInstanceOf(OperandRangeException.class);
+        assertThat(i1.load()).isEqualTo(5);
+        AtomicUint u2 = Atomics.atomic(2, AtomicType.UINT);
+        assertThatThrownBy(() -> u2.store(-1)).isInstanceOf(OperandRangeException.class).hasMessageContaining("[0, 65535]");
+        assertThatThrownBy(() -> u2.fetchAdd(65536)).isInstanceOf(OperandRangeException.class);
+        u2.store(65535);
+        assertThat(u2.load()).isEqualTo(65535);
+        AtomicUint u8 = Atomics.atomic(8, AtomicType.UINT);
+        u8.store(-1);
+        assertThat(Long.toUnsignedString(u8.load())).isEqualTo("18446744073709551615");
+        AtomicInt i4 = Atomics.atomic(4, AtomicType.INT, Engine.JVM);
+        assertThatThrownBy(() -> i4.store(1L << 31)).isInstanceOf(OperandRangeException.class);
+        assertThat(i4.load()).isZero();
+    }
+
+    @Test
+    void bitOffsetsOutsideTheObjectAreRefused() {
+        AtomicInt a = Atomics.atomic(2, AtomicType.INT);
+        assertThatThrownBy(() -> a.bitSet(16)).isInstanceOf(OperandRangeException.class).hasMessageContaining("[0, 16)");
+        assertThatThrownBy(() -> a.bitTest(-1)).isInstanceOf(OperandRangeException.class);
+        AtomicBytes b = Atomics.atomic(8, AtomicType.BYTES);
+        assertThatThrownBy(() -> b.bitCompl(64)).isInstanceOf(OperandRangeException.class);
+        assertThat(a.load()).isZero();
+    }
+
+    @Test
+    void byteArraysOfTheWrongLengthAreRefused() {
+        AtomicBytes b = Atomics.atomic(4, AtomicType.BYTES);
+        assertThatThrownBy(() -> b.store(new byte[3])).isInstanceOf(OperandRangeException.class)
+                .hasMessageContaining("exactly 4 bytes, not 3");
+        assertThatThrownBy(() -> b.cmpxchgStrong(new byte[4], new byte[8])).isInstanceOf(OperandRangeException.class);
+        assertThatThrownBy(() -> b.binXor(new byte[0])).isInstanceOf(OperandRangeException.class);
+    }
+
+    @Test
+    void readonlyViewsSupportOnlyLoadAndBitTest() {
+        ByteBuffer b = ByteBuffer.allocateDirect(8);
+        b.order(java.nio.ByteOrder.nativeOrder()).putLong(0, 3);
+        for (Engine engine : List.of(Engine.PATOMIC, Engine.JVM)) {
+            try (AtomicIntViewContext ctx = Atomics.atomicView(b.asReadOnlyBuffer(), AtomicType.INT, engine)) {
+                AtomicIntView v = ctx.open();
+                assertThat(v.readonly()).isTrue();
+                assertThat(v.opsSupported()).containsExactly(OpType.LOAD, OpType.BIT_TEST);
+                assertThat(v.bitTest(1)).isTrue();
+                assertThatThrownBy(() -> v.store(1)).isInstanceOf(UnsupportedOpException.class)
+                        .hasMessageContaining("STORE").hasMessageContaining("readonly");
+                assertThatThrownBy(v::inc).isInstanceOf(UnsupportedOpException.class);
+                assertThatThrownBy(() -> v.bitSet(0)).isInstanceOf(UnsupportedOpException.class);
+                assertThatThrownBy(() -> v.cmpxchgWeak(3, 4)).isInstanceOf(UnsupportedOpException.class);
+                assertThat(v.load()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void writableObjectsSupportEveryOperationOfTheirType() {
+        assertThat(Atomics.atomic(2, AtomicType.INT).opsSupported()).containsExactly(OpType.values());
+        assertThat(Atomics.atomic(8, AtomicType.BYTES).opsSupported()).hasSize(17).doesNotContain(OpType.ADD, OpType.FETCH_NEG);
+    }
+
+    @Test
+    void jnaPointersWork() {
+        try (Memory mem = new Memory(16)) {
+            mem.clear();
+            try (AtomicUintViewContext ctx = Atomics.atomicView(mem.share(8), 8, AtomicType.UINT)) {
+                ctx.open().fetchAdd(9);
+            }
+            assertThat(mem.getLong(8)).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void nativeInfoSaysWhichLibraryServes() {
+        NativeInfo info = Atomics.nativeInfo();
+        assertThat(info.bundled()).isTrue();
+        assertThat(info.patomicVersion()).isEqualTo("1.1.0");
+        assertThat(info.widths()).containsExactly(1, 2, 4, 8);
+        assertThat(info.patomicLibrary().getFileName().toString()).contains("patomic");
+    }
+
+    @Test
+    void typesParseByName() {
+        assertThat(AtomicType.parse("INT")).isSameAs(AtomicType.INT);
+        assertThat(AtomicType.parse(" uint ")).isSameAs(AtomicType.UINT);
+        assertThatThrownBy(() -> AtomicType.parse("float")).hasMessageContaining("use int, uint or bytes");
+        assertThat(Engine.parse("JVM")).isEqualTo(Engine.JVM);
+        assertThatThrownBy(() -> Engine.parse("gpu")).hasMessageContaining("auto, patomic or jvm");
+    }
+}
