@@ -1,0 +1,72 @@
+package dev.atomics;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reference's two-thread example: no increment is lost, by inc or by a cmpxchgWeak loop. */
+class ThreadsTest {
+
+    private static final int TOTAL = 200_000;
+
+    @ParameterizedTest(name = "width {0}, {1}")
+    @CsvSource({"8,JVM", "8,PATOMIC", "4,JVM", "4,PATOMIC"})
+    void twoThreadsIncrementingLoseNothing(int width, Engine engine) throws InterruptedException {
+        AtomicInt a = Atomics.atomic(width, AtomicType.INT, engine);
+        run(() -> {
+            for (int i = 0; i < TOTAL / 2; i++) {
+                a.inc();
+            }
+        });
+        assertThat(a.load()).isEqualTo(TOTAL);
+    }
+
+    @ParameterizedTest(name = "width {0}, {1}")
+    @CsvSource({"8,JVM", "8,PATOMIC", "4,JVM", "2,PATOMIC", "1,PATOMIC"})
+    void cmpxchgWeakLoopsLoseNothing(int width, Engine engine) throws InterruptedException {
+        AtomicUint a = Atomics.atomic(width, AtomicType.UINT, engine);
+        long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+        run(() -> {
+            for (int i = 0; i < TOTAL / 2; i++) {
+                CmpxchgResult r = new CmpxchgResult(false, a.load());
+                while (!r.success()) {
+                    r = a.cmpxchgWeak(r.expected(), (r.expected() + 1) & mask);
+                }
+            }
+        });
+        assertThat(a.load()).isEqualTo(TOTAL & mask);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"JVM", "PATOMIC"})
+    void bitsSetByManyThreadsAreAllSeen(Engine engine) throws InterruptedException {
+        AtomicBytes flags = Atomics.atomic(8, AtomicType.BYTES, engine);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int base = t * 16;
+            threads.add(new Thread(() -> {
+                for (int b = base; b < base + 16; b++) {
+                    assertThat(flags.bitSet(b)).isFalse();
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(flags.load()).containsOnly((byte) 0xFF);
+    }
+
+    private static void run(Runnable body) throws InterruptedException {
+        Thread t1 = new Thread(body);
+        Thread t2 = new Thread(body);
+        t1.start();
+        t2.start();
+        t1.join();
+        t2.join();
+    }
+}
