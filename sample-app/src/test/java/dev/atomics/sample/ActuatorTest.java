@@ -1,0 +1,115 @@
+package dev.atomics.sample;
+
+import dev.atomics.AtomicInt;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the starter exposes for the sample: /actuator/atomics, /actuator/health, Prometheus and metrics. */
+class ActuatorTest extends AbstractSampleAppTest {
+
+    static final String[] ALL = {"requests", "level", "flags", "sequence", "jobs-done"};
+
+    @Autowired
+    @Qualifier("jobs-done")
+    AtomicInt jobsDone;
+
+    /** The atomics of an /actuator/atomics answer by name, whether it is a list or a map, wrapped or not. */
+    static Map<String, JsonNode> byName(JsonNode answer) {
+        JsonNode list = answer.isArray() ? answer : answer.has("atomics") ? answer.get("atomics") : answer;
+        Map<String, JsonNode> map = new LinkedHashMap<>();
+        if (list.isArray()) {
+            list.forEach(a -> map.put(a.get("name").asString(), a));
+        } else {
+            list.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
+        }
+        return map;
+    }
+
+    @Test
+    void listsEveryConfiguredAtomic() {
+        Map<String, JsonNode> atomics = byName(getJson("/actuator/atomics"));
+        assertThat(atomics).containsOnlyKeys(ALL);
+        assertThat(atomics.get("requests").get("type").asString()).isEqualToIgnoringCase("int");
+        assertThat(atomics.get("level").get("type").asString()).isEqualToIgnoringCase("uint");
+        assertThat(atomics.get("flags").get("type").asString()).isEqualToIgnoringCase("bytes");
+        assertThat(atomics.get("jobs-done").get("type").asString()).isEqualToIgnoringCase("int");
+    }
+
+    @Test
+    void showsOneOwningAtomic() {
+        JsonNode level = getJson("/actuator/atomics/level");
+        assertThat(level.get("name").asString()).isEqualTo("level");
+        assertThat(level.get("type").asString()).isEqualToIgnoringCase("uint");
+        assertThat(level.get("width").asInt()).isEqualTo(1);
+        assertThat(level.get("signed").asBoolean()).isFalse();
+        assertThat(level.get("readonly").asBoolean()).isFalse();
+        assertThat(level.get("value").isString()).as("integral values are decimal strings").isTrue();
+        assertThat(level.get("value").asString()).isEqualTo("3");
+        assertThat(level.get("opsSupported")).isNotEmpty();
+        assertThat(level.get("source").toString()).contains("instance");
+    }
+
+    @Test
+    void showsABytesAtomicAsHex() {
+        JsonNode flags = getJson("/actuator/atomics/flags");
+        assertThat(flags.get("width").asInt()).isEqualTo(4);
+        assertThat(flags.get("value").asString()).matches("(0x)?[0-9a-f]{8}");
+    }
+
+    @Test
+    void showsTheSharedViewWithItsSharedMemoryObject() {
+        jobsDone.store(1234567890123L);
+        JsonNode jobs = getJson("/actuator/atomics/jobs-done");
+        assertThat(jobs.get("value").asString()).isEqualTo("1234567890123");
+        assertThat(jobs.get("width").asInt()).isEqualTo(8);
+        assertThat(jobs.get("signed").asBoolean()).isTrue();
+        assertThat(jobs.get("source").toString()).contains("shm").contains(SHM);
+        jobsDone.store(0);
+    }
+
+    @Test
+    void anUnknownAtomicIsNotFound() {
+        assertThat(get("/actuator/atomics/no-such-atomic").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theWriteOperationIsOffByDefault() {
+        // the sample does not set management.endpoint.atomics.access=unrestricted: no write operation is mapped
+        Response write = send("POST", "/actuator/atomics/requests");
+        assertThat(write.status()).as("%s", write).isIn(404, 405);
+    }
+
+    @Test
+    void healthIsUpWithTheAtomicsIndicator() {
+        JsonNode health = getJson("/actuator/health");
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/atomics/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusScrapesAGaugePerIntegralAtomic() {
+        jobsDone.store(77);
+        Response scrape = get("/actuator/prometheus");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.body()).contains("atomics_value");
+        assertThat(scrape.body().lines().filter(l -> l.startsWith("atomics_value{")))
+                .anySatisfy(l -> assertThat(l).contains("name=\"jobs-done\"").contains("source=\"shm\"").endsWith(" 77.0"))
+                .anySatisfy(l -> assertThat(l).contains("name=\"level\"").contains("type=\"uint\"").endsWith(" 3.0"))
+                .anySatisfy(l -> assertThat(l).contains("name=\"requests\""))
+                .noneSatisfy(l -> assertThat(l).contains("name=\"flags\""));
+        jobsDone.store(0);
+    }
+
+    @Test
+    void metricsEndpointKnowsTheGauge() {
+        JsonNode gauge = getJson("/actuator/metrics/atomics.value?tag=name:level");
+        assertThat(gauge.get("measurements").get(0).get("value").asDouble()).isEqualTo(3.0);
+    }
+}
