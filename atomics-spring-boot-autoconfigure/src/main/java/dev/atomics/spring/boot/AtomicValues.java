@@ -1,0 +1,138 @@
+package dev.atomics.spring.boot;
+
+import dev.atomics.Atomic;
+import dev.atomics.AtomicBytes;
+import dev.atomics.AtomicIntegral;
+import dev.atomics.MemoryOrder;
+
+import java.math.BigInteger;
+import java.util.HexFormat;
+
+/** Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}. */
+public final class AtomicValues {
+
+    private static final double TWO_POW_64 = 0x1p64;
+    private static final BigInteger TWO = BigInteger.TWO;
+
+    private AtomicValues() {
+    }
+
+    /**
+     * The current value (an acquire load): a decimal string for integral atomics (unsigned for uint, so 64-bit
+     * values stay exact), lower-case hex of the bytes in memory order for bytes atomics.
+     */
+    public static String format(Atomic atomic) {
+        if (atomic instanceof AtomicIntegral integral) {
+            return formatIntegral(integral, integral.load(MemoryOrder.ACQUIRE));
+        }
+        if (atomic instanceof AtomicBytes bytes) {
+            return HexFormat.of().formatHex(bytes.load(MemoryOrder.ACQUIRE));
+        }
+        return null;
+    }
+
+    /** {@code value} as the decimal string of an integral atomic's value. */
+    public static String formatIntegral(AtomicIntegral atomic, long value) {
+        return atomic.signed() ? Long.toString(value) : Long.toUnsignedString(value);
+    }
+
+    /**
+     * The current value as a double (an acquire load), for gauges. Exact up to 2^53 in magnitude; beyond that it
+     * is rounded to the nearest double.
+     */
+    public static double asDouble(AtomicIntegral atomic) {
+        long v = atomic.load(MemoryOrder.ACQUIRE);
+        if (atomic.signed() || v >= 0) {
+            return v;
+        }
+        return v + TWO_POW_64;
+    }
+
+    /**
+     * Parses an integral operand: decimal, or hex with a {@code 0x} prefix, optionally signed.
+     *
+     * @return the value as the {@code long} the atomic takes (the 64-bit pattern for unsigned values above
+     *         {@code Long.MAX_VALUE})
+     * @throws IllegalArgumentException if it is not a number or does not fit the atomic's width and signedness
+     */
+    public static long parseIntegral(String text, int width, boolean signed) {
+        BigInteger v = parseBigInteger(text);
+        BigInteger min;
+        BigInteger max;
+        int bits = 8 * width;
+        if (signed) {
+            min = TWO.pow(bits - 1).negate();
+            max = TWO.pow(bits - 1).subtract(BigInteger.ONE);
+        } else {
+            min = BigInteger.ZERO;
+            max = TWO.pow(bits).subtract(BigInteger.ONE);
+        }
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw new IllegalArgumentException(text.trim() + " does not fit " + (signed ? "int" : "uint") + " of width "
+                    + width + ": the range is [" + min + ", " + max + "]");
+        }
+        return v.longValue();
+    }
+
+    /**
+     * Parses a non-negative or negative magnitude for {@code add}/{@code sub}, which must fit a signed 64-bit
+     * long (the atomic then checks it against its own range).
+     */
+    public static long parseLong(String text) {
+        BigInteger v = parseBigInteger(text);
+        if (v.bitLength() > 63) {
+            throw new IllegalArgumentException(text.trim() + " does not fit a 64-bit signed integer");
+        }
+        return v.longValue();
+    }
+
+    private static BigInteger parseBigInteger(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a number is required");
+        }
+        String t = text.trim().replace("_", "");
+        boolean negative = t.startsWith("-");
+        if (negative || t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        try {
+            boolean hex = t.startsWith("0x") || t.startsWith("0X");
+            String digits = hex ? t.substring(2) : t;
+            if (digits.isEmpty() || digits.startsWith("-") || digits.startsWith("+")) {
+                throw new NumberFormatException();
+            }
+            BigInteger v = new BigInteger(digits, hex ? 16 : 10);
+            return negative ? v.negate() : v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not an integer (use decimal, or hex with 0x)");
+        }
+    }
+
+    /**
+     * Parses the value of a bytes atomic: hex digits (an optional {@code 0x} prefix; {@code :}, {@code -},
+     * {@code _} and spaces between bytes are ignored), exactly {@code width} bytes, in memory order.
+     *
+     * @throws IllegalArgumentException if it is not hex or has the wrong length
+     */
+    public static byte[] parseBytes(String text, int width) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("hex bytes are required");
+        }
+        String t = text.trim();
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            t = t.substring(2);
+        }
+        t = t.replaceAll("[\\s:_-]", "");
+        byte[] bytes;
+        try {
+            bytes = HexFormat.of().parseHex(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not hex bytes (e.g. 0x" + "00".repeat(width) + ")");
+        }
+        if (bytes.length != width) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is " + bytes.length + " bytes; the atomic has width "
+                    + width + " (e.g. 0x" + "00".repeat(width) + ")");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.atomics.spring.boot;
+
+import dev.atomics.Atomic;
+import dev.atomics.AtomicViewContext;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every atomic the application configured, by name, with the mappings their memory comes from.
+ *
+ * <p>The auto-configuration builds one from {@code atomics.instances} and {@code atomics.shared}; each entry is
+ * also a bean of its own, named by its key. Code that looks atomics up dynamically, the {@code atomics}
+ * actuator endpoint, the health indicator and the Micrometer gauges read this registry.
+ *
+ * <p>{@link #close()} (called when the application context closes) first closes every view context, so that
+ * the views die and stop touching memory, then closes the mappings: several views may share one mapping.
+ */
+public final class AtomicsRegistry implements AutoCloseable {
+
+    private final Map<String, AtomicsEntry> entries;
+    private final List<AtomicViewContext<?>> contexts;
+    private final List<AtomicsMapping> mappings;
+    private volatile boolean closed;
+
+    /**
+     * A registry over the given entries. The registry takes ownership of {@code contexts} (the view contexts
+     * of the shared entries) and {@code mappings}, and closes them, in that order, in {@link #close()}.
+     *
+     * @throws IllegalArgumentException if two entries have the same name
+     */
+    public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
+                           Collection<? extends AtomicsMapping> mappings) {
+        Map<String, AtomicsEntry> map = new LinkedHashMap<>();
+        for (AtomicsEntry entry : entries) {
+            if (map.putIfAbsent(entry.name(), entry) != null) {
+                throw new IllegalArgumentException("two atomics are named '" + entry.name() + "'");
+            }
+        }
+        this.entries = Collections.unmodifiableMap(map);
+        this.contexts = List.copyOf(contexts);
+        this.mappings = List.copyOf(mappings);
+    }
+
+    /** A registry of entries that own their memory or whose views the caller manages. */
+    public static AtomicsRegistry of(AtomicsEntry... entries) {
+        return new AtomicsRegistry(List.of(entries), List.of(), List.of());
+    }
+
+    /** The entries, in configuration order (instances first, then shared views). */
+    public Collection<AtomicsEntry> entries() {
+        return entries.values();
+    }
+
+    /** The names of all entries. */
+    public Set<String> names() {
+        return entries.keySet();
+    }
+
+    /** The entry named {@code name}, if any. */
+    public Optional<AtomicsEntry> find(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    /**
+     * The entry named {@code name}.
+     *
+     * @throws NoSuchElementException naming the known atomics if there is none
+     */
+    public AtomicsEntry get(String name) {
+        AtomicsEntry entry = entries.get(name);
+        if (entry == null) {
+            throw new NoSuchElementException("no atomic named '" + name + "' is configured; known: " + entries.keySet());
+        }
+        return entry;
+    }
+
+    /**
+     * The atomic named {@code name}, as {@code type} (e.g. {@code AtomicInt.class}).
+     *
+     * @throws NoSuchElementException if there is none
+     * @throws ClassCastException     naming both types if it is of another type
+     */
+    public <A extends Atomic> A get(String name, Class<A> type) {
+        AtomicsEntry entry = get(name);
+        if (!type.isInstance(entry.atomic())) {
+            throw new ClassCastException("atomic '" + name + "' has type " + entry.type().name() + " and is not an "
+                    + type.getSimpleName());
+        }
+        return type.cast(entry.atomic());
+    }
+
+    /** The shared-memory objects and files mapped for the shared entries. */
+    public List<AtomicsMapping> mappings() {
+        return mappings;
+    }
+
+    /** Whether {@link #close()} has been called: views are then dead. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes every view context (the views die), then every mapping. Idempotent. Failures are collected and
+     * rethrown together after everything was attempted.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        for (AtomicViewContext<?> context : contexts) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        for (AtomicsMapping mapping : mappings) {
+            try {
+                mapping.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            for (int i = 1; i < failures.size(); i++) {
+                first.addSuppressed(failures.get(i));
+            }
+            throw first;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AtomicsRegistry" + entries.keySet() + (closed ? " (closed)" : "");
+    }
+}

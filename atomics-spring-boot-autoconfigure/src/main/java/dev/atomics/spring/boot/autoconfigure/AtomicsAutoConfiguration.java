@@ -1,0 +1,42 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.Atomics;
+import dev.atomics.spring.boot.AtomicsRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * Auto-configuration of named atomics: the {@link AtomicsRegistry} built from {@code atomics.*}, and one bean
+ * per configured atomic, named by its key and typed by its atomic type ({@code AtomicInt}, {@code AtomicUint},
+ * {@code AtomicBytes}, or their view types for {@code atomics.shared}).
+ *
+ * <p>Nothing happens when {@code atomics.enabled=false}. An application that defines its own
+ * {@link AtomicsRegistry} bean replaces the one built from properties; the per-name beans then come from its
+ * registry.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Atomics.class)
+@ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(AtomicsProperties.class)
+@Import(AtomicsBeanRegistrar.class)
+public final class AtomicsAutoConfiguration {
+
+    /**
+     * The registry, created eagerly even in a lazily initialized context, so that configuration errors stop
+     * startup and shared mappings are open before the application runs. Closed with the context: views
+     * first, then mappings.
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy(false)
+    @ConditionalOnMissingBean
+    AtomicsRegistry atomicsRegistry(AtomicsProperties properties) {
+        return AtomicsRegistryFactory.create(properties);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.AtomicViewContext;
+import dev.atomics.shm.SharedMemory;
+import dev.atomics.shm.SharedMemoryException;
+import dev.atomics.shm.SharedMemoryNameException;
+import dev.atomics.shm.SharedMemoryNotFoundException;
+import dev.atomics.spring.boot.AtomicsConfigurationException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A named POSIX shared-memory object mapped for the views of one or more {@code atomics.shared} entries.
+ * Readonly entries get their own read-only mapping of the object (so their views refuse modifications);
+ * writable entries share a read-write one.
+ */
+final class ShmMapping extends OpenMapping {
+
+    private final SharedMemory shm;
+    private final long required;
+
+    private ShmMapping(List<SharedSpec> specs, SharedMemory shm, long required) {
+        super(specs);
+        this.shm = shm;
+        this.required = required;
+    }
+
+    /** Opens {@code name} (creating or growing it if an entry says {@code create}) for {@code specs}. */
+    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs) {
+        SharedSpec first = specs.get(0);
+        long required = required(specs);
+        boolean create = anyCreate(specs);
+        SharedMemory shm;
+        try {
+            if (!readonly) {
+                shm = create ? SharedMemory.openOrCreate(name, required) : SharedMemory.open(name, false);
+            } else {
+                if (create) {
+                    SharedMemory.openOrCreate(name, required).close();
+                }
+                shm = SharedMemory.open(name, true);
+            }
+        } catch (SharedMemoryNotFoundException e) {
+            throw missing(first, "shared-memory object " + posix(name));
+        } catch (SharedMemoryNameException e) {
+            throw badName(first, e);
+        } catch (SharedMemoryException e) {
+            throw new AtomicsConfigurationException(first.prefix() + ".shm", name, e.getMessage(), "Check the name and"
+                    + " that this process may " + (readonly ? "read" : "read and write") + " the object"
+                    + (create ? " (and create it)" : "") + "; on Linux it is /dev/shm" + posix(name) + ".", e);
+        }
+        if (shm.size() < required) {
+            shm.close();
+            throw pastTheEnd(specs, "shared-memory object " + shm.posixName(), shm.size());
+        }
+        return new ShmMapping(specs, shm, required);
+    }
+
+    static AtomicsConfigurationException badName(SharedSpec spec, SharedMemoryNameException e) {
+        return new AtomicsConfigurationException(spec.prefix() + ".shm", spec.target(), e.getMessage(),
+                "Use a single path component of at most " + SharedMemory.maxNameLength() + " bytes, with an optional"
+                        + " leading '/', such as myapp-counters.", e);
+    }
+
+    private static String posix(String name) {
+        return name.startsWith("/") ? name : "/" + name;
+    }
+
+    @Override
+    AtomicViewContext<?> view(SharedSpec spec) {
+        return Views.of(shm, spec.offset(), spec.width(), spec.type(), spec.engine());
+    }
+
+    @Override
+    public String kind() {
+        return "shm";
+    }
+
+    @Override
+    public String target() {
+        return shm.name();
+    }
+
+    @Override
+    public boolean readonly() {
+        return shm.readonly();
+    }
+
+    @Override
+    public long size() {
+        return shm.size();
+    }
+
+    /** The mapped object. */
+    SharedMemory sharedMemory() {
+        return shm;
+    }
+
+    @Override
+    public Optional<String> problem() {
+        if (shm.isClosed()) {
+            return Optional.of("shared memory " + shm.posixName() + " is closed");
+        }
+        try {
+            if (!SharedMemory.exists(shm.name())) {
+                return Optional.of("shared memory " + shm.posixName() + " was unlinked: this process still sees its old"
+                        + " pages, but other processes opening the name get a different object");
+            }
+        } catch (SharedMemoryException e) {
+            return Optional.of("shared memory " + shm.posixName() + " cannot be checked: " + e.getMessage());
+        }
+        // On Linux the object is a file in /dev/shm: a peer that shrank it would make our views crash with SIGBUS.
+        Path file = Path.of("/dev/shm" + shm.posixName());
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) < required) {
+                return Optional.of("shared memory " + shm.posixName() + " was truncated to " + Files.size(file)
+                        + " bytes; its atomics need " + required + " (touching the missing pages would crash the JVM with SIGBUS)");
+            }
+        } catch (IOException e) {
+            // gone between the two calls, or not readable: the next check tells
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        shm.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ShmMapping(" + shm.posixName() + ", " + required + " bytes needed, atomics " + atomics() + ")";
+    }
+}

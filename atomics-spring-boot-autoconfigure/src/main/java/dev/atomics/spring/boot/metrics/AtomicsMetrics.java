@@ -1,0 +1,55 @@
+package dev.atomics.spring.boot.metrics;
+
+import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicsException;
+import dev.atomics.spring.boot.AtomicValues;
+import dev.atomics.spring.boot.AtomicsEntry;
+import dev.atomics.spring.boot.AtomicsRegistry;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Registers a gauge {@value #METER} per integral atomic of the {@link AtomicsRegistry}, tagged {@code name}
+ * (the configuration key), {@code type} ({@code int} or {@code uint}) and {@code source} ({@code instance},
+ * {@code shm} or {@code file}). Each scrape reads the current value with an acquire load. Bytes atomics have
+ * no gauge.
+ *
+ * <p>Gauges are doubles: values beyond 2^53 in magnitude (possible at width 8) are rounded to the nearest
+ * double. Use the {@code atomics} endpoint, which shows the exact decimal value, where that matters. A view
+ * that has been closed reports {@code NaN}.
+ */
+public class AtomicsMetrics implements MeterBinder {
+
+    /** The gauge name. */
+    public static final String METER = "atomics.value";
+
+    private final AtomicsRegistry registry;
+
+    public AtomicsMetrics(AtomicsRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry meterRegistry) {
+        for (AtomicsEntry entry : registry.entries()) {
+            if (entry.atomic() instanceof AtomicIntegral integral) {
+                Gauge.builder(METER, integral, AtomicsMetrics::value)
+                        .tags(Tags.of("name", entry.name(), "type", entry.type().name(), "source", entry.source().kind()))
+                        .description("Current value of a configured atomic (exact up to 2^53)")
+                        .strongReference(true)
+                        .register(meterRegistry);
+            }
+        }
+    }
+
+    private static double value(AtomicIntegral atomic) {
+        try {
+            return AtomicValues.asDouble(atomic);
+        } catch (AtomicsException e) {
+            return Double.NaN;
+        }
+    }
+}
