@@ -234,12 +234,15 @@
     statusEl.textContent = message;
   }
 
+  /** "patomic 1.0.0 (bundled)" from the endpoint's nativeLibrary, or why there is none. */
+  function libraryText(lib) {
+    if (!lib) { return ''; }
+    if (lib.error) { return 'native library unavailable: ' + lib.error; }
+    return 'patomic ' + text(lib.version) + (lib.bundled === true ? ' (bundled)' : lib.bundled === false ? ' (upstream)' : '');
+  }
+
   function healthText() {
-    if (!health) { return ''; }
-    var atomics = health.components && health.components.atomics;
-    var lib = atomics && atomics.details && (atomics.details.library || atomics.details.nativeLibrary
-      || atomics.details.implementation);
-    return ' · health ' + text(health.status) + (lib ? ' · ' + (typeof lib === 'string' ? lib : JSON.stringify(lib)) : '');
+    return health ? 'health ' + text(health.status) : '';
   }
 
   function poll() {
@@ -249,8 +252,11 @@
       render(list);
       sample(list, now);
       draw(now);
-      setStatus(health && health.status !== 'UP' ? 'down' : 'up',
-        list.length + ' atomics' + healthText());
+      var parts = [list.length + ' atomics', libraryText(json && json.nativeLibrary), healthText()];
+      setStatus(health && health.status !== 'UP' ? 'down' : 'up', parts.filter(Boolean).join(' · '));
+      if (json && json.nativeLibrary && json.nativeLibrary.path) {
+        statusEl.title = json.nativeLibrary.path;
+      }
       updatedEl.textContent = 'Updated ' + new Date(now).toLocaleTimeString('en-GB') + '.';
     }).catch(function (e) {
       setStatus('error', 'cannot read /actuator/atomics: ' + e.message);

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The documented cross-process run, automated: the app is up with its shared counter in shared memory; the C
@@ -102,6 +104,32 @@ class CrossProcessTest extends AbstractSampleAppTest {
             assertThat(p.exitValue()).as(out).isZero();
         }
         assertThat(endpointValue()).isEqualTo(before + 2L * perProcess + fromTheApp);
+    }
+
+    /**
+     * The README's stdlib-only Python one-liner reads the same counter, and thanks to its
+     * {@code resource_tracker.unregister} leaves the object in place when it exits. Runs where python3 is installed.
+     */
+    @Test
+    void pythonsOneLinerReadsTheCounterAndLeavesTheObjectInPlace() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        jobsDone.store(987_654_321_012L);
+        String oneLiner = "import struct; from multiprocessing import resource_tracker as rt;"
+                + " from multiprocessing.shared_memory import SharedMemory as S; s = S(name=\"" + SHM + "\");"
+                + " rt.unregister(s._name, \"shared_memory\"); print(struct.unpack_from(\"=q\", s.buf, 0)[0])";
+        Result result = run(List.of("python3", "-c", oneLiner), 60);
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(result.output().strip()).isEqualTo("987654321012");
+        Thread.sleep(500); // the resource tracker would unlink right after the interpreter exits
+        assertThat(SharedMemory.exists(SHM)).as("the object survives the Python process").isTrue();
+        assertThat(get("/actuator/health").json().at("/components/atomics/status").asString()).isEqualTo("UP");
+        jobsDone.store(0);
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     @Test
