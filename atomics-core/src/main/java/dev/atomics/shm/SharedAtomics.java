@@ -43,7 +43,12 @@ public final class SharedAtomics {
     public static <A extends Atomic> SharedAtomic<A> create(String name, int width, AtomicType<A, ?, ?> type) {
         SharedAtomicHandle handle = SharedAtomicHandle.of(name, 0, width, type);
         SharedMemory memory = SharedMemory.create(name, width);
-        return owning(memory, handle, type, Engine.AUTO);
+        try {
+            return owning(memory, handle, type, Engine.AUTO);
+        } catch (RuntimeException e) {
+            memory.unlink(); // created here, for an atomic that cannot exist: leave nothing behind
+            throw e;
+        }
     }
 
     /**

@@ -574,6 +574,11 @@ public final class SharedMemory implements AutoCloseable {
         return new SharedMemoryException(name, errno, message);
     }
 
+    /** The address range's state (for tests: it does not keep this object reachable). */
+    Mapping mapping() {
+        return mapping;
+    }
+
     /** Number of mappings made by this class that are not yet unmapped (for tests). */
     static long liveMappings() {
         return Mapping.LIVE.get();
@@ -625,6 +630,14 @@ public final class SharedMemory implements AutoCloseable {
 
         synchronized boolean detached() {
             return detached;
+        }
+
+        synchronized boolean unmapped() {
+            return unmapped;
+        }
+
+        long holds() {
+            return holds.get();
         }
 
         private synchronized void unmap() {

@@ -1,0 +1,61 @@
+package dev.atomics.shm;
+
+import dev.atomics.AtomicInt;
+import dev.atomics.AtomicType;
+import dev.atomics.Engine;
+
+/**
+ * The JVM peer of the cross-process tests (run in its own JVM by {@link ShmTestSupport#startWorker}).
+ *
+ * <pre>
+ *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt;    attach to an int atomic by handle and increment it n times
+ *   read  &lt;handle&gt;                 print its value
+ *   fault &lt;counter&gt; &lt;slot&gt;         loop forever: counter.inc(), then slot.store(++mine); prints "ready"
+ * </pre>
+ */
+public final class ShmWorker {
+
+    private ShmWorker() {
+    }
+
+    public static void main(String[] args) {
+        switch (args[0]) {
+            case "inc": {
+                long n = Long.parseLong(args[2]);
+                Engine engine = Engine.parse(args[3]);
+                try (SharedAtomic<AtomicInt> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT, engine)) {
+                    AtomicInt c = counter.get();
+                    for (long i = 0; i < n; i++) {
+                        c.inc();
+                    }
+                    System.out.println("done " + c.load() + " " + c.engine());
+                }
+                break;
+            }
+            case "read": {
+                try (SharedAtomic<?> a = SharedAtomics.attach(args[1])) {
+                    System.out.println(a.get() instanceof AtomicInt i ? Long.toString(i.load()) : a.get().toString());
+                }
+                break;
+            }
+            case "fault": {
+                SharedAtomic<AtomicInt> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT);
+                SharedAtomic<AtomicInt> slot = SharedAtomicHandle.parse(args[2]).attach(AtomicType.INT);
+                AtomicInt c = counter.get();
+                AtomicInt s = slot.get();
+                long mine = 0;
+                for (;;) {
+                    c.inc();
+                    s.store(++mine);
+                    if (mine == 1) {
+                        System.out.println("ready");
+                        System.out.flush();
+                    }
+                }
+            }
+            default:
+                System.err.println("unknown mode " + args[0]);
+                System.exit(2);
+        }
+    }
+}
