@@ -30,8 +30,14 @@ fi
 mkdir -p "$(dirname "$output")"
 flags=(-std=c11 -O2 -Wall -Wextra)
 
-# Try without -lrt first (glibc >= 2.34, macOS, musl have shm_open in libc); fall back to -lrt.
-if ! "${compiler[@]}" "${flags[@]}" -o "$output" "$source_file" 2>/dev/null; then
-  "${compiler[@]}" "${flags[@]}" -o "$output" "$source_file" -lrt
+# Try without -lrt first (glibc >= 2.34, musl and macOS have shm_open in libc); fall back to -lrt.
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if "${compiler[@]}" "${flags[@]}" -o "$output" "$source_file" >"$log" 2>&1; then
+  cat "$log" >&2
+elif ! "${compiler[@]}" "${flags[@]}" -o "$output" "$source_file" -lrt; then
+  echo "build-client.sh: compiling $source_file failed; without -lrt:" >&2
+  cat "$log" >&2
+  exit 1
 fi
 echo "built $output"

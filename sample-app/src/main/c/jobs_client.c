@@ -62,11 +62,20 @@ static int parse_long(const char *text, long long *out) {
     return 0;
 }
 
-static void sleep_ns(long long ns) {
+static long long now_ns(void) {
     struct timespec ts;
-    ts.tv_sec = (time_t) (ns / 1000000000LL);
-    ts.tv_nsec = (long) (ns % 1000000000LL);
-    while (nanosleep(&ts, &ts) == -1 && errno == EINTR) {
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long) ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Sleeps until the monotonic clock reaches deadline_ns (pacing by deadline keeps the average rate exact). */
+static void sleep_until_ns(long long deadline_ns) {
+    long long left;
+    while ((left = deadline_ns - now_ns()) > 0) {
+        struct timespec ts;
+        ts.tv_sec = (time_t) (left / 1000000000LL);
+        ts.tv_nsec = (long) (left % 1000000000LL);
+        nanosleep(&ts, NULL);
     }
 }
 
@@ -171,12 +180,12 @@ int main(int argc, char **argv) {
     }
 
     int64_t before = atomic_load(counter);
-    long long pause_ns = rate > 0 ? 1000000000LL / rate : 0;
+    long long start = now_ns();
     for (long long i = 0; i < count; i++) {
-        atomic_fetch_add(counter, 1);
-        if (pause_ns > 0) {
-            sleep_ns(pause_ns);
+        if (rate > 0) {
+            sleep_until_ns(start + (long long) ((double) i * 1e9 / (double) rate));
         }
+        atomic_fetch_add(counter, 1);
     }
     int64_t after = atomic_load(counter);
 

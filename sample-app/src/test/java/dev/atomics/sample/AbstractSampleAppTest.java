@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractSampleAppTest {
 
     /** Short enough for macOS's 31-byte limit. */
-    static final String SHM = "atomics-test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    static final String SHM = "atomics-sample-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
