@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Registers one bean per configured atomic, named by its key ({@code atomics.instances.requests} becomes the
@@ -29,12 +30,18 @@ final class AtomicsBeanRegistrar implements BeanRegistrar {
     @Override
     public void register(BeanRegistry registry, Environment env) {
         Binder binder = Binder.get(env);
-        binder.bind("atomics.instances", Bindable.mapOf(String.class, AtomicsProperties.Instance.class))
-                .ifBound(instances -> instances.forEach((name, instance) ->
-                        register(registry, name, atomicType(instance.getType()), "atomics.instances." + name)));
+        Map<String, AtomicsProperties.Instance> instances = binder
+                .bind("atomics.instances", Bindable.mapOf(String.class, AtomicsProperties.Instance.class))
+                .orElse(Map.of());
+        instances.forEach((name, instance) ->
+                register(registry, name, atomicType(instance.getType()), "atomics.instances." + name));
         binder.bind("atomics.shared", Bindable.mapOf(String.class, AtomicsProperties.Shared.class))
-                .ifBound(shared -> shared.forEach((name, entry) ->
-                        register(registry, name, atomicType(entry.getType()), "atomics.shared." + name)));
+                .ifBound(shared -> shared.forEach((name, entry) -> {
+                    // A name used twice gets one bean: the registry then stops startup, naming both entries.
+                    if (!instances.containsKey(name)) {
+                        register(registry, name, atomicType(entry.getType()), "atomics.shared." + name);
+                    }
+                }));
     }
 
     private static <A extends Atomic> void register(BeanRegistry registry, String name, Class<A> type, String property) {

@@ -77,7 +77,7 @@ final class AtomicsRegistryFactory {
             for (List<SharedSpec> group : groups.values()) {
                 SharedSpec first = group.get(0);
                 OpenMapping mapping = first.shm()
-                        ? ShmMapping.open(first.target(), first.readonly(), group)
+                        ? ShmMapping.open(first.target(), first.readonly(), group, createSize(shared, first))
                         : FileMapping.open(first.file(), group);
                 mappings.add(mapping);
                 for (SharedSpec spec : group) {
@@ -97,6 +97,13 @@ final class AtomicsRegistryFactory {
             entries.add(sharedEntries.get(spec.name()));
         }
         return new AtomicsRegistry(entries, contexts, mappings);
+    }
+
+    /** The size to create or grow the shm object of {@code spec} to: 0 unless an entry on it says create. */
+    private static long createSize(List<SharedSpec> shared, SharedSpec spec) {
+        String posix = SharedMemory.posixName(spec.target());
+        List<SharedSpec> same = shared.stream().filter(s -> s.shm() && SharedMemory.posixName(s.target()).equals(posix)).toList();
+        return same.stream().anyMatch(SharedSpec::create) ? OpenMapping.required(same) : 0;
     }
 
     private static String key(SharedSpec s) {

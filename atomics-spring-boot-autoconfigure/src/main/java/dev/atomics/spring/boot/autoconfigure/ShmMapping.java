@@ -29,18 +29,23 @@ final class ShmMapping extends OpenMapping {
         this.required = required;
     }
 
-    /** Opens {@code name} (creating or growing it if an entry says {@code create}) for {@code specs}. */
-    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs) {
+    /**
+     * Opens {@code name} for {@code specs}, all readonly or all writable. {@code createSize} is positive if an
+     * entry on the object (in this group or the other) says {@code create}: the object is then created or grown to
+     * that size first, so that a readonly entry with {@code create=true} also makes room for its writable siblings
+     * and the other way round.
+     */
+    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs, long createSize) {
         SharedSpec first = specs.get(0);
         long required = required(specs);
-        boolean create = anyCreate(specs);
+        boolean create = createSize > 0;
         SharedMemory shm;
         try {
             if (!readonly) {
-                shm = create ? SharedMemory.openOrCreate(name, required) : SharedMemory.open(name, false);
+                shm = create ? SharedMemory.openOrCreate(name, createSize) : SharedMemory.open(name, false);
             } else {
                 if (create) {
-                    SharedMemory.openOrCreate(name, required).close();
+                    SharedMemory.openOrCreate(name, createSize).close();
                 }
                 shm = SharedMemory.open(name, true);
             }
