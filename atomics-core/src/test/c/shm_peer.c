@@ -2,7 +2,8 @@
  * A C peer for the shared-memory tests: attaches to atomics in a named POSIX shared-memory object the way
  * any C program would, with shm_open + mmap and C11 atomics, given a handle "shm:/name@offset:width:type".
  *
- *   shm_peer inc   <handle> <n>           fetch_add 1, n times; prints "done <value after>"
+ *   shm_peer inc   <handle> <n> [<go>]    fetch_add 1, n times; prints "done <value after>"; with a go
+ *                                         handle, first prints "ready" and waits until go is non-zero
  *   shm_peer read  <handle>               prints the value (signed decimal for int, unsigned for uint/bytes)
  *   shm_peer write <handle> <value>       atomic store of a decimal value
  *   shm_peer fault <counter> <slot>       loops forever: fetch_add(counter, 1), then store(slot, ++mine);
@@ -23,6 +24,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct {
@@ -104,10 +106,20 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *mode = argv[1];
-    if (strcmp(mode, "inc") == 0 && argc == 4) {
+    if (strcmp(mode, "inc") == 0 && (argc == 4 || argc == 5)) {
         handle_t h;
         attach(argv[2], &h);
         long n = atol(argv[3]);
+        if (argc == 5) { /* start line: say ready, wait until the go flag is non-zero */
+            handle_t go;
+            attach(argv[4], &go);
+            printf("ready\n");
+            fflush(stdout);
+            while (load(&go) == 0) {
+                struct timespec pause = {0, 100000}; /* 0.1 ms: do not starve processes still starting */
+                nanosleep(&pause, NULL);
+            }
+        }
         for (long i = 0; i < n; i++) fetch_add(&h, 1);
         printf("done ");
         print_value(&h, load(&h));

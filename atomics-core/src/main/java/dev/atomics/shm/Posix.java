@@ -40,6 +40,9 @@ final class Posix {
 
         int flock(int fd, int operation);
 
+        /** Linux only; returns an error number instead of setting errno. */
+        int posix_fallocate(int fd, long offset, long length);
+
         String strerror(int errnum);
     }
 

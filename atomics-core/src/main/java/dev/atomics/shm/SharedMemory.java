@@ -70,7 +70,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link SharedAtomics} throw {@link SharedMemoryClosedException} after it. {@link #unlink()} still
  *       works.</li>
  * </ul>
- * The file descriptor is closed right after mapping, so an open {@code SharedMemory} holds no descriptor.
+ * <p>On Linux, created and grown objects get their pages at once ({@code posix_fallocate}): a full /dev/shm
+ * fails {@link #create} with "No space left on device" instead of a later write faulting with SIGBUS. (Memory
+ * of an object that another process shrinks or never allocated stays outside this library's control, as with
+ * any shared mapping.) The file descriptor is closed right after mapping, so an open {@code SharedMemory} holds no descriptor.
  * All methods are thread-safe.
  */
 public final class SharedMemory implements AutoCloseable {
@@ -137,6 +140,7 @@ public final class SharedMemory implements AutoCloseable {
             if (Posix.libc().ftruncate(fd, size) != 0) {
                 throw failure("set the size (" + size + " bytes) of", name, posix, Posix.errno());
             }
+            reserve(name, posix, fd, 0, size);
             SharedMemory m = map(name, posix, fd, size, false);
             done = true;
             return m;
@@ -234,6 +238,7 @@ public final class SharedMemory implements AutoCloseable {
                     if (Posix.libc().ftruncate(fd, minSize) != 0) {
                         throw failure("grow (from " + size + " to " + minSize + " bytes)", name, posix, Posix.errno());
                     }
+                    reserve(name, posix, fd, size, minSize - size);
                     size = minSize;
                 }
             } finally {
@@ -541,6 +546,19 @@ public final class SharedMemory implements AutoCloseable {
             throw failure(action, name, posix, Posix.errno());
         }
         return fd;
+    }
+
+    /**
+     * On Linux, allocates the object's pages now ({@code posix_fallocate}), so that a full /dev/shm is an
+     * exception here rather than a SIGBUS (which would kill the JVM) at the first write to a page later.
+     */
+    private static void reserve(String name, String posix, int fd, long offset, long length) {
+        if (Posix.LINUX && length > 0) {
+            int err = Posix.libc().posix_fallocate(fd, offset, length);
+            if (err != 0) {
+                throw failure("reserve " + length + " bytes for", name, posix, err);
+            }
+        }
     }
 
     private static SharedMemory map(String name, String posix, int fd, long size, boolean readonly) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * C11 atomics on a {@code shm_open} mapping) increment together, and processes killed with SIGKILL leave no
  * torn value.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CrossProcessTest {
 
     private static final int PER_JVM = 20_000;
@@ -51,12 +53,17 @@ class CrossProcessTest {
     @Test
     void jvmProcessesIncrementOneCounterExactly() {
         String name = uniqueName();
-        try (SharedAtomic<AtomicInt> counter = SharedAtomics.create(name, 8, AtomicType.INT)) {
+        try (SharedAtomic<AtomicInt> counter = SharedAtomics.openOrCreate(name, 0, 8, AtomicType.INT);
+             SharedAtomic<AtomicInt> go = SharedAtomics.openOrCreate(name, 8, 8, AtomicType.INT)) {
             String handle = counter.handle().toString();
             List<Process> workers = new ArrayList<>();
             for (String engine : List.of("jvm", "patomic", "auto", "patomic")) {
-                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), engine));
+                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), engine, go.handle().toString()));
             }
+            for (Process w : workers) {
+                ShmTestSupport.awaitLine(w, "ready");
+            }
+            go.get().store(1);
             AtomicInt c = counter.get();
             for (int i = 0; i < PER_JVM; i++) {
                 c.inc();
@@ -72,14 +79,23 @@ class CrossProcessTest {
     void cProgramsAndJvmsIncrementTogetherExactly() {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 8, 8, AtomicType.INT)) {
+             SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 8, 8, AtomicType.INT);
+             SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 32, 8, AtomicType.INT)) {
             String handle = counter.handle().toString();
+            String start = go.handle().toString();
             List<Process> peers = new ArrayList<>();
             List<Process> workers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), i == 0 ? "jvm" : "patomic"));
-                peers.add(startPeer("inc", handle, Integer.toString(PER_C)));
+                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), i == 0 ? "jvm" : "patomic", start));
+                peers.add(startPeer("inc", handle, Integer.toString(PER_C), start));
             }
+            for (Process p : peers) {
+                ShmTestSupport.awaitLine(p, "ready");
+            }
+            for (Process w : workers) {
+                ShmTestSupport.awaitLine(w, "ready");
+            }
+            go.get().store(1);
             AtomicInt c = counter.get();
             for (int i = 0; i < PER_JVM; i++) {
                 c.inc();
@@ -188,45 +204,43 @@ class CrossProcessTest {
      */
     @Test
     void processesKilledMidLoopLeaveNoTornValue() throws Exception {
-        for (int round = 0; round < 2; round++) {
-            String name = uniqueName();
-            int processes = 4;
-            try (SharedMemory shm = SharedMemory.create(name, 8L * (1 + processes));
-                 SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 0, 8, AtomicType.INT)) {
-                List<Process> running = new ArrayList<>();
-                List<SharedAtomicHandle> slots = new ArrayList<>();
-                for (int i = 0; i < processes; i++) {
-                    SharedAtomicHandle slot = SharedAtomicHandle.of(name, 8L * (i + 1), 8, AtomicType.INT);
-                    slots.add(slot);
-                    running.add(i == processes - 1
-                            ? startPeer("fault", counter.handle().toString(), slot.toString())
-                            : startWorker("fault", counter.handle().toString(), slot.toString()));
-                }
-                for (Process p : running) {
-                    ShmTestSupport.awaitLine(p, "ready");
-                }
-                AtomicInt c = counter.get();
-                long before = c.load();
-                Thread.sleep(200);
-                assertThat(c.load()).as("all are incrementing").isGreaterThan(before);
-                for (Process p : running) {
-                    p.destroyForcibly(); // SIGKILL
-                }
-                for (Process p : running) {
-                    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                    assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-                }
-                long total = c.load();
-                long sum = 0;
-                for (SharedAtomicHandle slot : slots) {
-                    long mine = shm.slice(slot.offset(), 8).getLong(0);
-                    assertThat(mine).as("every process made progress").isPositive();
-                    sum += mine;
-                }
-                assertThat(total - sum).as("counter %d vs sum of slots %d", total, sum).isBetween(0L, (long) processes);
-                c.inc();
-                assertThat(c.load()).as("the counter still works").isEqualTo(total + 1);
+        String name = uniqueName();
+        int processes = 4;
+        try (SharedMemory shm = SharedMemory.create(name, 8L * (1 + processes));
+             SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 0, 8, AtomicType.INT)) {
+            List<Process> running = new ArrayList<>();
+            List<SharedAtomicHandle> slots = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                SharedAtomicHandle slot = SharedAtomicHandle.of(name, 8L * (i + 1), 8, AtomicType.INT);
+                slots.add(slot);
+                running.add(i == processes - 1
+                        ? startPeer("fault", counter.handle().toString(), slot.toString())
+                        : startWorker("fault", counter.handle().toString(), slot.toString()));
             }
+            for (Process p : running) {
+                ShmTestSupport.awaitLine(p, "ready");
+            }
+            AtomicInt c = counter.get();
+            long before = c.load();
+            Thread.sleep(200);
+            assertThat(c.load()).as("all are incrementing").isGreaterThan(before);
+            for (Process p : running) {
+                p.destroyForcibly(); // SIGKILL
+            }
+            for (Process p : running) {
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
+            }
+            long total = c.load();
+            long sum = 0;
+            for (SharedAtomicHandle slot : slots) {
+                long mine = shm.slice(slot.offset(), 8).getLong(0);
+                assertThat(mine).as("every process made progress").isPositive();
+                sum += mine;
+            }
+            assertThat(total - sum).as("counter %d vs sum of slots %d", total, sum).isBetween(0L, (long) processes);
+            c.inc();
+            assertThat(c.load()).as("the counter still works").isEqualTo(total + 1);
         }
     }
 }

@@ -158,6 +158,13 @@ class SharedMemoryLifetimeTest {
         assertThat(kept.getLong(0)).isEqualTo(777);
         assertThat(kept.getLong(8)).isEqualTo(888);
         assertThat((long) LONGS.getAndAdd(kept, 16, 5L)).isZero();
+        // a view made afterwards on the kept buffer, by either engine, also works on the private memory
+        for (Engine engine : new Engine[] {Engine.JVM, Engine.PATOMIC}) {
+            try (AtomicIntViewContext late = dev.atomics.Atomics.atomicView(kept.slice(24, 8), AtomicType.INT, engine)) {
+                late.open().add(3);
+            }
+        }
+        assertThat(kept.getLong(24)).isEqualTo(6);
         try (SharedMemory again = SharedMemory.open(name)) {
             assertThat(again.slice(0, 8).getLong(0)).as("the object kept its last shared value").isEqualTo(1234);
             assertThat(again.slice(8, 8).getLong(0)).isZero();
@@ -303,7 +310,8 @@ class SharedMemoryLifetimeTest {
     private static ByteBuffer sliceOfDropped(String name, SharedMemory.Mapping[] mapping) {
         SharedMemory shm = SharedMemory.create(name, 64);
         mapping[0] = shm.mapping();
-        return shm.slice(0, 8);
+        // a slice of a slice: the JDK's derived buffers keep the buffer they came from reachable
+        return shm.slice(0, 64).slice(0, 8).order(ByteOrder.nativeOrder());
     }
 
     @Test

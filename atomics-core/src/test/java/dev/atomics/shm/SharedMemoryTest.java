@@ -272,6 +272,22 @@ class SharedMemoryTest {
     }
 
     @Test
+    void anObjectLargerThanTheSystemCanHoldFailsAtCreateAndLeavesNothing() {
+        String name = uniqueName();
+        assertThatThrownBy(() -> SharedMemory.create(name, 1L << 52)).isInstanceOf(SharedMemoryException.class)
+                .hasMessageContaining(name).hasMessageContaining("errno");
+        assertThat(SharedMemory.exists(name)).isFalse();
+        if (ShmTestSupport.isLinux()) {
+            assertThatThrownBy(() -> SharedMemory.create(name, 1L << 52))
+                    .hasMessageContaining("cannot reserve").hasMessageContaining("No space left on device");
+            try (SharedMemory small = SharedMemory.create(name, 8)) {
+                assertThatThrownBy(() -> SharedMemory.openOrCreate(name, 1L << 52))
+                        .isInstanceOf(SharedMemoryException.class).hasMessageContaining("No space left on device");
+            }
+        }
+    }
+
+    @Test
     void openingAnEmptyObjectSaysSo() {
         String name = uniqueName();
         // shm_open without ftruncate, as a creator does between its two calls

@@ -3,9 +3,8 @@ package dev.atomics.shm;
 import com.sun.jna.Platform;
 import dev.atomics.testing.CCompiler;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +30,7 @@ final class ShmTestSupport {
     static final String PREFIX = "atomics-test-" + ProcessHandle.current().pid() + "-";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
     private static volatile Path peer;
 
     private ShmTestSupport() {
@@ -43,8 +43,19 @@ final class ShmTestSupport {
         return name;
     }
 
-    /** Unlinks every remembered name that still exists. */
+    /** Kills every sub-process still running (SIGKILL), then unlinks every remembered name that still exists. */
     static void cleanup() {
+        for (Process p : STARTED) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                try {
+                    p.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        STARTED.clear();
         for (String name : CREATED) {
             try {
                 SharedMemory.unlink(name);
@@ -143,7 +154,9 @@ final class ShmTestSupport {
 
     private static Process start(List<String> command) {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            STARTED.add(p);
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -167,20 +180,25 @@ final class ShmTestSupport {
         }
     }
 
-    /** Reads lines until one equals {@code line} (at most 60 s); fails with the output if the process ends first. */
+    /**
+     * Reads the output byte by byte (nothing is buffered past the line, so {@link #finish} sees the rest) until
+     * a line equals {@code line}; fails with the output if the process ends first. Bounded by the tests' timeouts.
+     */
     static void awaitLine(Process p, String line) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        InputStream in = p.getInputStream();
         StringBuilder seen = new StringBuilder();
+        StringBuilder current = new StringBuilder();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            String l;
-            while ((l = reader.readLine()) != null) {
-                seen.append(l).append('\n');
-                if (l.trim().equals(line)) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    break;
+            int b;
+            while ((b = in.read()) >= 0) {
+                seen.append((char) b);
+                if (b == '\n') {
+                    if (current.toString().trim().equals(line)) {
+                        return;
+                    }
+                    current.setLength(0);
+                } else {
+                    current.append((char) b);
                 }
             }
         } catch (IOException e) {

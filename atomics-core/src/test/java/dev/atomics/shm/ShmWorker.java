@@ -8,7 +8,8 @@ import dev.atomics.Engine;
  * The JVM peer of the cross-process tests (run in its own JVM by {@link ShmTestSupport#startWorker}).
  *
  * <pre>
- *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt;    attach to an int atomic by handle and increment it n times
+ *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  attach to an int atomic by handle and increment it n times;
+ *                                      with a go handle, first print "ready" and wait until go is non-zero
  *   read  &lt;handle&gt;                 print its value
  *   fault &lt;counter&gt; &lt;slot&gt;         loop forever: counter.inc(), then slot.store(++mine); prints "ready"
  * </pre>
@@ -25,6 +26,9 @@ public final class ShmWorker {
                 Engine engine = Engine.parse(args[3]);
                 try (SharedAtomic<AtomicInt> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT, engine)) {
                     AtomicInt c = counter.get();
+                    if (args.length > 4) {
+                        awaitGo(args[4]);
+                    }
                     for (long i = 0; i < n; i++) {
                         c.inc();
                     }
@@ -56,6 +60,17 @@ public final class ShmWorker {
             default:
                 System.err.println("unknown mode " + args[0]);
                 System.exit(2);
+        }
+    }
+
+    /** Start line: prints "ready", then spins until the go flag is non-zero, so that all processes overlap. */
+    private static void awaitGo(String goHandle) {
+        try (SharedAtomic<AtomicInt> go = SharedAtomicHandle.parse(goHandle).attach(AtomicType.INT)) {
+            System.out.println("ready");
+            System.out.flush();
+            while (go.get().load() == 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000); // do not starve processes still starting
+            }
         }
     }
 }
