@@ -8,6 +8,7 @@ import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.AlignmentException;
 import dev.atomics.Engine;
+import dev.atomics.NativeLibraryException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryNameException;
@@ -196,6 +197,11 @@ final class AtomicsRegistryFactory {
             }
         } catch (UnsupportedWidthException e) {
             throw unsupportedWidth(prefix, width, e);
+        } catch (NativeLibraryException e) {
+            throw new AtomicsConfigurationException(prefix + ".engine", engine.name().toLowerCase(Locale.ROOT),
+                    "an atomic of width " + width + " needs the patomic library, which cannot be loaded: " + e.getMessage(),
+                    "Point atomics.patomic-library at a libpatomic built for this platform, or use widths 4 and 8 with"
+                            + " the jvm engine (atomics.engine=jvm), which needs no native library.", e);
         }
         return width;
     }

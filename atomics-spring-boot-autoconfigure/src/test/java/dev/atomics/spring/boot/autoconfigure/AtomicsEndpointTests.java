@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicUint;
+import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicsDescriptor;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
@@ -51,6 +54,10 @@ class AtomicsEndpointTests {
                 .run(context -> assertThat(context).doesNotHaveBean(AtomicsEndpoint.class));
         runner.withPropertyValues("atomics.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(AtomicsEndpoint.class));
+        runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AtomicsEndpoint.class));
+        runner.withBean("mine", AtomicsEndpoint.class, () -> new AtomicsEndpoint(AtomicsRegistry.of()))
+                .run(context -> assertThat(context).hasSingleBean(AtomicsEndpoint.class).hasBean("mine"));
     }
 
     @Test

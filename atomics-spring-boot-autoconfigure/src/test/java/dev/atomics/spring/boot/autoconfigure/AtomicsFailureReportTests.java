@@ -1,0 +1,61 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.AtomicInt;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * End to end through {@link SpringApplication}: the analyzer is found through {@code META-INF/spring.factories}
+ * and Boot prints its description and action; a valid configuration starts, also lazily.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class AtomicsFailureReportTests {
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(AtomicsAutoConfiguration.class)
+    static class App {
+    }
+
+    private static SpringApplication application() {
+        SpringApplication app = new SpringApplication(App.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        return app;
+    }
+
+    @Test
+    void startupFailureReportNamesThePropertyAndTheFix(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> application().run("--atomics.instances.requests.type=float"));
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("Description:")
+                .contains("Invalid atomics configuration: atomics.instances.requests.type = 'float': unknown atomic type")
+                .contains("Action:")
+                .contains("Use int (signed integer), uint (unsigned integer) or bytes (raw bytes).");
+    }
+
+    @Test
+    void lazyInitializationStillChecksAtStartup(CapturedOutput output) {
+        assertThatException().isThrownBy(() -> application().run("--spring.main.lazy-initialization=true",
+                "--atomics.instances.level.type=uint", "--atomics.instances.level.width=1",
+                "--atomics.instances.level.initial-value=300"));
+        assertThat(output).contains("atomics.instances.level.initial-value = '300'").contains("[0, 255]");
+    }
+
+    @Test
+    void validConfigurationStarts() {
+        try (ConfigurableApplicationContext context = application().run("--atomics.instances.requests.type=int",
+                "--atomics.instances.requests.initial-value=7")) {
+            assertThat(context.getBean("requests", AtomicInt.class).load()).isEqualTo(7);
+        }
+    }
+}
