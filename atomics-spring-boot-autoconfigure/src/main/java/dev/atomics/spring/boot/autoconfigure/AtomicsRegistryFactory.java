@@ -90,7 +90,11 @@ final class AtomicsRegistryFactory {
                 }
             }
         } catch (RuntimeException e) {
-            new AtomicsRegistry(List.of(), contexts, mappings).close();
+            try {
+                new AtomicsRegistry(List.of(), contexts, mappings).close();
+            } catch (RuntimeException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
             throw e;
         }
         // Entries in configuration order, whatever the grouping.

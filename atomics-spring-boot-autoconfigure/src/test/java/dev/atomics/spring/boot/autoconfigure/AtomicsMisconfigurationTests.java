@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
@@ -142,6 +143,19 @@ class AtomicsMisconfigurationTests {
                         "atomics.instances.raw.initial-value=0x0102")
                 .run(fails("atomics.instances.raw.initial-value", "is 2 bytes; the atomic has width 4",
                         "Give exactly 4 bytes as hex, e.g. 0x00000000."));
+    }
+
+    @Test
+    void valuesThatDoNotBindAreReportedByBoot() {
+        runner.withPropertyValues("atomics.instances.a.width=wide").run(context -> {
+            assertThat(context).hasFailed();
+            Throwable t = context.getStartupFailure();
+            while (t != null && !(t instanceof BindException)) {
+                t = t.getCause();
+            }
+            // Boot's own BindFailureAnalyzer reports these, naming the property and the value
+            assertThat(t).isInstanceOf(BindException.class).hasMessageContaining("atomics.instances.a.width");
+        });
     }
 
     // ---- shm / file --------------------------------------------------------------------------------
