@@ -1,5 +1,6 @@
 package dev.atomics;
 
+import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
 
@@ -53,7 +54,7 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     String valueString() {
-        long v = ops.load(memory, MemoryOrder.SEQ_CST);
+        long v = Dispatch.load(ops, memory, MemoryOrder.SEQ_CST);
         return signed ? Long.toString(value(v)) : Long.toUnsignedString(value(v));
     }
 
@@ -65,30 +66,30 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final long load(MemoryOrder order) {
-        return value(ops.load(memory, loadOrder(order)));
+        return value(Dispatch.load(ops, memory, loadOrder(order)));
     }
 
     @Override
     public final void store(long desired, MemoryOrder order) {
-        ops.store(memory, operand(desired), storeOrder(order));
+        Dispatch.store(ops, memory, operand(desired), storeOrder(order));
     }
 
     @Override
     public final long exchange(long desired, MemoryOrder order) {
-        return value(ops.exchange(memory, operand(desired), anyOrder(order)));
+        return value(Dispatch.exchange(ops, memory, operand(desired), anyOrder(order)));
     }
 
     @Override
     public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(ops.cmpxchgWeak(memory, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchgWeak(ops, memory, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(ops.cmpxchgStrong(memory, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchgStrong(ops, memory, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
@@ -100,116 +101,116 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     @Override
     public final long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        return value(ops.cmpxchgStrong(memory, operand(expected), operand(desired), success, failure));
+        return value(Dispatch.cmpxchgStrong(ops, memory, operand(expected), operand(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return ops.bitTest(memory, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bitTest(ops, memory, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return ops.bitCompl(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitCompl(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return ops.bitSet(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitSet(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return ops.bitReset(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitReset(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(long operand, MemoryOrder order) {
-        ops.or(memory, operand(operand), anyOrder(order));
+        Dispatch.or(ops, memory, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(long operand, MemoryOrder order) {
-        ops.xor(memory, operand(operand), anyOrder(order));
+        Dispatch.xor(ops, memory, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(long operand, MemoryOrder order) {
-        ops.and(memory, operand(operand), anyOrder(order));
+        Dispatch.and(ops, memory, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        ops.not(memory, anyOrder(order));
+        Dispatch.not(ops, memory, anyOrder(order));
     }
 
     @Override
     public final long binFetchOr(long operand, MemoryOrder order) {
-        return value(ops.fetchOr(memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchOr(ops, memory, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchXor(long operand, MemoryOrder order) {
-        return value(ops.fetchXor(memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchXor(ops, memory, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchAnd(long operand, MemoryOrder order) {
-        return value(ops.fetchAnd(memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchAnd(ops, memory, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchNot(MemoryOrder order) {
-        return value(ops.fetchNot(memory, anyOrder(order)));
+        return value(Dispatch.fetchNot(ops, memory, anyOrder(order)));
     }
 
     @Override
     public final void add(long operand, MemoryOrder order) {
-        ops.add(memory, operand(operand), anyOrder(order));
+        Dispatch.add(ops, memory, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
-        ops.sub(memory, operand(operand), anyOrder(order));
+        Dispatch.sub(ops, memory, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void inc(MemoryOrder order) {
-        ops.inc(memory, anyOrder(order));
+        Dispatch.inc(ops, memory, anyOrder(order));
     }
 
     @Override
     public final void dec(MemoryOrder order) {
-        ops.dec(memory, anyOrder(order));
+        Dispatch.dec(ops, memory, anyOrder(order));
     }
 
     @Override
     public final void neg(MemoryOrder order) {
-        ops.neg(memory, anyOrder(order));
+        Dispatch.neg(ops, memory, anyOrder(order));
     }
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
-        return value(ops.fetchAdd(memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchAdd(ops, memory, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
-        return value(ops.fetchSub(memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchSub(ops, memory, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
-        return value(ops.fetchInc(memory, anyOrder(order)));
+        return value(Dispatch.fetchInc(ops, memory, anyOrder(order)));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
-        return value(ops.fetchDec(memory, anyOrder(order)));
+        return value(Dispatch.fetchDec(ops, memory, anyOrder(order)));
     }
 
     @Override
     public final long fetchNeg(MemoryOrder order) {
-        return value(ops.fetchNeg(memory, anyOrder(order)));
+        return value(Dispatch.fetchNeg(ops, memory, anyOrder(order)));
     }
 }

@@ -1,0 +1,484 @@
+#!/usr/bin/env python3
+"""Writes docs/BENCHMARKS.md from one run of the JMH suite (scripts/run-benchmarks.sh).
+
+Inputs: the JMH JSON of the single-thread run (with -prof gc), of the two-thread run, and the machine
+description the script records. Every ratio compares figures of that one run.
+"""
+import argparse
+import json
+import math
+import re
+import sys
+
+PKG = "dev.atomics.benchmarks."
+
+OPS = ["load", "store", "inc", "fetchAdd", "cmpxchgStrong", "compareAndSet", "bitSet"]
+HOT_OPS = ["load", "store", "inc", "fetchAdd", "cmpxchgStrong", "compareAndSet"]
+
+# (benchmark class, engine param or None) -> (width, subject)
+SUBJECTS = {
+    ("OursWidth8", "JVM"): (8, "ours-jvm"),
+    ("OursWidth8", "PATOMIC"): (8, "ours-patomic"),
+    ("OursWidth8Mixed", "JVM"): (8, "ours-jvm-mixed"),
+    ("AtomicLongWidth8", None): (8, "atomiclong"),
+    ("VarHandleWidth8", None): (8, "varhandle"),
+    ("AgronaWidth8", None): (8, "agrona"),
+    ("JnaNaiveWidth8", None): (8, "jna-naive"),
+    ("JnaFloor", None): (0, "jna-floor"),
+    ("JnaFloorArity", None): (0, "jna-floor-arity"),
+    ("OursWidth1", "PATOMIC"): (1, "ours-patomic"),
+    ("VarHandleWidth1", None): (1, "varhandle"),
+    ("AgronaWidth1", None): (1, "agrona"),
+}
+
+LABELS = {
+    (8, "ours-jvm"): "atomics JVM engine",
+    (8, "ours-patomic"): "atomics patomic engine",
+    (8, "ours-jvm-mixed"): "atomics JVM engine, mixed program",
+    (8, "atomiclong"): "AtomicLong",
+    (8, "varhandle"): "VarHandle (direct buffer)",
+    (8, "agrona"): "Agrona UnsafeBuffer",
+    (8, "jna-naive"): "JNA Function.invoke (naive)",
+    (1, "ours-patomic"): "atomics patomic engine",
+    (1, "varhandle"): "VarHandle (heap byte[])",
+    (1, "agrona"): "Agrona UnsafeBuffer (byte / int CAS)",
+}
+
+CONTENDED = [
+    ("ContendedOurs", "JVM", "atomics JVM engine"),
+    ("ContendedOurs", "PATOMIC", "atomics patomic engine"),
+    ("ContendedAtomicLong", None, "AtomicLong"),
+    ("ContendedVarHandle", None, "VarHandle (direct buffer)"),
+    ("ContendedAgrona", None, "Agrona UnsafeBuffer"),
+    ("ContendedJna", None, "JNA Function.invoke (naive)"),
+]
+
+# The bridge entry point each operation calls, by its number of arguments (see JnaFloorArity).
+ARITY = {"load": 4, "store": 5, "inc": 3, "fetchAdd": 5, "cmpxchgStrong": 7, "compareAndSet": 7, "bitSet": 4}
+
+JVM_TARGET = 1.3
+PATOMIC_TARGET = 1.5
+ZERO_BYTES = 0.1  # gc.alloc.rate.norm below this is "0 B/op": JMH's own counters leave ~1e-4..1e-2 B/op
+
+
+class Figure:
+    def __init__(self, score, error, unit, alloc=None):
+        self.score = score
+        self.error = error if error is not None and not math.isnan(error) else None
+        self.unit = unit
+        self.alloc = alloc
+
+    def lo(self):
+        return self.score - (self.error or 0.0)
+
+    def hi(self):
+        return self.score + (self.error or 0.0)
+
+
+def num(x):
+    if x is None:
+        return None
+    if isinstance(x, str):
+        try:
+            return float(x)
+        except ValueError:
+            return None
+    return float(x)
+
+
+def load_json(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except FileNotFoundError:
+        print(f"warning: {path} not found", file=sys.stderr)
+        return []
+
+
+def split_name(benchmark):
+    name = benchmark[len(PKG):] if benchmark.startswith(PKG) else benchmark
+    cls, _, method = name.rpartition(".")
+    return cls, method
+
+
+def figure_of(entry):
+    pm = entry["primaryMetric"]
+    alloc = None
+    sm = entry.get("secondaryMetrics", {})
+    if "gc.alloc.rate.norm" in sm:
+        alloc = num(sm["gc.alloc.rate.norm"].get("score"))
+    return Figure(num(pm["score"]), num(pm.get("scoreError")), pm["scoreUnit"], alloc)
+
+
+def single_results(entries):
+    res = {}
+    for e in entries:
+        cls, method = split_name(e["benchmark"])
+        engine = (e.get("params") or {}).get("engine")
+        key = SUBJECTS.get((cls, engine))
+        if key is None:
+            print(f"warning: unknown benchmark {cls}.{method} {engine}", file=sys.stderr)
+            continue
+        res[(key[0], key[1], method)] = figure_of(e)
+    return res
+
+
+def contended_results(entries):
+    res = {}
+    for e in entries:
+        cls, method = split_name(e["benchmark"])
+        engine = (e.get("params") or {}).get("engine")
+        res[(cls, engine, method)] = figure_of(e)
+    return res
+
+
+def fmt(x, digits=None):
+    if x is None:
+        return "–"
+    if digits is None:
+        ax = abs(x)
+        digits = 2 if ax < 10 else 1 if ax < 100 else 0
+    return f"{x:,.{digits}f}"
+
+
+def cell(f):
+    if f is None:
+        return "–"
+    if f.error is None:
+        return fmt(f.score)
+    return f"{fmt(f.score)} ± {fmt(f.error)}"
+
+
+def ratio(a, b):
+    if a is None or b is None or not b.score:
+        return None
+    return a.score / b.score
+
+
+def ratio_cell(a, b):
+    r = ratio(a, b)
+    return "–" if r is None else f"{r:.2f}×"
+
+
+def verdict(a, b, limit):
+    """Whether a <= limit * b, and whether the error intervals could turn the verdict around."""
+    r = ratio(a, b)
+    if r is None:
+        return None, "n/a"
+    lo = a.lo() / b.hi() if b.hi() > 0 else r
+    hi = a.hi() / b.lo() if b.lo() > 0 else math.inf
+    holds = r <= limit
+    if holds:
+        text = "holds" if hi <= limit else "holds (within error)"
+    else:
+        text = "fails" if lo > limit else "fails (within error)"
+    return holds, text
+
+
+def alloc_cell(f):
+    if f is None or f.alloc is None:
+        return "–"
+    if f.alloc < ZERO_BYTES:
+        return f"0 ({f.alloc:.0e})" if f.alloc > 0 else "0"
+    return fmt(f.alloc, 1)
+
+
+def read_machine(path):
+    m = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                if "=" in line:
+                    k, _, v = line.rstrip("\n").partition("=")
+                    m[k] = v.strip()
+    except FileNotFoundError:
+        pass
+    return m
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    for r in rows:
+        out.append("| " + " | ".join(r) + " |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--single", required=True)
+    ap.add_argument("--contended", required=True)
+    ap.add_argument("--machine", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+
+    single = single_results(load_json(args.single))
+    contended = contended_results(load_json(args.contended))
+    machine = read_machine(args.machine)
+
+    def get(width, subject, op):
+        return single.get((width, subject, op))
+
+    floor = get(0, "jna-floor", "noop")
+    L = []
+    w = L.append
+
+    w("# Benchmarks")
+    w("")
+    w("Generated by `scripts/run-benchmarks.sh` from one run of the JMH suite in the `benchmarks` module "
+      "(raw results: `benchmarks/results/`). Do not edit by hand: run the script again.")
+    w("")
+    w("## Machine and options")
+    w("")
+    w(table(["", ""], [
+        ["date (UTC)", machine.get("date", "?")],
+        ["commit", f"`{machine.get('commit', '?')}`"],
+        ["CPU", machine.get("cpu", "?")],
+        ["cores (`nproc`)", machine.get("nproc", "?")],
+        ["kernel", machine.get("kernel", "?")],
+        ["JVM", machine.get("java", "?")],
+        ["JMH options", f"`{machine.get('jmh_options', '?')}`, one JVM fork per benchmark, "
+                        "`-Xms1g -Xmx1g`; single-thread run with `-prof gc`"],
+        ["load average (1, 5, 15 min) at start / end",
+         f"{machine.get('loadavg_start', '?')} / {machine.get('loadavg_end', '?')}"],
+    ]))
+    w("")
+    if machine.get("mode") == "quick":
+        w("**Quick mode: short iterations, a smoke test of the pipeline. The figures are rough.**")
+        w("")
+    w("The machine has 2 cores shared with other work: a load average well above 0 at start or end means "
+      "other processes ran during the measurement and figures are noisier (errors are JMH's 99.9% "
+      "confidence half-intervals over 5 one-second iterations). Ratios compare figures of this one run.")
+    w("")
+
+    # ---------------------------------------------------------------- what is measured
+    w("## What each benchmark measures")
+    w("")
+    w("Every operation is the SEQ_CST one (each API's default). Operands come from state fields, results "
+      "are returned to JMH's blackhole, and each compare-and-exchange expects the current value, so "
+      "every CAS in the single-thread tables succeeds.")
+    w("")
+    w("- **atomics JVM engine** (`OursWidth8`, engine `JVM`): `Atomics.atomic(8, AtomicType.INT, Engine.JVM)` "
+      "— VarHandle access modes on the object's direct buffer, behind the atomics-core API.")
+    w("- **atomics patomic engine** (`OursWidth8`/`OursWidth1`, engine `PATOMIC`): the same API, each "
+      "operation one JNA direct call into the bridge, which calls the patomic function pointer.")
+    w("- **atomics JVM engine, mixed program** (`OursWidth8Mixed`): the JVM engine after the setup used "
+      "4- and 8-byte JVM objects, patomic objects and a readonly view, as an application with several kinds "
+      "of atomics does: the JIT then sees several `Ops` classes at atomics-core's dispatch sites.")
+    w("- **AtomicLong** (`AtomicLongWidth8`): `get`, `set`, `incrementAndGet`, `getAndAdd`, "
+      "`compareAndExchange` (cmpxchgStrong), `compareAndSet`, and `getAndAccumulate(mask, x | y)` for bitSet.")
+    w("- **VarHandle (direct buffer)** (`VarHandleWidth8`): `byteBufferViewVarHandle(long[].class)` on an "
+      "8-byte direct buffer: `getVolatile`, `setVolatile`, `getAndAdd`, `compareAndExchange`, "
+      "`compareAndSet`, `getAndBitwiseOr`. At width 1 (`VarHandleWidth1`) the JVM has no byte view of a "
+      "buffer, so the row is `arrayElementVarHandle(byte[].class)` on a heap array (memory no other process "
+      "can see): a lower bound, not a like-for-like peer.")
+    w("- **Agrona UnsafeBuffer** (`AgronaWidth8`/`AgronaWidth1`, Agrona 2.6.0, bounds checks on as by default): "
+      "`getLongVolatile`, `putLongVolatile`, `getAndAddLong`, `compareAndSetLong`; it has no "
+      "compare-and-exchange returning the witness (no cmpxchgStrong figure) and no bitwise operation "
+      "(bitSet is a `compareAndSetLong` loop). At width 1: `getByteVolatile`/`putByteVolatile`, and every "
+      "read-modify-write is a `compareAndSetInt` loop on the aligned 4-byte word holding the byte.")
+    w("- **JNA floor** (`JnaFloor.noop`): one JNA direct-mapped call of `atomics_bridge_noop`, a native "
+      "function that does nothing, through the same bridge library and calling machinery as every "
+      "patomic-engine operation: the least any JNA path can cost.")
+    w("- **JNA floor by argument count** (`JnaFloorArity`, a diagnostic): the same no-op direct-mapped with "
+      "3, 4, 5 and 7 arguments, the argument lists of the bridge entry points (the C calling convention lets "
+      "the callee ignore extra arguments): what JNA charges per argument.")
+    w("- **JNA Function.invoke (naive)** (`JnaNaiveWidth8`): the same patomic function pointers called "
+      "with `com.sun.jna.Function.invokeVoid/invokeInt`: an `Object[]` of boxed arguments and a fresh "
+      "`LongByReference` for every value passed or returned, as a first binding would.")
+    w("- **Contended** (`Contended*`): two threads (`@Threads(2)`) on one shared counter: `fetchAdd` "
+      "(getAndAdd) and a CAS increment loop retrying with the witnessed value (Agrona reloads, having no "
+      "witness), in operations per microsecond, both threads together.")
+    w("")
+
+    # ---------------------------------------------------------------- width 8
+    subjects8 = ["ours-jvm", "ours-patomic", "atomiclong", "varhandle", "agrona", "jna-naive"]
+    w("## Single thread, width 8 (ns/op, lower is better)")
+    w("")
+    rows = []
+    for op in OPS:
+        rows.append([f"`{op}`"] + [cell(get(8, s, op)) for s in subjects8])
+    w(table(["op"] + [LABELS[(8, s)] for s in subjects8], rows))
+    w("")
+    w(f"JNA floor (`atomics_bridge_noop`): **{cell(floor)} ns/op**.")
+    w("")
+    w("### Ratios, width 8")
+    w("")
+    w("Each figure divided by `AtomicLong`'s for the same operation; the JNA paths also divided by the "
+      "JNA floor.")
+    w("")
+    rows = []
+    for op in OPS:
+        al = get(8, "atomiclong", op)
+        r = [f"`{op}`"]
+        r += [ratio_cell(get(8, s, op), al) for s in ["ours-jvm", "ours-patomic", "varhandle", "agrona", "jna-naive"]]
+        r.append(ratio_cell(get(8, "ours-jvm", op), get(8, "varhandle", op)))
+        r.append(ratio_cell(get(8, "ours-patomic", op), floor))
+        r.append(ratio_cell(get(8, "jna-naive", op), floor))
+        rows.append(r)
+    w(table(["op", "JVM engine / AtomicLong", "patomic engine / AtomicLong", "VarHandle / AtomicLong",
+             "Agrona / AtomicLong", "naive JNA / AtomicLong", "JVM engine / VarHandle",
+             "patomic engine / JNA floor", "naive JNA / JNA floor"], rows))
+    w("")
+
+    mixed_rows = []
+    for op in OPS:
+        m = get(8, "ours-jvm-mixed", op)
+        if m is None:
+            continue
+        mixed_rows.append([f"`{op}`", cell(get(8, "ours-jvm", op)), cell(m), ratio_cell(m, get(8, "ours-jvm", op)),
+                           ratio_cell(m, get(8, "atomiclong", op))])
+    if mixed_rows:
+        w("### JVM engine in a program with several kinds of atomics")
+        w("")
+        w(table(["op", "JVM engine (one kind)", "JVM engine (mixed program)", "mixed / one kind",
+                 "mixed / AtomicLong"], mixed_rows))
+        w("")
+
+    # ---------------------------------------------------------------- width 1
+    subjects1 = ["ours-patomic", "varhandle", "agrona"]
+    w("## Single thread, width 1 (ns/op, lower is better)")
+    w("")
+    w("The JVM engine does not serve width 1: patomic is the engine here (and `AtomicLong` has no 1-byte form).")
+    w("")
+    rows = []
+    for op in OPS:
+        p = get(1, "ours-patomic", op)
+        rows.append([f"`{op}`"] + [cell(get(1, s, op)) for s in subjects1]
+                    + [ratio_cell(p, floor), ratio_cell(p, get(1, "varhandle", op))])
+    w(table(["op"] + [LABELS[(1, s)] for s in subjects1] + ["patomic engine / JNA floor",
+                                                            "patomic engine / VarHandle byte[]"], rows))
+    w("")
+
+    # ---------------------------------------------------------------- allocation
+    w("## Allocation (`-prof gc`, `gc.alloc.rate.norm`, B/op)")
+    w("")
+    w(f"Below {ZERO_BYTES} B/op counts as 0: what JMH's own counters leave (shown in parentheses).")
+    w("")
+    alloc_subjects = [(8, "ours-jvm"), (8, "ours-patomic"), (1, "ours-patomic"), (8, "atomiclong"),
+                      (8, "varhandle"), (8, "agrona"), (8, "jna-naive")]
+    rows = []
+    for op in OPS:
+        rows.append([f"`{op}`"] + [alloc_cell(get(wd, s, op)) for wd, s in alloc_subjects])
+    rows.append(["JNA floor `noop`"] + [alloc_cell(floor)] + ["–"] * (len(alloc_subjects) - 1))
+    w(table(["op"] + [f"{LABELS[(wd, s)]} (w{wd})" for wd, s in alloc_subjects], rows))
+    w("")
+
+    # ---------------------------------------------------------------- contended
+    w("## Two threads, one counter (ops/µs, both threads together; higher is better)")
+    w("")
+    rows = []
+    al_fa = contended.get(("ContendedAtomicLong", None, "fetchAdd"))
+    al_cas = contended.get(("ContendedAtomicLong", None, "casLoop"))
+    for cls, engine, label in CONTENDED:
+        if cls == "ContendedJna":
+            fa = contended.get((cls, engine, "naiveFetchAdd"))
+            cas = contended.get((cls, engine, "naiveCasLoop"))
+        else:
+            fa = contended.get((cls, engine, "fetchAdd"))
+            cas = contended.get((cls, engine, "casLoop"))
+        rows.append([label, cell(fa), ratio_cell(fa, al_fa), cell(cas), ratio_cell(cas, al_cas)])
+    cfloor = contended.get(("ContendedJna", None, "floorNoop"))
+    rows.append(["JNA floor (`noop`, no shared memory)", cell(cfloor), ratio_cell(cfloor, al_fa), "–", "–"])
+    w(table(["subject", "fetchAdd", "/ AtomicLong", "CAS loop", "/ AtomicLong"], rows))
+    w("")
+
+    # ---------------------------------------------------------------- targets
+    w("## Targets")
+    w("")
+    # 1. JVM engine vs AtomicLong and VarHandle
+    rows = []
+    held_al = held_vh = n = 0
+    for op in OPS:
+        j = get(8, "ours-jvm", op)
+        al = get(8, "atomiclong", op)
+        vh = get(8, "varhandle", op)
+        if j is None or (al is None and vh is None):
+            continue
+        n += 1
+        h1, t1 = verdict(j, al, JVM_TARGET)
+        h2, t2 = verdict(j, vh, JVM_TARGET)
+        held_al += bool(h1)
+        held_vh += bool(h2)
+        rows.append([f"`{op}`", cell(j), cell(al), ratio_cell(j, al), t1, cell(vh), ratio_cell(j, vh), t2])
+    w(f"### 1. JVM engine within {JVM_TARGET}× of `AtomicLong` / `VarHandle` (width 8)")
+    w("")
+    w(table(["op", "JVM engine", "AtomicLong", "ratio", "verdict", "VarHandle", "ratio", "verdict"], rows))
+    w("")
+    t1_al = held_al == n and n > 0
+    t1_vh = held_vh == n and n > 0
+    w(f"- Against `VarHandle` on a direct buffer (the same memory and access modes): "
+      f"**{'holds' if t1_vh else 'does not hold'}** (met on {held_vh} of {n} operations).")
+    w(f"- Against `AtomicLong` (a heap field): **{'holds' if t1_al else 'does not hold'}** (met on {held_al} of {n} "
+      "operations).")
+    w("")
+
+    # 2. patomic engine vs JNA floor
+    rows = []
+    held = n2 = 0
+    for wd in (8, 1):
+        for op in OPS:
+            p = get(wd, "ours-patomic", op)
+            if p is None or floor is None:
+                continue
+            n2 += 1
+            h, t = verdict(p, floor, PATOMIC_TARGET)
+            held += bool(h)
+            same = get(0, "jna-floor-arity", f"args{ARITY[op]}")
+            rows.append([f"{wd}", f"`{op}`", cell(p), ratio_cell(p, floor), t, f"{ARITY[op]}", cell(same),
+                         ratio_cell(p, same)])
+    w(f"### 2. patomic engine within {PATOMIC_TARGET}× of the JNA floor ({cell(floor)} ns/op)")
+    w("")
+    w(table(["width", "op", "patomic engine", "/ floor", "verdict", "bridge arguments",
+             "floor, same arguments", "/ same-argument floor"], rows))
+    w("")
+    t2 = held == n2 and n2 > 0
+    arity = [get(0, "jna-floor-arity", f"args{k}") for k in (3, 4, 5, 7)]
+    if any(arity):
+        w("The floor is the 1-argument `atomics_bridge_noop`. A JNA direct call costs more with more arguments: "
+          "the same no-op declared with 3, 4, 5 and 7 arguments (`JnaFloorArity`, the arities of the bridge "
+          "entry points) costs " + ", ".join(cell(f) for f in arity) + " ns/op. The last column divides "
+          "by the no-op with the operation's own argument count: what remains is patomic's own work and the "
+          "Java side of the engine.")
+        w("")
+    w(f"- **{'holds' if t2 else 'does not hold'}** (met on {held} of {n2} operations).")
+    w("")
+
+    # 3. allocation
+    rows = []
+    zero = n3 = 0
+    for wd, s in [(8, "ours-jvm"), (8, "ours-patomic")]:
+        for op in HOT_OPS:
+            f = get(wd, s, op)
+            if f is None or f.alloc is None:
+                continue
+            n3 += 1
+            ok = f.alloc < ZERO_BYTES
+            zero += ok
+            rows.append([LABELS[(wd, s)], f"`{op}`", alloc_cell(f), "holds" if ok else "fails"])
+    w("### 3. 0 B/op on the hot operations (width 8, both engines)")
+    w("")
+    w(table(["engine", "op", "B/op", "verdict"], rows))
+    w("")
+    t3 = zero == n3 and n3 > 0
+    w(f"- **{'holds' if t3 else 'does not hold'}** (met on {zero} of {n3} (engine, operation) pairs).")
+    w("")
+
+    w("### Summary")
+    w("")
+    w(f"- JVM engine ≤ {JVM_TARGET}× `VarHandle`: **{'holds' if t1_vh else 'does not hold'}** "
+      f"({held_vh}/{n}); ≤ {JVM_TARGET}× `AtomicLong`: **{'holds' if t1_al else 'does not hold'}** "
+      f"({held_al}/{n}).")
+    w(f"- patomic engine ≤ {PATOMIC_TARGET}× JNA floor: **{'holds' if t2 else 'does not hold'}** ({held}/{n2}).")
+    w(f"- 0 B/op on hot operations: **{'holds' if t3 else 'does not hold'}** ({zero}/{n3}).")
+    w("")
+    w("A verdict marked *within error* could turn the other way inside the 99.9% error intervals of the two "
+      "figures; the ratio of the means decides it here.")
+    w("")
+
+    with open(args.out, "w") as f:
+        f.write("\n".join(L))
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

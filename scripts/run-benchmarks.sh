@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs the JMH suite of the benchmarks module with fixed options and writes docs/BENCHMARKS.md.
+#
+#   scripts/run-benchmarks.sh              build, run everything (~11 minutes on 2 cores), write the report
+#   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~2 minutes); writes only under
+#                                          benchmarks/target/
+#   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the last results
+#
+# Results (JMH JSON and the machine description) go to benchmarks/results/ (JMH's console logs to
+# benchmarks/target/); the report is generated from them
+# by benchmarks/report.py, so every ratio in it compares figures of one run on one machine.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+MODE=full
+case "${1:-}" in
+  --quick) MODE=quick ;;
+  --report) MODE=report ;;
+  "") ;;
+  *) echo "usage: $0 [--quick|--report]" >&2; exit 2 ;;
+esac
+
+RESULTS="$ROOT/benchmarks/results"
+REPORT="$ROOT/docs/BENCHMARKS.md"
+if [ "$MODE" = quick ]; then
+  # a smoke test never overwrites the committed results and report
+  RESULTS="$ROOT/benchmarks/target/results-quick"
+  REPORT="$ROOT/benchmarks/target/BENCHMARKS-quick.md"
+fi
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
+
+# Fixed JMH options: one fork per benchmark, 2 x 1 s warm-up, 5 x 1 s measurement (~8.5 s per benchmark with the
+# fork's start-up; 81 benchmarks in all).
+if [ "$MODE" = quick ]; then
+  JMH_OPTS=(-f 1 -wi 1 -w 200ms -i 2 -r 200ms)
+else
+  JMH_OPTS=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
+fi
+# Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
+# iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[18](Mixed)?\.|dev\.atomics\.benchmarks\.JnaFloor(Arity)?\.'
+# Two threads on one counter (ops/us).
+CONTENDED='dev\.atomics\.benchmarks\.Contended'
+
+if [ "$MODE" != report ]; then
+  echo "== building the benchmarks jar"
+  mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
+  mkdir -p "$RESULTS"
+
+  loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+  {
+    echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "nproc=$(nproc)"
+    echo "cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+    echo "kernel=$(uname -sr)"
+    echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+    echo "jmh_options=${JMH_OPTS[*]}"
+    echo "mode=$MODE"
+    echo "loadavg_start=$(loadavg)"
+  } > "$RESULTS/machine.properties"
+
+  # Runs JMH, keeps its console output in a log and shows only which benchmark is running.
+  run_jmh() {
+    local json=$1 log=$2 rc
+    shift 2
+    set +e
+    java -jar "$JAR" "${JMH_OPTS[@]}" -foe true -rf json -rff "$json" "$@" 2>&1 \
+      | tee "$log" | grep --line-buffered -E '^# (Benchmark|Parameters): '
+    rc=${PIPESTATUS[0]}
+    set -e
+    if [ "$rc" -ne 0 ]; then
+      echo "JMH failed (exit $rc); see $log" >&2
+      exit "$rc"
+    fi
+  }
+
+  echo "== single thread (with -prof gc)"
+  run_jmh "$RESULTS/single.json" "$ROOT/benchmarks/target/single.log" -prof gc "$SINGLE"
+  echo "== two threads, one counter"
+  run_jmh "$RESULTS/contended.json" "$ROOT/benchmarks/target/contended.log" "$CONTENDED"
+  echo "loadavg_end=$(loadavg)" >> "$RESULTS/machine.properties"
+fi
+
+echo "== writing $REPORT"
+python3 "$ROOT/benchmarks/report.py" \
+  --single "$RESULTS/single.json" --contended "$RESULTS/contended.json" \
+  --machine "$RESULTS/machine.properties" --out "$REPORT"
+echo "done: $REPORT"
