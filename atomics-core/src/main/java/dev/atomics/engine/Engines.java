@@ -44,6 +44,12 @@ public final class Engines {
      * @throws UnsupportedWidthException if no engine (or not the requested one) supports the width
      */
     public static EngineBinding bind(int width, Engine requested, boolean integral, boolean readonly, String owner) {
+        if (width > 8) {
+            // Values cross the bridge as a long; a wider object (an upstream patomic may offer 16) would be
+            // truncated, so refuse it rather than operate on part of it.
+            throw new UnsupportedWidthException("width " + width + " is not supported: this binding handles objects"
+                    + " of 1, 2, 4 or 8 bytes");
+        }
         Engine engine = requested == Engine.AUTO ? defaultEngine() : requested;
         Set<OpType> available;
         Ops raw;
