@@ -6,8 +6,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The atomics sample: every atomic it uses is declared in {@code application.yml} and injected by name.
  *
- * <p>Run it with {@code mvn -pl sample-app -am spring-boot:run}... see the root README, then open
- * http://localhost:8080/ for the dashboard and {@code /actuator/atomics} for the raw view.
+ * <p>From the repository root: {@code mvn -q -pl sample-app -am package -DskipTests && java -jar
+ * sample-app/target/sample-app.jar}, then open http://localhost:8080/ for the dashboard and
+ * {@code /actuator/atomics} for the raw view. {@code sample-app/target/jobs_client} (built alongside) adds to the
+ * shared counter from another process.
  */
 @SpringBootApplication
 public class SampleApplication {
