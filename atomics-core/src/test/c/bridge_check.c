@@ -33,15 +33,28 @@ static unsigned long failed;
     } while (0)
 
 /* the bridge's exported functions */
-static int64_t (*b_load)(int64_t, int64_t, int32_t, int32_t);
-static void (*b_store)(int64_t, int64_t, int64_t, int32_t, int32_t);
-static int64_t (*b_exchange)(int64_t, int64_t, int64_t, int32_t, int32_t);
-static int64_t (*b_cmpxchg)(int64_t, int64_t, int64_t, int64_t, int32_t, int32_t, int32_t);
-static int32_t (*b_bit)(int64_t, int64_t, int32_t, int32_t);
-static int64_t (*b_fetch)(int64_t, int64_t, int64_t, int32_t, int32_t);
-static int64_t (*b_fetch_noarg)(int64_t, int64_t, int32_t, int32_t);
-static void (*b_void)(int64_t, int64_t, int64_t, int32_t, int32_t);
-static void (*b_void_noarg)(int64_t, int64_t, int32_t);
+static int64_t (*p_load)(int64_t, int64_t, int32_t);
+static void (*p_store)(int64_t, int64_t, int64_t, int32_t);
+static int64_t (*p_exchange)(int64_t, int64_t, int64_t, int32_t);
+static int64_t (*p_cmpxchg)(int64_t, int64_t, int64_t, int64_t, int32_t);
+static int32_t (*p_bit)(int64_t, int64_t, int32_t);
+static int64_t (*p_fetch)(int64_t, int64_t, int64_t, int32_t);
+static int64_t (*p_fetch_noarg)(int64_t, int64_t, int32_t);
+static void (*p_void)(int64_t, int64_t, int64_t, int32_t);
+static void (*p_void_noarg)(int64_t, int64_t, int32_t);
+
+/* The bridge packs width (or bit offset), order and fail order into one `mode` int; these wrappers
+ * keep the checks below readable with the arguments spelled out. */
+#define MODE(low, order, fail) ((int32_t)((low) | ((order) << 8) | ((fail) << 16)))
+static int64_t b_load(int64_t f, int64_t o, int32_t w, int32_t ord) { return p_load(f, o, MODE(w, ord, 0)); }
+static void b_store(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { p_store(f, o, v, MODE(w, ord, 0)); }
+static int64_t b_exchange(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { return p_exchange(f, o, v, MODE(w, ord, 0)); }
+static int64_t b_cmpxchg(int64_t f, int64_t o, int64_t e, int64_t d, int32_t w, int32_t s, int32_t fl) { return p_cmpxchg(f, o, e, d, MODE(w, s, fl)); }
+static int32_t b_bit(int64_t f, int64_t o, int32_t off, int32_t ord) { return p_bit(f, o, MODE(off, ord, 0)); }
+static int64_t b_fetch(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { return p_fetch(f, o, a, MODE(w, ord, 0)); }
+static int64_t b_fetch_noarg(int64_t f, int64_t o, int32_t w, int32_t ord) { return p_fetch_noarg(f, o, MODE(w, ord, 0)); }
+static void b_void(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { p_void(f, o, a, MODE(w, ord, 0)); }
+static void b_void_noarg(int64_t f, int64_t o, int32_t ord) { p_void_noarg(f, o, MODE(0, ord, 0)); }
 static int32_t (*b_create_explicit)(int64_t, int64_t, int64_t);
 static void (*b_noop)(int64_t);
 static int32_t (*b_explicit_table_size)(void);
@@ -69,15 +82,15 @@ static int run(void *bridge, void *patomic)
     const int SEQ = patomic_SEQ_CST, RLX = patomic_RELAXED, ACQ = patomic_ACQUIRE,
               REL = patomic_RELEASE, ARL = patomic_ACQ_REL;
 
-    BIND(b_load, "atomics_bridge_load");
-    BIND(b_store, "atomics_bridge_store");
-    BIND(b_exchange, "atomics_bridge_exchange");
-    BIND(b_cmpxchg, "atomics_bridge_cmpxchg");
-    BIND(b_bit, "atomics_bridge_bit");
-    BIND(b_fetch, "atomics_bridge_fetch");
-    BIND(b_fetch_noarg, "atomics_bridge_fetch_noarg");
-    BIND(b_void, "atomics_bridge_void");
-    BIND(b_void_noarg, "atomics_bridge_void_noarg");
+    BIND(p_load, "atomics_bridge_load");
+    BIND(p_store, "atomics_bridge_store");
+    BIND(p_exchange, "atomics_bridge_exchange");
+    BIND(p_cmpxchg, "atomics_bridge_cmpxchg");
+    BIND(p_bit, "atomics_bridge_bit");
+    BIND(p_fetch, "atomics_bridge_fetch");
+    BIND(p_fetch_noarg, "atomics_bridge_fetch_noarg");
+    BIND(p_void, "atomics_bridge_void");
+    BIND(p_void_noarg, "atomics_bridge_void_noarg");
     BIND(b_create_explicit, "atomics_bridge_create_explicit");
     BIND(b_noop, "atomics_bridge_noop");
     BIND(b_explicit_table_size, "atomics_bridge_explicit_table_size");

@@ -61,6 +61,35 @@ class ThreadsTest {
         assertThat(flags.load()).containsOnly((byte) 0xFF);
     }
 
+    @ParameterizedTest(name = "width {0}")
+    @CsvSource({"4", "8"})
+    void bothEnginesOnOneLocationLoseNothing(int width) throws InterruptedException {
+        java.nio.ByteBuffer shared = java.nio.ByteBuffer.allocateDirect(16).alignedSlice(8).slice(0, width);
+        try (AtomicIntViewContext jvmCtx = Atomics.atomicView(shared, AtomicType.INT, Engine.JVM);
+             AtomicIntViewContext patomicCtx = Atomics.atomicView(shared, AtomicType.INT, Engine.PATOMIC)) {
+            AtomicIntView viaJvm = jvmCtx.open();
+            AtomicIntView viaPatomic = patomicCtx.open();
+            assertThat(viaJvm.engine()).isEqualTo(Engine.JVM);
+            assertThat(viaPatomic.engine()).isEqualTo(Engine.PATOMIC);
+            Thread t1 = new Thread(() -> {
+                for (int i = 0; i < TOTAL / 2; i++) {
+                    viaJvm.inc();
+                }
+            });
+            Thread t2 = new Thread(() -> {
+                for (int i = 0; i < TOTAL / 2; i++) {
+                    viaPatomic.fetchAdd(1);
+                }
+            });
+            t1.start();
+            t2.start();
+            t1.join();
+            t2.join();
+            assertThat(viaJvm.load()).isEqualTo(TOTAL);
+            assertThat(viaPatomic.load()).isEqualTo(TOTAL);
+        }
+    }
+
     private static void run(Runnable body) throws InterruptedException {
         Thread t1 = new Thread(body);
         Thread t2 = new Thread(body);

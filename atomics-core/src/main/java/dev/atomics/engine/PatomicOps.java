@@ -58,45 +58,46 @@ final class PatomicOps implements Ops {
         return Engine.PATOMIC;
     }
 
+    // The small arguments travel packed in one int (Bridge.mode): each JNA argument costs about 10 ns.
     // Each method reads the address, makes the call, then fences the region so that its owner (and so the
     // memory) cannot be collected while native code still uses the address.
 
     @Override
     public long load(MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_load(load, m.address(), width, o.value());
+        long r = atomics_bridge_load(load, m.address(), mode(width, o.value(), 0));
         m.keepAlive();
         return r;
     }
 
     @Override
     public void store(MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_store(store, m.address(), v, width, o.value());
+        atomics_bridge_store(store, m.address(), v, mode(width, o.value(), 0));
         m.keepAlive();
     }
 
     @Override
     public long exchange(MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_exchange(exchange, m.address(), v, width, o.value());
+        long r = atomics_bridge_exchange(exchange, m.address(), v, mode(width, o.value(), 0));
         m.keepAlive();
         return r;
     }
 
     @Override
     public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(cmpxchgWeak, m.address(), e, d, width, s.value(), f.value());
+        long r = atomics_bridge_cmpxchg(cmpxchgWeak, m.address(), e, d, mode(width, s.value(), f.value()));
         m.keepAlive();
         return r;
     }
 
     @Override
     public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(cmpxchgStrong, m.address(), e, d, width, s.value(), f.value());
+        long r = atomics_bridge_cmpxchg(cmpxchgStrong, m.address(), e, d, mode(width, s.value(), f.value()));
         m.keepAlive();
         return r;
     }
 
     private boolean bit(long fn, MemoryRegion m, int offset, MemoryOrder o) {
-        int r = atomics_bridge_bit(fn, m.address(), offset, o.value());
+        int r = atomics_bridge_bit(fn, m.address(), mode(offset, o.value(), 0));
         m.keepAlive();
         return r != 0;
     }
@@ -122,23 +123,23 @@ final class PatomicOps implements Ops {
     }
 
     private void voidOp(long fn, MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_void(fn, m.address(), v, width, o.value());
+        atomics_bridge_void(fn, m.address(), v, mode(width, o.value(), 0));
         m.keepAlive();
     }
 
     private void voidNoArg(long fn, MemoryRegion m, MemoryOrder o) {
-        atomics_bridge_void_noarg(fn, m.address(), o.value());
+        atomics_bridge_void_noarg(fn, m.address(), mode(0, o.value(), 0));
         m.keepAlive();
     }
 
     private long fetch(long fn, MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_fetch(fn, m.address(), v, width, o.value());
+        long r = atomics_bridge_fetch(fn, m.address(), v, mode(width, o.value(), 0));
         m.keepAlive();
         return r;
     }
 
     private long fetchNoArg(long fn, MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_fetch_noarg(fn, m.address(), width, o.value());
+        long r = atomics_bridge_fetch_noarg(fn, m.address(), mode(width, o.value(), 0));
         m.keepAlive();
         return r;
     }
