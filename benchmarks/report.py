@@ -54,7 +54,7 @@ CONTENDED = [
 ]
 
 # The bridge entry point each operation calls, by its number of arguments (see JnaFloorArity).
-ARITY = {"load": 4, "store": 5, "inc": 3, "fetchAdd": 5, "cmpxchgStrong": 7, "compareAndSet": 7, "bitSet": 4}
+ARITY = {"load": 3, "store": 4, "inc": 3, "fetchAdd": 4, "cmpxchgStrong": 5, "compareAndSet": 5, "bitSet": 3}
 
 JVM_TARGET = 1.3
 PATOMIC_TARGET = 1.5
@@ -438,10 +438,10 @@ def main():
              "floor, same arguments", "/ same-argument floor"], rows))
     w("")
     t2 = held == n2 and n2 > 0
-    arity = [get(0, "jna-floor-arity", f"args{k}") for k in (3, 4, 5, 7)]
+    arity = [get(0, "jna-floor-arity", f"args{k}") for k in (3, 4, 5)]
     if any(arity):
         w("The floor is the 1-argument `atomics_bridge_noop`. A JNA direct call costs more with more arguments: "
-          "the same no-op declared with 3, 4, 5 and 7 arguments (`JnaFloorArity`, the arities of the bridge "
+          "the same no-op declared with 3, 4 and 5 arguments (`JnaFloorArity`, the arities of the bridge "
           "entry points) costs " + ", ".join(cell(f) for f in arity) + " ns/op. The last column divides "
           "by the no-op with the operation's own argument count: what remains is patomic's own work and the "
           "Java side of the engine.")

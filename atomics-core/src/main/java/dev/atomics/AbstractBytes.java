@@ -1,5 +1,6 @@
 package dev.atomics;
 
+import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
 
@@ -45,22 +46,22 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     @Override
     String valueString() {
-        return "[" + HexFormat.ofDelimiter(" ").formatHex(unpack(ops.load(memory, MemoryOrder.SEQ_CST))) + "]";
+        return "[" + HexFormat.ofDelimiter(" ").formatHex(unpack(Dispatch.load(ops, memory, MemoryOrder.SEQ_CST))) + "]";
     }
 
     @Override
     public final byte[] load(MemoryOrder order) {
-        return unpack(ops.load(memory, loadOrder(order)));
+        return unpack(Dispatch.load(ops, memory, loadOrder(order)));
     }
 
     @Override
     public final void store(byte[] desired, MemoryOrder order) {
-        ops.store(memory, pack(desired), storeOrder(order));
+        Dispatch.store(ops, memory, pack(desired), storeOrder(order));
     }
 
     @Override
     public final byte[] exchange(byte[] desired, MemoryOrder order) {
-        return unpack(ops.exchange(memory, pack(desired), anyOrder(order)));
+        return unpack(Dispatch.exchange(ops, memory, pack(desired), anyOrder(order)));
     }
 
     /** Compares in the low width bytes, where the engines leave the witnessed value. */
@@ -73,73 +74,73 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
     public final BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, ops.cmpxchgWeak(memory, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchgWeak(ops, memory, e, pack(desired), success, failure));
     }
 
     @Override
     public final BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, ops.cmpxchgStrong(memory, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchgStrong(ops, memory, e, pack(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return ops.bitTest(memory, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bitTest(ops, memory, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return ops.bitCompl(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitCompl(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return ops.bitSet(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitSet(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return ops.bitReset(memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitReset(ops, memory, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(byte[] operand, MemoryOrder order) {
-        ops.or(memory, pack(operand), anyOrder(order));
+        Dispatch.or(ops, memory, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(byte[] operand, MemoryOrder order) {
-        ops.xor(memory, pack(operand), anyOrder(order));
+        Dispatch.xor(ops, memory, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(byte[] operand, MemoryOrder order) {
-        ops.and(memory, pack(operand), anyOrder(order));
+        Dispatch.and(ops, memory, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        ops.not(memory, anyOrder(order));
+        Dispatch.not(ops, memory, anyOrder(order));
     }
 
     @Override
     public final byte[] binFetchOr(byte[] operand, MemoryOrder order) {
-        return unpack(ops.fetchOr(memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchOr(ops, memory, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchXor(byte[] operand, MemoryOrder order) {
-        return unpack(ops.fetchXor(memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchXor(ops, memory, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchAnd(byte[] operand, MemoryOrder order) {
-        return unpack(ops.fetchAnd(memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchAnd(ops, memory, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchNot(MemoryOrder order) {
-        return unpack(ops.fetchNot(memory, anyOrder(order)));
+        return unpack(Dispatch.fetchNot(ops, memory, anyOrder(order)));
     }
 }

@@ -32,44 +32,36 @@ public class JnaFloorArity {
                     NativeLibrary.getInstance(PatomicLibrary.get().bridgePath().toString(), options));
         }
 
-        /** like atomics_bridge_void_noarg(fn, obj, order): inc, dec, neg, not */
-        static native void args3(long fn, long obj, int order);
+        /** like atomics_bridge_load / _bit / _fetch_noarg / _void_noarg(fn, obj, mode): load, bit ops, inc */
+        static native long args3(long fn, long obj, int mode);
 
-        /** like atomics_bridge_load(fn, obj, width, order) and atomics_bridge_bit(fn, obj, offset, order) */
-        static native long args4(long fn, long obj, int width, int order);
+        /** like atomics_bridge_store / _exchange / _fetch / _void(fn, obj, arg, mode) */
+        static native long args4(long fn, long obj, long arg, int mode);
 
-        /** like atomics_bridge_fetch(fn, obj, arg, width, order) and atomics_bridge_store */
-        static native long args5(long fn, long obj, long arg, int width, int order);
-
-        /** like atomics_bridge_cmpxchg(fn, obj, expected, desired, width, succ, fail) */
-        static native long args7(long fn, long obj, long expected, long desired, int width, int succ, int fail);
+        /** like atomics_bridge_cmpxchg(fn, obj, expected, desired, mode) */
+        static native long args5(long fn, long obj, long expected, long desired, int mode);
     }
 
     long a = 1, b = 2, c = 3, d = 4;
-    int w = 8, o = 5;
+    int mode = 8 | (5 << 8);
 
     @Setup
     public void setup() {
-        Noop.args3(a, b, o);
+        Noop.args3(a, b, mode);
     }
 
     @Benchmark
-    public void args3() {
-        Noop.args3(a, b, o);
+    public long args3() {
+        return Noop.args3(a, b, mode);
     }
 
     @Benchmark
     public long args4() {
-        return Noop.args4(a, b, w, o);
+        return Noop.args4(a, b, c, mode);
     }
 
     @Benchmark
     public long args5() {
-        return Noop.args5(a, b, c, w, o);
-    }
-
-    @Benchmark
-    public long args7() {
-        return Noop.args7(a, b, c, d, w, o, o);
+        return Noop.args5(a, b, c, d, mode);
     }
 }
