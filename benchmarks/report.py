@@ -280,7 +280,7 @@ def main():
       "function that does nothing, through the same bridge library and calling machinery as every "
       "patomic-engine operation: the least any JNA path can cost.")
     w("- **JNA floor by argument count** (`JnaFloorArity`, a diagnostic): the same no-op direct-mapped with "
-      "3, 4, 5 and 7 arguments, the argument lists of the bridge entry points (the C calling convention lets "
+      "3, 4 and 5 arguments, the argument lists of the bridge entry points (the C calling convention lets "
       "the callee ignore extra arguments): what JNA charges per argument.")
     w("- **JNA Function.invoke (naive)** (`JnaNaiveWidth8`): the same patomic function pointers called "
       "with `com.sun.jna.Function.invokeVoid/invokeInt`: an `Object[]` of boxed arguments and a fresh "
@@ -503,9 +503,10 @@ def main():
         w(f"- **patomic engine**: against a no-op JNA call with the same number of arguments (last column of "
           f"target 2) the operations cost {min(same_ratios):.2f}× to {max(same_ratios):.2f}× "
           f"({close} of {len(same_ratios)} within 1.1×): the JNA call is nearly all of it, and JNA charges "
-          "~10 ns per argument on this machine (see the argument-count floors). The 1-argument floor is out of "
-          "reach for bridge entry points with 4 to 7 arguments; packing width and memory orders into one `int` "
-          "(load 4 → 3 arguments, fetch/store 5 → 4, cmpxchg 7 → 5) would save 10–25 ns per operation.")
+          "~10 ns per argument on this machine (see the argument-count floors). That is why the bridge packs the "
+          "width (or bit offset) and the memory orders into one `int`: load, bit operations and inc take 3 "
+          "arguments, store and fetch-ops 4, cmpxchg 5. The 1-argument floor stays out of reach for those: "
+          "an entry point needs at least the function pointer, the address and the order.")
     w("- **Allocation**: the hot operations allocate nothing once compiled, including `cmpxchgStrong`, whose "
       "`CmpxchgResult` escape analysis removes when the caller only reads its fields. The naive JNA binding "
       "allocates its argument array and a `Memory` per by-reference value on every call.")
