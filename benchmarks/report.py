@@ -54,7 +54,7 @@ CONTENDED = [
 ]
 
 # The bridge entry point each operation calls, by its number of arguments (see JnaFloorArity).
-ARITY = {"load": 3, "store": 4, "inc": 3, "fetchAdd": 4, "cmpxchgStrong": 5, "compareAndSet": 5, "bitSet": 3}
+ARITY = {"load": 2, "store": 3, "inc": 2, "fetchAdd": 3, "cmpxchgStrong": 4, "compareAndSet": 4, "bitSet": 3}
 
 JVM_TARGET = 1.3
 PATOMIC_TARGET = 1.5
@@ -280,7 +280,7 @@ def main():
       "function that does nothing, through the same bridge library and calling machinery as every "
       "patomic-engine operation: the least any JNA path can cost.")
     w("- **JNA floor by argument count** (`JnaFloorArity`, a diagnostic): the same no-op direct-mapped with "
-      "3, 4 and 5 arguments, the argument lists of the bridge entry points (the C calling convention lets "
+      "2, 3 and 4 arguments, the argument lists of the bridge entry points (the C calling convention lets "
       "the callee ignore extra arguments): what JNA charges per argument.")
     w("- **JNA Function.invoke (naive)** (`JnaNaiveWidth8`): the same patomic function pointers called "
       "with `com.sun.jna.Function.invokeVoid/invokeInt`: an `Object[]` of boxed arguments and a fresh "
@@ -438,10 +438,10 @@ def main():
              "floor, same arguments", "/ same-argument floor"], rows))
     w("")
     t2 = held == n2 and n2 > 0
-    arity = [get(0, "jna-floor-arity", f"args{k}") for k in (3, 4, 5)]
+    arity = [get(0, "jna-floor-arity", f"args{k}") for k in (2, 3, 4)]
     if any(arity):
         w("The floor is the 1-argument `atomics_bridge_noop`. A JNA direct call costs more with more arguments: "
-          "the same no-op declared with 3, 4 and 5 arguments (`JnaFloorArity`, the arities of the bridge "
+          "the same no-op declared with 2, 3 and 4 arguments (`JnaFloorArity`, the arities of the bridge "
           "entry points) costs " + ", ".join(cell(f) for f in arity) + " ns/op. The last column divides "
           "by the no-op with the operation's own argument count: what remains is patomic's own work and the "
           "Java side of the engine.")
@@ -503,10 +503,9 @@ def main():
         w(f"- **patomic engine**: against a no-op JNA call with the same number of arguments (last column of "
           f"target 2) the operations cost {min(same_ratios):.2f}× to {max(same_ratios):.2f}× "
           f"({close} of {len(same_ratios)} within 1.1×): the JNA call is nearly all of it, and JNA charges "
-          "~10 ns per argument on this machine (see the argument-count floors). That is why the bridge packs the "
-          "width (or bit offset) and the memory orders into one `int`: load, bit operations and inc take 3 "
-          "arguments, store and fetch-ops 4, cmpxchg 5. The 1-argument floor stays out of reach for those: "
-          "an entry point needs at least the function pointer, the address and the order.")
+          "~10 ns per argument on this machine (see the argument-count floors). That is why the patomic engine "
+          "prepares an operation descriptor (function pointer, width, memory orders) once per width and passes "
+          "only its address: load and inc take 2 arguments, store, fetch-ops and bit operations 3, cmpxchg 4.")
     w("- **Allocation**: the hot operations allocate nothing once compiled, including `cmpxchgStrong`, whose "
       "`CmpxchgResult` escape analysis removes when the caller only reads its fields. The naive JNA binding "
       "allocates its argument array and a `Memory` per by-reference value on every call.")

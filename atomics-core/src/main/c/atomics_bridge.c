@@ -3,10 +3,10 @@
  *
  * Java (JNA direct mapping, primitive arguments only) cannot call through a C function pointer
  * with pointer-to-value arguments cheaply, so this small library does it: every entry point takes
- * a function pointer from a patomic EXPLICIT ops table (as int64_t), the object's address (as
- * int64_t) and a `mode` int packing the width (1, 2, 4 or 8) and the memory order(s), moves the value
- * between an int64_t and a native integer of that width (truncating on the way in, zero-extending
- * on the way out) and makes the call.
+ * the address of an operation descriptor (a function pointer from a patomic EXPLICIT ops table, the
+ * object width and the memory orders, prepared once by Java), the object's address and the values
+ * as int64_t, moves each value between an int64_t and a native integer of that width (truncating on
+ * the way in, zero-extending on the way out) and makes the call.
  *
  * The bridge never calls a patomic_* symbol itself and does not link libpatomic: the function
  * pointers may come from the bundled library or from an upstream one.
@@ -62,57 +62,63 @@ static inline int64_t bridge_from_native(const bridge_native_t *n, int32_t width
 #define BRIDGE_FN(type, fn) ((type)(intptr_t)(fn))
 #define BRIDGE_OBJ(obj) ((volatile void *)(intptr_t)(obj))
 
-/* `mode` packs the small arguments into one int, because every argument of a JNA direct call costs
- * about 10 ns: bits 0-7 hold the width (or, for bit operations, the bit offset), bits 8-15 the
- * memory order (the success order of a cmpxchg) and bits 16-23 the failure order of a cmpxchg. */
-#define MODE_WIDTH(mode) ((int32_t)((mode) & 0xff))
-#define MODE_ORDER(mode) ((int)(((mode) >> 8) & 0xff))
-#define MODE_FAIL(mode) ((int)(((mode) >> 16) & 0xff))
+/* An operation descriptor: the function to call, the object width and the memory order(s). Java
+ * prepares one per (operation, width, order, fail order) once, in native memory, and passes its
+ * address, so that a call carries only the descriptor, the object and the values: every argument of
+ * a JNA direct call costs about 10 ns. */
+typedef struct {
+    int64_t fn;
+    int32_t width;
+    int32_t order;
+    int32_t fail;
+    int32_t reserved;
+} atomics_bridge_op_t;
 
-BRIDGE_EXPORT int64_t atomics_bridge_load(int64_t fn, int64_t obj, int32_t mode)
+#define BRIDGE_OP(op) ((const atomics_bridge_op_t *)(intptr_t)(op))
+
+BRIDGE_EXPORT int64_t atomics_bridge_load(int64_t op, int64_t obj)
 {
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
     bridge_native_t r;
     r.u64 = 0;
-    BRIDGE_FN(patomic_fn_explicit_load_t, fn)((const volatile void *)(intptr_t)obj, MODE_ORDER(mode), &r);
-    return bridge_from_native(&r, MODE_WIDTH(mode));
+    BRIDGE_FN(patomic_fn_explicit_load_t, d->fn)((const volatile void *)(intptr_t)obj, d->order, &r);
+    return bridge_from_native(&r, d->width);
 }
 
-BRIDGE_EXPORT void atomics_bridge_store(int64_t fn, int64_t obj, int64_t value, int32_t mode)
+BRIDGE_EXPORT void atomics_bridge_store(int64_t op, int64_t obj, int64_t value)
 {
-    const bridge_native_t v = bridge_to_native(value, MODE_WIDTH(mode));
-    BRIDGE_FN(patomic_fn_explicit_store_t, fn)(BRIDGE_OBJ(obj), &v, MODE_ORDER(mode));
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_native_t v = bridge_to_native(value, d->width);
+    BRIDGE_FN(patomic_fn_explicit_store_t, d->fn)(BRIDGE_OBJ(obj), &v, d->order);
 }
 
-BRIDGE_EXPORT int64_t atomics_bridge_exchange(int64_t fn, int64_t obj, int64_t value, int32_t mode)
+BRIDGE_EXPORT int64_t atomics_bridge_exchange(int64_t op, int64_t obj, int64_t value)
 {
-    const int32_t width = MODE_WIDTH(mode);
-    const bridge_native_t v = bridge_to_native(value, width);
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_native_t v = bridge_to_native(value, d->width);
     bridge_native_t r;
     r.u64 = 0;
-    BRIDGE_FN(patomic_fn_explicit_exchange_t, fn)(BRIDGE_OBJ(obj), &v, MODE_ORDER(mode), &r);
-    return bridge_from_native(&r, width);
+    BRIDGE_FN(patomic_fn_explicit_exchange_t, d->fn)(BRIDGE_OBJ(obj), &v, d->order, &r);
+    return bridge_from_native(&r, d->width);
 }
 
 /* Calls a cmpxchg (weak or strong) pointer; returns the value witnessed, which equals `expected`
  * (masked to width) exactly when the exchange succeeded. A spurious failure of a weak cmpxchg
  * (0 returned, but the witnessed value equals expected) is retried. */
-BRIDGE_EXPORT int64_t atomics_bridge_cmpxchg(int64_t fn, int64_t obj, int64_t expected,
-                                             int64_t desired, int32_t mode)
+BRIDGE_EXPORT int64_t atomics_bridge_cmpxchg(int64_t op, int64_t obj, int64_t expected, int64_t desired)
 {
-    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, fn);
-    const int32_t width = MODE_WIDTH(mode);
-    const int succ = MODE_ORDER(mode);
-    const int fail = MODE_FAIL(mode);
-    const bridge_native_t e = bridge_to_native(expected, width);
-    const bridge_native_t d = bridge_to_native(desired, width);
-    const int64_t want = bridge_from_native(&e, width);
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
+    const bridge_native_t e = bridge_to_native(expected, d->width);
+    const bridge_native_t n = bridge_to_native(desired, d->width);
+    const int64_t want = bridge_from_native(&e, d->width);
     for (;;) {
         bridge_native_t w = e;
         int64_t witnessed;
-        if (f(BRIDGE_OBJ(obj), &w, &d, succ, fail)) {
+        if (f(BRIDGE_OBJ(obj), &w, &n, d->order, d->fail)) {
             return want;
         }
-        witnessed = bridge_from_native(&w, width);
+        witnessed = bridge_from_native(&w, d->width);
         if (witnessed != want) {
             return witnessed;
         }
@@ -120,44 +126,53 @@ BRIDGE_EXPORT int64_t atomics_bridge_cmpxchg(int64_t fn, int64_t obj, int64_t ex
     }
 }
 
-/* test, test_compl, test_set, test_reset (all return the (old) bit); bits 0-7 of mode: the offset. */
-BRIDGE_EXPORT int32_t atomics_bridge_bit(int64_t fn, int64_t obj, int32_t mode)
+/* test, test_compl, test_set, test_reset (all return the (old) bit). */
+BRIDGE_EXPORT int32_t atomics_bridge_bit(int64_t op, int64_t obj, int32_t offset)
 {
-    return BRIDGE_FN(patomic_fn_explicit_test_modify_t, fn)(BRIDGE_OBJ(obj), MODE_WIDTH(mode),
-                                                            MODE_ORDER(mode)) ? 1 : 0;
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    return BRIDGE_FN(patomic_fn_explicit_test_modify_t, d->fn)(BRIDGE_OBJ(obj), offset, d->order) ? 1 : 0;
 }
 
 /* fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: returns the old value. */
-BRIDGE_EXPORT int64_t atomics_bridge_fetch(int64_t fn, int64_t obj, int64_t arg, int32_t mode)
+BRIDGE_EXPORT int64_t atomics_bridge_fetch(int64_t op, int64_t obj, int64_t arg)
 {
-    const int32_t width = MODE_WIDTH(mode);
-    const bridge_native_t a = bridge_to_native(arg, width);
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_native_t a = bridge_to_native(arg, d->width);
     bridge_native_t r;
     r.u64 = 0;
-    BRIDGE_FN(patomic_fn_explicit_fetch_t, fn)(BRIDGE_OBJ(obj), &a, MODE_ORDER(mode), &r);
-    return bridge_from_native(&r, width);
+    BRIDGE_FN(patomic_fn_explicit_fetch_t, d->fn)(BRIDGE_OBJ(obj), &a, d->order, &r);
+    return bridge_from_native(&r, d->width);
 }
 
 /* fetch_not, fetch_inc, fetch_dec, fetch_neg: returns the old value. */
-BRIDGE_EXPORT int64_t atomics_bridge_fetch_noarg(int64_t fn, int64_t obj, int32_t mode)
+BRIDGE_EXPORT int64_t atomics_bridge_fetch_noarg(int64_t op, int64_t obj)
 {
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
     bridge_native_t r;
     r.u64 = 0;
-    BRIDGE_FN(patomic_fn_explicit_fetch_noarg_t, fn)(BRIDGE_OBJ(obj), MODE_ORDER(mode), &r);
-    return bridge_from_native(&r, MODE_WIDTH(mode));
+    BRIDGE_FN(patomic_fn_explicit_fetch_noarg_t, d->fn)(BRIDGE_OBJ(obj), d->order, &r);
+    return bridge_from_native(&r, d->width);
 }
 
 /* or, xor, and, add, sub. */
-BRIDGE_EXPORT void atomics_bridge_void(int64_t fn, int64_t obj, int64_t arg, int32_t mode)
+BRIDGE_EXPORT void atomics_bridge_void(int64_t op, int64_t obj, int64_t arg)
 {
-    const bridge_native_t a = bridge_to_native(arg, MODE_WIDTH(mode));
-    BRIDGE_FN(patomic_fn_explicit_void_t, fn)(BRIDGE_OBJ(obj), &a, MODE_ORDER(mode));
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_native_t a = bridge_to_native(arg, d->width);
+    BRIDGE_FN(patomic_fn_explicit_void_t, d->fn)(BRIDGE_OBJ(obj), &a, d->order);
 }
 
 /* not, inc, dec, neg. */
-BRIDGE_EXPORT void atomics_bridge_void_noarg(int64_t fn, int64_t obj, int32_t mode)
+BRIDGE_EXPORT void atomics_bridge_void_noarg(int64_t op, int64_t obj)
 {
-    BRIDGE_FN(patomic_fn_explicit_void_noarg_t, fn)(BRIDGE_OBJ(obj), MODE_ORDER(mode));
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_void_noarg_t, d->fn)(BRIDGE_OBJ(obj), d->order);
+}
+
+/* sizeof(atomics_bridge_op_t), so Java can check the layout it writes (24). */
+BRIDGE_EXPORT int32_t atomics_bridge_op_size(void)
+{
+    return (int32_t)sizeof(atomics_bridge_op_t);
 }
 
 typedef patomic_explicit_t (*bridge_create_explicit_fn)(size_t byte_width, unsigned int options,

@@ -33,28 +33,30 @@ static unsigned long failed;
     } while (0)
 
 /* the bridge's exported functions */
-static int64_t (*p_load)(int64_t, int64_t, int32_t);
-static void (*p_store)(int64_t, int64_t, int64_t, int32_t);
-static int64_t (*p_exchange)(int64_t, int64_t, int64_t, int32_t);
-static int64_t (*p_cmpxchg)(int64_t, int64_t, int64_t, int64_t, int32_t);
+static int64_t (*p_load)(int64_t, int64_t);
+static void (*p_store)(int64_t, int64_t, int64_t);
+static int64_t (*p_exchange)(int64_t, int64_t, int64_t);
+static int64_t (*p_cmpxchg)(int64_t, int64_t, int64_t, int64_t);
 static int32_t (*p_bit)(int64_t, int64_t, int32_t);
-static int64_t (*p_fetch)(int64_t, int64_t, int64_t, int32_t);
-static int64_t (*p_fetch_noarg)(int64_t, int64_t, int32_t);
-static void (*p_void)(int64_t, int64_t, int64_t, int32_t);
-static void (*p_void_noarg)(int64_t, int64_t, int32_t);
+static int64_t (*p_fetch)(int64_t, int64_t, int64_t);
+static int64_t (*p_fetch_noarg)(int64_t, int64_t);
+static void (*p_void)(int64_t, int64_t, int64_t);
+static void (*p_void_noarg)(int64_t, int64_t);
+static int32_t (*p_op_size)(void);
 
-/* The bridge packs width (or bit offset), order and fail order into one `mode` int; these wrappers
- * keep the checks below readable with the arguments spelled out. */
-#define MODE(low, order, fail) ((int32_t)((low) | ((order) << 8) | ((fail) << 16)))
-static int64_t b_load(int64_t f, int64_t o, int32_t w, int32_t ord) { return p_load(f, o, MODE(w, ord, 0)); }
-static void b_store(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { p_store(f, o, v, MODE(w, ord, 0)); }
-static int64_t b_exchange(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { return p_exchange(f, o, v, MODE(w, ord, 0)); }
-static int64_t b_cmpxchg(int64_t f, int64_t o, int64_t e, int64_t d, int32_t w, int32_t s, int32_t fl) { return p_cmpxchg(f, o, e, d, MODE(w, s, fl)); }
-static int32_t b_bit(int64_t f, int64_t o, int32_t off, int32_t ord) { return p_bit(f, o, MODE(off, ord, 0)); }
-static int64_t b_fetch(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { return p_fetch(f, o, a, MODE(w, ord, 0)); }
-static int64_t b_fetch_noarg(int64_t f, int64_t o, int32_t w, int32_t ord) { return p_fetch_noarg(f, o, MODE(w, ord, 0)); }
-static void b_void(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { p_void(f, o, a, MODE(w, ord, 0)); }
-static void b_void_noarg(int64_t f, int64_t o, int32_t ord) { p_void_noarg(f, o, MODE(0, ord, 0)); }
+/* The bridge's operation descriptor, as Java writes it (its size is checked against the bridge's). The
+ * wrappers build one on the stack so the checks below keep the arguments spelled out. */
+typedef struct { int64_t fn; int32_t width; int32_t order; int32_t fail; int32_t reserved; } op_t;
+#define OP(f, w, ord, fl) op_t d = {(f), (w), (ord), (fl), 0}
+static int64_t b_load(int64_t f, int64_t o, int32_t w, int32_t ord) { OP(f, w, ord, 0); return p_load((int64_t)(intptr_t)&d, o); }
+static void b_store(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_store((int64_t)(intptr_t)&d, o, v); }
+static int64_t b_exchange(int64_t f, int64_t o, int64_t v, int32_t w, int32_t ord) { OP(f, w, ord, 0); return p_exchange((int64_t)(intptr_t)&d, o, v); }
+static int64_t b_cmpxchg(int64_t f, int64_t o, int64_t e, int64_t n, int32_t w, int32_t s, int32_t fl) { OP(f, w, s, fl); return p_cmpxchg((int64_t)(intptr_t)&d, o, e, n); }
+static int32_t b_bit(int64_t f, int64_t o, int32_t off, int32_t ord) { OP(f, 0, ord, 0); return p_bit((int64_t)(intptr_t)&d, o, off); }
+static int64_t b_fetch(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { OP(f, w, ord, 0); return p_fetch((int64_t)(intptr_t)&d, o, a); }
+static int64_t b_fetch_noarg(int64_t f, int64_t o, int32_t w, int32_t ord) { OP(f, w, ord, 0); return p_fetch_noarg((int64_t)(intptr_t)&d, o); }
+static void b_void(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_void((int64_t)(intptr_t)&d, o, a); }
+static void b_void_noarg(int64_t f, int64_t o, int32_t ord) { OP(f, 0, ord, 0); p_void_noarg((int64_t)(intptr_t)&d, o); }
 static int32_t (*b_create_explicit)(int64_t, int64_t, int64_t);
 static void (*b_noop)(int64_t);
 static int32_t (*b_explicit_table_size)(void);
@@ -91,6 +93,7 @@ static int run(void *bridge, void *patomic)
     BIND(p_fetch_noarg, "atomics_bridge_fetch_noarg");
     BIND(p_void, "atomics_bridge_void");
     BIND(p_void_noarg, "atomics_bridge_void_noarg");
+    BIND(p_op_size, "atomics_bridge_op_size");
     BIND(b_create_explicit, "atomics_bridge_create_explicit");
     BIND(b_noop, "atomics_bridge_noop");
     BIND(b_explicit_table_size, "atomics_bridge_explicit_table_size");
@@ -104,6 +107,7 @@ static int run(void *bridge, void *patomic)
           "the bridge must not define patomic symbols itself");
 
     /* ---- layout and create_explicit ----------------------------------------------------- */
+    CHECK(p_op_size() == (int32_t)sizeof(op_t) && p_op_size() == 24, "op descriptor size %d", p_op_size());
     CHECK(b_explicit_table_size() == (int32_t)sizeof(patomic_explicit_t), "table size %d",
           b_explicit_table_size());
     if (sizeof(void *) == 8) {

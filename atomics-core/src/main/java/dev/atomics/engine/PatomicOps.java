@@ -4,53 +4,97 @@ import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.OpType;
 import dev.atomics.memory.MemoryRegion;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.atomics.NativeLibraryException;
+import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
 
 import static dev.atomics.nativelib.Bridge.*;
 
 /**
  * Operations through a patomic explicit ops table: each is one direct-mapped JNA call into the bridge,
- * which calls the table's function pointer. Function pointers are copied into final fields once, so the
- * hot path reads no array and asks native code nothing else. A slot that is 0 (unsupported) is never
- * called: {@link Engines} wraps such tables in {@link RestrictedOps}.
+ * which calls the table's function pointer.
+ *
+ * <p>What a call needs besides the object and the values (the function pointer, the width, the memory
+ * orders) is written once, here, into native operation descriptors: one per (operation, order, fail order),
+ * 24 bytes each. A call passes the descriptor's address, found by arithmetic on final fields, so the hot
+ * path allocates nothing and JNA converts as few arguments as possible (it charges about 10 ns each). A slot
+ * that is 0 (unsupported) is never called: {@link Engines} wraps such tables in {@link RestrictedOps}.
  */
 final class PatomicOps implements Ops {
 
-    private final int width;
+    private static final int ORDERS = MemoryOrder.values().length;
+    /** Bytes between the descriptors of consecutive success orders of one operation. */
+    private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
+    private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
+
+    /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
+    private final Memory descriptors;
+    /** Address of the first descriptor of each operation. */
     private final long store, load, exchange, cmpxchgWeak, cmpxchgStrong;
     private final long test, testCompl, testSet, testReset;
     private final long or, xor, and, not, fetchOr, fetchXor, fetchAnd, fetchNot;
     private final long add, sub, inc, dec, neg, fetchAdd, fetchSub, fetchInc, fetchDec, fetchNeg;
 
     PatomicOps(ExplicitOpsTable t) {
-        width = t.width();
-        store = t.function(OpType.STORE);
-        load = t.function(OpType.LOAD);
-        exchange = t.function(OpType.EXCHANGE);
-        cmpxchgWeak = t.function(OpType.CMPXCHG_WEAK);
-        cmpxchgStrong = t.function(OpType.CMPXCHG_STRONG);
-        test = t.function(OpType.BIT_TEST);
-        testCompl = t.function(OpType.BIT_TEST_COMPL);
-        testSet = t.function(OpType.BIT_TEST_SET);
-        testReset = t.function(OpType.BIT_TEST_RESET);
-        or = t.function(OpType.BIN_OR);
-        xor = t.function(OpType.BIN_XOR);
-        and = t.function(OpType.BIN_AND);
-        not = t.function(OpType.BIN_NOT);
-        fetchOr = t.function(OpType.BIN_FETCH_OR);
-        fetchXor = t.function(OpType.BIN_FETCH_XOR);
-        fetchAnd = t.function(OpType.BIN_FETCH_AND);
-        fetchNot = t.function(OpType.BIN_FETCH_NOT);
-        add = t.function(OpType.ADD);
-        sub = t.function(OpType.SUB);
-        inc = t.function(OpType.INC);
-        dec = t.function(OpType.DEC);
-        neg = t.function(OpType.NEG);
-        fetchAdd = t.function(OpType.FETCH_ADD);
-        fetchSub = t.function(OpType.FETCH_SUB);
-        fetchInc = t.function(OpType.FETCH_INC);
-        fetchDec = t.function(OpType.FETCH_DEC);
-        fetchNeg = t.function(OpType.FETCH_NEG);
+        if (Bridge.atomics_bridge_op_size() != Bridge.OP_SIZE) {
+            throw new NativeLibraryException("the call bridge's operation descriptor has "
+                    + Bridge.atomics_bridge_op_size() + " bytes; this binding writes " + Bridge.OP_SIZE);
+        }
+        OpType[] ops = OpType.values();
+        MemoryOrder[] orders = MemoryOrder.values();
+        descriptors = new Memory(ops.length * OP_STRIDE);
+        for (OpType op : ops) {
+            for (MemoryOrder succ : orders) {
+                for (MemoryOrder fail : orders) {
+                    long at = op.ordinal() * OP_STRIDE + succ.ordinal() * ORDER_STRIDE + (long) fail.ordinal() * Bridge.OP_SIZE;
+                    descriptors.setLong(at, t.function(op));
+                    descriptors.setInt(at + 8, t.width());
+                    descriptors.setInt(at + 12, succ.value());
+                    descriptors.setInt(at + 16, fail.value());
+                    descriptors.setInt(at + 20, 0);
+                }
+            }
+        }
+        long base = Pointer.nativeValue(descriptors);
+        store = base + OpType.STORE.ordinal() * OP_STRIDE;
+        load = base + OpType.LOAD.ordinal() * OP_STRIDE;
+        exchange = base + OpType.EXCHANGE.ordinal() * OP_STRIDE;
+        cmpxchgWeak = base + OpType.CMPXCHG_WEAK.ordinal() * OP_STRIDE;
+        cmpxchgStrong = base + OpType.CMPXCHG_STRONG.ordinal() * OP_STRIDE;
+        test = base + OpType.BIT_TEST.ordinal() * OP_STRIDE;
+        testCompl = base + OpType.BIT_TEST_COMPL.ordinal() * OP_STRIDE;
+        testSet = base + OpType.BIT_TEST_SET.ordinal() * OP_STRIDE;
+        testReset = base + OpType.BIT_TEST_RESET.ordinal() * OP_STRIDE;
+        or = base + OpType.BIN_OR.ordinal() * OP_STRIDE;
+        xor = base + OpType.BIN_XOR.ordinal() * OP_STRIDE;
+        and = base + OpType.BIN_AND.ordinal() * OP_STRIDE;
+        not = base + OpType.BIN_NOT.ordinal() * OP_STRIDE;
+        fetchOr = base + OpType.BIN_FETCH_OR.ordinal() * OP_STRIDE;
+        fetchXor = base + OpType.BIN_FETCH_XOR.ordinal() * OP_STRIDE;
+        fetchAnd = base + OpType.BIN_FETCH_AND.ordinal() * OP_STRIDE;
+        fetchNot = base + OpType.BIN_FETCH_NOT.ordinal() * OP_STRIDE;
+        add = base + OpType.ADD.ordinal() * OP_STRIDE;
+        sub = base + OpType.SUB.ordinal() * OP_STRIDE;
+        inc = base + OpType.INC.ordinal() * OP_STRIDE;
+        dec = base + OpType.DEC.ordinal() * OP_STRIDE;
+        neg = base + OpType.NEG.ordinal() * OP_STRIDE;
+        fetchAdd = base + OpType.FETCH_ADD.ordinal() * OP_STRIDE;
+        fetchSub = base + OpType.FETCH_SUB.ordinal() * OP_STRIDE;
+        fetchInc = base + OpType.FETCH_INC.ordinal() * OP_STRIDE;
+        fetchDec = base + OpType.FETCH_DEC.ordinal() * OP_STRIDE;
+        fetchNeg = base + OpType.FETCH_NEG.ordinal() * OP_STRIDE;
+    }
+
+    /** The descriptor of an operation (by its first descriptor) for an order. */
+    private static long op(long first, MemoryOrder order) {
+        return first + order.ordinal() * ORDER_STRIDE;
+    }
+
+    /** The descriptor of a compare-and-exchange for a success and a failure order. */
+    private static long op(long first, MemoryOrder success, MemoryOrder failure) {
+        return first + success.ordinal() * ORDER_STRIDE + failure.ordinal() * (long) Bridge.OP_SIZE;
     }
 
     @Override
@@ -58,46 +102,45 @@ final class PatomicOps implements Ops {
         return Engine.PATOMIC;
     }
 
-    // The small arguments travel packed in one int (Bridge.mode): each JNA argument costs about 10 ns.
     // Each method reads the address, makes the call, then fences the region so that its owner (and so the
     // memory) cannot be collected while native code still uses the address.
 
     @Override
     public long load(MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_load(load, m.address(), mode(width, o.value(), 0));
+        long r = atomics_bridge_load(op(load, o), m.address());
         m.keepAlive();
         return r;
     }
 
     @Override
     public void store(MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_store(store, m.address(), v, mode(width, o.value(), 0));
+        atomics_bridge_store(op(store, o), m.address(), v);
         m.keepAlive();
     }
 
     @Override
     public long exchange(MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_exchange(exchange, m.address(), v, mode(width, o.value(), 0));
+        long r = atomics_bridge_exchange(op(exchange, o), m.address(), v);
         m.keepAlive();
         return r;
     }
 
     @Override
     public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(cmpxchgWeak, m.address(), e, d, mode(width, s.value(), f.value()));
+        long r = atomics_bridge_cmpxchg(op(cmpxchgWeak, s, f), m.address(), e, d);
         m.keepAlive();
         return r;
     }
 
     @Override
     public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(cmpxchgStrong, m.address(), e, d, mode(width, s.value(), f.value()));
+        long r = atomics_bridge_cmpxchg(op(cmpxchgStrong, s, f), m.address(), e, d);
         m.keepAlive();
         return r;
     }
 
-    private boolean bit(long fn, MemoryRegion m, int offset, MemoryOrder o) {
-        int r = atomics_bridge_bit(fn, m.address(), mode(offset, o.value(), 0));
+    private boolean bit(long first, MemoryRegion m, int offset, MemoryOrder o) {
+        int r = atomics_bridge_bit(op(first, o), m.address(), offset);
         m.keepAlive();
         return r != 0;
     }
@@ -122,24 +165,24 @@ final class PatomicOps implements Ops {
         return bit(testReset, m, offset, o);
     }
 
-    private void voidOp(long fn, MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_void(fn, m.address(), v, mode(width, o.value(), 0));
+    private void voidOp(long first, MemoryRegion m, long v, MemoryOrder o) {
+        atomics_bridge_void(op(first, o), m.address(), v);
         m.keepAlive();
     }
 
-    private void voidNoArg(long fn, MemoryRegion m, MemoryOrder o) {
-        atomics_bridge_void_noarg(fn, m.address(), mode(0, o.value(), 0));
+    private void voidNoArg(long first, MemoryRegion m, MemoryOrder o) {
+        atomics_bridge_void_noarg(op(first, o), m.address());
         m.keepAlive();
     }
 
-    private long fetch(long fn, MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_fetch(fn, m.address(), v, mode(width, o.value(), 0));
+    private long fetch(long first, MemoryRegion m, long v, MemoryOrder o) {
+        long r = atomics_bridge_fetch(op(first, o), m.address(), v);
         m.keepAlive();
         return r;
     }
 
-    private long fetchNoArg(long fn, MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_fetch_noarg(fn, m.address(), mode(width, o.value(), 0));
+    private long fetchNoArg(long first, MemoryRegion m, MemoryOrder o) {
+        long r = atomics_bridge_fetch_noarg(op(first, o), m.address());
         m.keepAlive();
         return r;
     }

@@ -9,9 +9,9 @@ import com.sun.jna.NativeLibrary;
  * native call with primitive arguments and no allocation.
  *
  * <p>Values travel as {@code long}: truncated to the width on the way in, zero-extended on the way out.
- * {@code fn} and {@code obj} are native addresses. Each JNA argument costs about 10 ns, so the small ones
- * travel packed in one {@code mode} int (see {@link #mode}): the width (or a bit offset) in bits 0-7, the
- * memory order in bits 8-15 and a compare-and-exchange's failure order in bits 16-23.
+ * {@code op} is the address of an operation descriptor (function pointer, width, memory orders) that the
+ * patomic engine prepares once per width, and {@code obj} the object's address: each JNA argument costs
+ * about 10 ns, so nothing that is known in advance travels with the call.
  */
 public final class Bridge {
 
@@ -27,30 +27,30 @@ public final class Bridge {
         // the static initializer does the work
     }
 
-    /** Packs a width (or bit offset), a memory order and a failure order into a {@code mode} argument. */
-    public static int mode(int widthOrOffset, int order, int failOrder) {
-        return widthOrOffset | (order << 8) | (failOrder << 16);
-    }
+    /** The size of the bridge's operation descriptor: {@code {int64 fn; int32 width, order, fail, reserved}}. */
+    public static final int OP_SIZE = 24;
 
-    public static native long atomics_bridge_load(long fn, long obj, int mode);
+    public static native long atomics_bridge_load(long op, long obj);
 
-    public static native void atomics_bridge_store(long fn, long obj, long value, int mode);
+    public static native void atomics_bridge_store(long op, long obj, long value);
 
-    public static native long atomics_bridge_exchange(long fn, long obj, long value, int mode);
+    public static native long atomics_bridge_exchange(long op, long obj, long value);
 
     /** Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C). */
-    public static native long atomics_bridge_cmpxchg(long fn, long obj, long expected, long desired, int mode);
+    public static native long atomics_bridge_cmpxchg(long op, long obj, long expected, long desired);
 
-    /** {@code mode}: the bit offset and the order. */
-    public static native int atomics_bridge_bit(long fn, long obj, int mode);
+    public static native int atomics_bridge_bit(long op, long obj, int offset);
 
-    public static native long atomics_bridge_fetch(long fn, long obj, long arg, int mode);
+    public static native long atomics_bridge_fetch(long op, long obj, long arg);
 
-    public static native long atomics_bridge_fetch_noarg(long fn, long obj, int mode);
+    public static native long atomics_bridge_fetch_noarg(long op, long obj);
 
-    public static native void atomics_bridge_void(long fn, long obj, long arg, int mode);
+    public static native void atomics_bridge_void(long op, long obj, long arg);
 
-    public static native void atomics_bridge_void_noarg(long fn, long obj, int mode);
+    public static native void atomics_bridge_void_noarg(long op, long obj);
+
+    /** {@code sizeof} the operation descriptor, to check {@link #OP_SIZE}. */
+    public static native int atomics_bridge_op_size();
 
     public static native int atomics_bridge_create_explicit(long createFn, long width, long out);
 

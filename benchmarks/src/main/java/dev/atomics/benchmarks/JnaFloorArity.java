@@ -32,36 +32,35 @@ public class JnaFloorArity {
                     NativeLibrary.getInstance(PatomicLibrary.get().bridgePath().toString(), options));
         }
 
-        /** like atomics_bridge_load / _bit / _fetch_noarg / _void_noarg(fn, obj, mode): load, bit ops, inc */
-        static native long args3(long fn, long obj, int mode);
+        /** like atomics_bridge_load / _fetch_noarg / _void_noarg(op, obj): load, inc, fetchInc, ... */
+        static native long args2(long op, long obj);
 
-        /** like atomics_bridge_store / _exchange / _fetch / _void(fn, obj, arg, mode) */
-        static native long args4(long fn, long obj, long arg, int mode);
+        /** like atomics_bridge_store / _exchange / _fetch / _void(op, obj, arg) and _bit(op, obj, offset) */
+        static native long args3(long op, long obj, long arg);
 
-        /** like atomics_bridge_cmpxchg(fn, obj, expected, desired, mode) */
-        static native long args5(long fn, long obj, long expected, long desired, int mode);
+        /** like atomics_bridge_cmpxchg(op, obj, expected, desired) */
+        static native long args4(long op, long obj, long expected, long desired);
     }
 
     long a = 1, b = 2, c = 3, d = 4;
-    int mode = 8 | (5 << 8);
 
     @Setup
     public void setup() {
-        Noop.args3(a, b, mode);
+        Noop.args2(a, b);
+    }
+
+    @Benchmark
+    public long args2() {
+        return Noop.args2(a, b);
     }
 
     @Benchmark
     public long args3() {
-        return Noop.args3(a, b, mode);
+        return Noop.args3(a, b, c);
     }
 
     @Benchmark
     public long args4() {
-        return Noop.args4(a, b, c, mode);
-    }
-
-    @Benchmark
-    public long args5() {
-        return Noop.args5(a, b, c, d, mode);
+        return Noop.args4(a, b, c, d);
     }
 }
