@@ -184,15 +184,8 @@ final class AtomicsRegistryFactory {
             throw new AtomicsConfigurationException(prefix + ".width", null, "a bytes atomic has no default width",
                     "Set " + prefix + ".width to its size in bytes, e.g. 4 or 8.");
         }
-        if (type.isIntegral() && width != 1 && width != 2 && width != 4 && width != 8) {
-            throw new AtomicsConfigurationException(prefix + ".width", width, "unsupported width: " + type.name()
-                    + " atomics are 1, 2, 4 or 8 bytes wide", "Set " + prefix + ".width to 1, 2, 4 or 8 (or leave it out for 8).");
-        }
-        if (width <= 0) {
-            throw new AtomicsConfigurationException(prefix + ".width", width, "unsupported width: it must be positive",
-                    "Set " + prefix + ".width to the atomic's size in bytes, e.g. 4 or 8.");
-        }
-        // The engine decides which widths it serves: a trial object answers without touching shared memory.
+        // The core decides which widths exist and which engine serves them (one place for that rule): a trial
+        // object answers without touching shared memory.
         try {
             if (type == AtomicType.BYTES) {
                 Atomics.atomic(width, AtomicType.BYTES, engine);
