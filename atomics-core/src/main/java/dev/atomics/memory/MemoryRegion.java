@@ -134,9 +134,12 @@ public final class MemoryRegion {
         return description;
     }
 
-    /** Keeps whatever owns the memory reachable up to this point of the caller's code. */
+    /**
+     * Keeps this region, and so its buffer and owner, reachable up to this point of the caller's code: whatever
+     * unmaps or frees the memory when they become unreachable cannot run while native code uses the address.
+     */
     public void keepAlive() {
-        Reference.reachabilityFence(owner);
+        Reference.reachabilityFence(this);
     }
 
     /** Runs the release hook, if any; the owner of the region calls this once when it stops using it. */

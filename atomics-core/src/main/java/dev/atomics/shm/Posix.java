@@ -44,6 +44,11 @@ final class Posix {
         int posix_fallocate(int fd, long offset, long length);
 
         String strerror(int errnum);
+
+        /** Variadic in C (the mode follows the flags only with {@code O_CREAT}): see {@link Shm#shm_open}. */
+        int open(String path, int flags, Object... mode);
+
+        int geteuid();
     }
 
     /** The two shared-memory calls: libc or librt. */
@@ -61,6 +66,10 @@ final class Posix {
     static final int O_RDWR = 2;
     static final int O_CREAT = MAC ? 0x200 : 0x40;
     static final int O_EXCL = MAC ? 0x800 : 0x80;
+    static final int O_NONBLOCK = MAC ? 0x4 : 0x800;
+    /** aarch64 Linux numbers O_NOFOLLOW differently from the generic (x86-64) value. */
+    static final int O_NOFOLLOW = MAC ? 0x100 : Platform.isARM() ? 0x8000 : 0x20000;
+    static final int O_CLOEXEC = MAC ? 0x1000000 : 0x80000;
 
     // <sys/mman.h>
     static final int PROT_READ = 1;
@@ -84,6 +93,9 @@ final class Posix {
     static final int EEXIST = 17;
     static final int EINVAL = 22;
     static final int ENAMETOOLONG = MAC ? 63 : 36;
+    static final int ELOOP = MAC ? 62 : 40;
+    static final int ENXIO = 6;
+    static final int EISDIR = 21;
 
     /** macOS {@code struct stat} (64-bit inodes): 144 bytes, {@code st_size} at offset 96. */
     private static final int MAC_STAT_SIZE = 144;

@@ -1,24 +1,8 @@
 package dev.atomics.shm;
 
-import com.sun.jna.Pointer;
-import dev.atomics.AtomicType;
-import dev.atomics.AtomicView;
-import dev.atomics.AtomicViewContext;
-import dev.atomics.Atomics;
-import dev.atomics.Engine;
-import dev.atomics.UnsupportedWidthException;
-import dev.atomics.memory.MemoryRegion;
-
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.file.Path;
 
 /**
  * A named POSIX shared-memory object ({@code shm_open}) mapped into this process: memory that other
@@ -52,59 +36,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * native byte order, as C and Python peers on the same machine read them. {@link SharedAtomics} makes
  * atomics that live in shared memory and handles that let another process attach to them.
  *
- * <h2>Lifetimes: nothing ever touches unmapped memory</h2>
- * <ul>
- *   <li>Every view (context not yet closed or released) and every {@link SharedAtomic} on this mapping is a
- *       <em>user</em> ({@link #openViews()}). {@link #close()} <b>refuses</b> with
- *       {@link SharedMemoryBusyException}, naming the users, while any is open; it never waits. A user whose
- *       view and context became unreachable without being closed stops counting once the garbage collector
- *       finds it.</li>
- *   <li>{@link #close()} does not unmap at once: it replaces the shared pages, at the same addresses, with private
- *       anonymous memory. A slice buffer kept after close (or a thread racing with close) then reads and writes
- *       harmless private memory that no other process sees, never unmapped memory and never the shared
- *       object. The address range is unmapped by a {@link Cleaner} once this object and every buffer obtained
- *       from it are unreachable; if nothing is left, at once.</li>
- *   <li>A {@code SharedMemory} that is never closed is unmapped the same way once it, its buffers and its
- *       views are unreachable.</li>
- *   <li>{@link #close()} is idempotent; {@link #slice}, {@link #atomicView} and the factories of
- *       {@link SharedAtomics} throw {@link SharedMemoryClosedException} after it. {@link #unlink()} still
- *       works.</li>
- * </ul>
- * <p>On Linux, created and grown objects get their pages at once ({@code posix_fallocate}): a full /dev/shm
- * fails {@link #create} with "No space left on device" instead of a later write faulting with SIGBUS. (Memory
- * of an object that another process shrinks or never allocated stays outside this library's control, as with
- * any shared mapping.) The file descriptor is closed right after mapping, so an open {@code SharedMemory} holds no descriptor.
+ * <h2>Lifetimes and what peers can do</h2>
+ * As for every {@link SharedMapping}: {@link #close()} refuses while views or shared atomics use the mapping,
+ * the pages stay mapped (and shared) until nothing can reach them, and {@link #status()} tells whether a peer
+ * shrank the object, unlinked it or created a new object under the name. On Linux, created and grown objects
+ * get their pages at once ({@code posix_fallocate}): a full /dev/shm fails {@link #create} with "No space left
+ * on device" instead of a later write faulting with SIGBUS. The mapping keeps one descriptor of the object open
+ * (close-on-exec) until it is closed, for {@link #status()}.
  * All methods are thread-safe.
  */
-public final class SharedMemory implements AutoCloseable {
-
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "atomics-shared-memory-cleaner");
-        t.setDaemon(true);
-        return t;
-    });
+public final class SharedMemory extends SharedMapping {
 
     /** Default mode of created objects: read and write for the owner only. */
     public static final int DEFAULT_MODE = 0600;
 
-    private final String name;
     private final String posixName;
-    private final long size;
-    private final boolean readonly;
-    private final Mapping mapping;
-    private final Users users = new Users();
-    private final Cleaner.Cleanable cleanable;
-    private final Object lock = new Object();
-    private boolean closed; // guarded by lock
 
-    private SharedMemory(String name, String posixName, long address, long size, boolean readonly) {
-        this.name = name;
+    private SharedMemory(String name, String posixName, int fd, long address, long size, boolean readonly,
+                         boolean created) {
+        super(name, fd, address, size, readonly, created);
         this.posixName = posixName;
-        this.size = size;
-        this.readonly = readonly;
-        this.mapping = new Mapping(posixName, address, size);
-        Mapping m = mapping;
-        this.cleanable = CLEANER.register(this, m::drop);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -141,12 +92,12 @@ public final class SharedMemory implements AutoCloseable {
                 throw failure("set the size (" + size + " bytes) of", name, posix, Posix.errno());
             }
             reserve(name, posix, fd, 0, size);
-            SharedMemory m = map(name, posix, fd, size, false);
+            SharedMemory m = map(name, posix, fd, size, false, true);
             done = true;
             return m;
         } finally {
-            Posix.libc().close(fd);
             if (!done) {
+                Posix.libc().close(fd);
                 Posix.shm().shm_unlink(posix);
             }
         }
@@ -171,6 +122,7 @@ public final class SharedMemory implements AutoCloseable {
         String posix = posixName(name);
         String action = readonly ? "open (read-only)" : "open";
         int fd = shmOpen(name, posix, readonly ? Posix.O_RDONLY : Posix.O_RDWR, 0, action);
+        boolean done = false;
         try {
             long size = Posix.sizeOf(fd);
             if (size < 0) {
@@ -180,9 +132,13 @@ public final class SharedMemory implements AutoCloseable {
                 throw new SharedMemoryException(name, "cannot " + action + " shared memory " + describe(name, posix)
                         + ": it is empty (size 0); its creator has not set its size yet");
             }
-            return map(name, posix, fd, size, readonly);
+            SharedMemory m = map(name, posix, fd, size, readonly, false);
+            done = true;
+            return m;
         } finally {
-            Posix.libc().close(fd);
+            if (!done) {
+                Posix.libc().close(fd);
+            }
         }
     }
 
@@ -246,13 +202,15 @@ public final class SharedMemory implements AutoCloseable {
                     Posix.libc().flock(fd, Posix.LOCK_UN);
                 }
             }
-            SharedMemory m = map(name, posix, fd, size, false);
+            SharedMemory m = map(name, posix, fd, size, false, created);
             done = true;
             return m;
         } finally {
-            Posix.libc().close(fd);
-            if (!done && created) {
-                Posix.shm().shm_unlink(posix);
+            if (!done) {
+                Posix.libc().close(fd);
+                if (created) {
+                    Posix.shm().shm_unlink(posix);
+                }
             }
         }
     }
@@ -335,156 +293,14 @@ public final class SharedMemory implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
 
     /** The name as given when this object was created or opened, e.g. {@code "myapp-counters"}. */
+    @Override
     public String name() {
-        return name;
+        return super.name();
     }
 
     /** The POSIX name, with its leading '/': {@code "/myapp-counters"}. */
     public String posixName() {
         return posixName;
-    }
-
-    /** The size of the mapping in bytes: the object's size when it was mapped. */
-    public long size() {
-        return size;
-    }
-
-    /** Whether the mapping is read-only. */
-    public boolean readonly() {
-        return readonly;
-    }
-
-    /** Whether {@link #close()} has been called. */
-    public boolean isClosed() {
-        synchronized (lock) {
-            return closed;
-        }
-    }
-
-    /**
-     * The number of live users: views whose context is neither closed nor released (nor unreachable), and
-     * {@link SharedAtomic}s not yet closed.
-     */
-    public int openViews() {
-        return users.count();
-    }
-
-    /** Descriptions of the live users, oldest first (what {@link SharedMemoryBusyException} names). */
-    public List<String> users() {
-        return users.list();
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Slices and views
-    // ---------------------------------------------------------------------------------------------
-
-    /**
-     * A direct buffer in native byte order on {@code length} bytes at {@code offset} of the mapping (read-only
-     * if the mapping is). The buffer keeps the address range mapped for as long as it is reachable; after
-     * {@link #close()} it no longer shows the shared object (see the class description).
-     *
-     * @throws SharedMemoryBoundsException if the range is not inside the mapping
-     * @throws SharedMemoryClosedException if this shared memory is closed
-     */
-    public ByteBuffer slice(long offset, int length) {
-        synchronized (lock) {
-            checkOpen("take a slice");
-            checkBounds(offset, length, "a slice of " + length + " bytes");
-            ByteBuffer b = trackedBuffer(offset, length);
-            return (readonly ? b.asReadOnlyBuffer() : b).order(ByteOrder.nativeOrder());
-        }
-    }
-
-    /**
-     * A context for an atomic view on {@code width} bytes at {@code offset}, served by the default engine.
-     * The view counts as a user of this shared memory until its context is closed or released.
-     *
-     * @throws SharedMemoryBoundsException if the range is not inside the mapping
-     * @throws SharedMemoryClosedException if this shared memory is closed
-     * @throws dev.atomics.AlignmentException if {@code offset} is not aligned for the width
-     * @throws UnsupportedWidthException if no engine supports the width
-     */
-    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width,
-                                                                                AtomicType<?, V, C> type) {
-        return atomicView(offset, width, type, Engine.AUTO);
-    }
-
-    /** Like {@link #atomicView(long, int, AtomicType)}, served by the given engine. */
-    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width,
-                                                                                AtomicType<?, V, C> type, Engine engine) {
-        return atomicView(offset, width, type, engine, null);
-    }
-
-    /** The view factory; {@code user} describes the user for busy messages (null: the view itself). */
-    <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width, AtomicType<?, V, C> type,
-                                                                         Engine engine, String user) {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(engine, "engine");
-        synchronized (lock) {
-            checkOpen("create an atomic view");
-            if (width <= 0) {
-                throw new UnsupportedWidthException("width must be positive: " + width + " (atomic view on shared memory "
-                        + describe(name, posixName) + ")");
-            }
-            checkBounds(offset, width, "an atomic of width " + width);
-            ByteBuffer buffer = trackedBuffer(offset, width);
-            String description = user != null ? user : viewName(type) + " at offset " + offset + ", width " + width;
-            long id = users.add(description);
-            Runnable release = users.remover(id);
-            MemoryRegion region = MemoryRegion.of(readonly ? buffer.asReadOnlyBuffer() : buffer, this,
-                    "shared memory " + posixName + " at offset " + offset, release);
-            // The view holds the region: once it is unreachable nobody can use the view, so it no longer counts.
-            CLEANER.register(region, release);
-            return Atomics.atomicView(region, type, engine);
-        }
-    }
-
-    private static String viewName(AtomicType<?, ?, ?> type) {
-        switch (type.name()) {
-            case "int": return "AtomicIntView";
-            case "uint": return "AtomicUintView";
-            case "bytes": return "AtomicBytesView";
-            case "integral": return "AtomicIntegralView";
-            default: return "AtomicView";
-        }
-    }
-
-    /** A fresh direct buffer on the range that holds the mapping until the buffer (and its slices) die. */
-    private ByteBuffer trackedBuffer(long offset, int length) {
-        ByteBuffer b = new Pointer(mapping.address + offset).getByteBuffer(0, length);
-        mapping.hold();
-        Mapping m = mapping;
-        CLEANER.register(b, m::drop);
-        Reference.reachabilityFence(this);
-        return b;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Close and unlink
-    // ---------------------------------------------------------------------------------------------
-
-    /**
-     * Closes this mapping, or refuses while it has users. Closing twice does nothing. Does not unlink the
-     * object. See the class description for what happens to buffers still referenced.
-     *
-     * @throws SharedMemoryBusyException if views or shared atomics on this mapping are still open
-     */
-    @Override
-    public void close() {
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            List<String> open = users.list();
-            if (!open.isEmpty()) {
-                throw new SharedMemoryBusyException(name, open, "cannot close shared memory " + describe(name, posixName)
-                        + ": " + open.size() + " open user" + (open.size() == 1 ? "" : "s") + " still use" + (open.size() == 1 ? "s" : "")
-                        + " the mapping: " + String.join("; ", open) + ". Close their contexts (or shared atomics) first.");
-            }
-            closed = true;
-            mapping.detach();
-            cleanable.clean();
-        }
     }
 
     /**
@@ -497,31 +313,34 @@ public final class SharedMemory implements AutoCloseable {
     }
 
     @Override
-    public String toString() {
-        synchronized (lock) {
-            return "SharedMemory(name=" + name + ", posixName=" + posixName + ", size=" + size + ", readonly=" + readonly
-                    + ", openViews=" + users.count() + (closed ? ", closed" : "") + ")";
+    String describe() {
+        return "shared memory " + describe(name(), posixName);
+    }
+
+    @Override
+    FileStat lookup() throws IOException {
+        if (Posix.LINUX) {
+            // glibc's shm_open names files of /dev/shm; a symbolic link there is not an object we mapped
+            return FileStat.of(Path.of("/dev/shm" + posixName), false);
+        }
+        int fd = Posix.shm().shm_open(posixName, Posix.O_RDONLY, 0);
+        if (fd < 0) {
+            int errno = Posix.errno();
+            if (errno == Posix.ENOENT) {
+                return null;
+            }
+            throw new IOException(Posix.strerror(errno) + " (errno " + errno + ")");
+        }
+        try {
+            return FileStat.of(fd);
+        } finally {
+            Posix.libc().close(fd);
         }
     }
 
     // ---------------------------------------------------------------------------------------------
     // Internals
     // ---------------------------------------------------------------------------------------------
-
-    private void checkOpen(String action) {
-        if (closed) {
-            throw new SharedMemoryClosedException(name, "cannot " + action + ": shared memory " + describe(name, posixName)
-                    + " is closed");
-        }
-    }
-
-    private void checkBounds(long offset, long length, String what) {
-        if (offset < 0 || length < 0 || offset > size - length) {
-            throw new SharedMemoryBoundsException(name, what + " at offset " + offset + " is outside shared memory "
-                    + describe(name, posixName) + " of size " + size
-                    + (offset < 0 || length < 0 ? " (negative offset or length)" : " (it would end at " + (offset + length) + ")"));
-        }
-    }
 
     static String describe(String name, String posix) {
         return name != null && name.equals(posix) ? "'" + posix + "'" : "'" + name + "' (" + posix + ")";
@@ -561,15 +380,9 @@ public final class SharedMemory implements AutoCloseable {
         }
     }
 
-    private static SharedMemory map(String name, String posix, int fd, long size, boolean readonly) {
-        int prot = readonly ? Posix.PROT_READ : Posix.PROT_READ | Posix.PROT_WRITE;
-        Pointer p = Posix.libc().mmap(null, size, prot, Posix.MAP_SHARED, fd, 0);
-        long address = Pointer.nativeValue(p);
-        if (p == null || address == Posix.MAP_FAILED) {
-            throw failure("map (" + size + " bytes)", name, posix, Posix.errno());
-        }
-        Mapping.LIVE.incrementAndGet();
-        return new SharedMemory(name, posix, address, size, readonly);
+    private static SharedMemory map(String name, String posix, int fd, long size, boolean readonly, boolean created) {
+        long address = map(fd, size, readonly, name, "shared memory " + describe(name, posix));
+        return new SharedMemory(name, posix, fd, address, size, readonly, created);
     }
 
     static SharedMemoryException failure(String action, String name, String posix, int errno) {
@@ -590,106 +403,5 @@ public final class SharedMemory implements AutoCloseable {
             return new SharedMemoryNameException(name, errno, message);
         }
         return new SharedMemoryException(name, errno, message);
-    }
-
-    /** The address range's state (for tests: it does not keep this object reachable). */
-    Mapping mapping() {
-        return mapping;
-    }
-
-    /** Number of mappings made by this class that are not yet unmapped (for tests). */
-    static long liveMappings() {
-        return Mapping.LIVE.get();
-    }
-
-    /**
-     * The address range and who holds it: the {@code SharedMemory} and every buffer handed out. Holds nothing
-     * that refers back to them, so their cleaners can run; the last {@link #drop()} unmaps.
-     */
-    static final class Mapping {
-        static final AtomicLong LIVE = new AtomicLong();
-
-        final String posixName;
-        final long address;
-        final long length;
-        private final AtomicLong holds = new AtomicLong(1);
-        private boolean detached; // guarded by this
-        private boolean unmapped; // guarded by this
-
-        Mapping(String posixName, long address, long length) {
-            this.posixName = posixName;
-            this.address = address;
-            this.length = length;
-        }
-
-        void hold() {
-            holds.incrementAndGet();
-        }
-
-        void drop() {
-            if (holds.decrementAndGet() == 0) {
-                unmap();
-            }
-        }
-
-        /**
-         * Replaces the shared pages with private anonymous memory at the same addresses if buffers still hold
-         * the range, so that they never see (or write) the shared object again and never fault. If the system
-         * refuses, the shared mapping simply stays until the last holder drops it.
-         */
-        synchronized void detach() {
-            if (detached || unmapped || holds.get() <= 1) {
-                return;
-            }
-            Pointer p = Posix.libc().mmap(new Pointer(address), length, Posix.PROT_READ | Posix.PROT_WRITE,
-                    Posix.MAP_PRIVATE | Posix.MAP_ANONYMOUS | Posix.MAP_FIXED, -1, 0);
-            detached = p != null && Pointer.nativeValue(p) == address;
-        }
-
-        synchronized boolean detached() {
-            return detached;
-        }
-
-        synchronized boolean unmapped() {
-            return unmapped;
-        }
-
-        long holds() {
-            return holds.get();
-        }
-
-        private synchronized void unmap() {
-            if (!unmapped) {
-                unmapped = true;
-                Posix.libc().munmap(new Pointer(address), length);
-                LIVE.decrementAndGet();
-            }
-        }
-    }
-
-    /** The live users: id to description, oldest first. */
-    private static final class Users {
-        private final ConcurrentSkipListMap<Long, String> live = new ConcurrentSkipListMap<>();
-        private final AtomicLong ids = new AtomicLong();
-
-        long add(String description) {
-            long id = ids.incrementAndGet();
-            live.put(id, description);
-            return id;
-        }
-
-        /** An idempotent action removing the user; refers to this map only. */
-        Runnable remover(long id) {
-            ConcurrentSkipListMap<Long, String> map = live;
-            return () -> map.remove(id);
-        }
-
-        int count() {
-            return live.size();
-        }
-
-        List<String> list() {
-            return new ArrayList<>(live.values());
-        }
     }
 }

@@ -1,0 +1,74 @@
+package dev.atomics.shm;
+
+import com.sun.jna.Pointer;
+
+import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An address range mapped with {@code MAP_SHARED} and who holds it: the {@link SharedMapping} that mapped it
+ * (until closed) and every buffer handed out on it. The last {@link #drop()} unmaps.
+ *
+ * <p>The range stays the shared object's pages until nothing can reach it, as the JDK does for
+ * {@link java.nio.MappedByteBuffer}: an operation that already passed its checks when a view or the mapping
+ * was closed completes on the shared object, never on other memory, and never faults on an unmapped
+ * address. Holds nothing that refers back to its holders, so their cleaners can run.
+ */
+final class MappedRange {
+
+    /** Unmaps ranges and closes descriptors of objects that became unreachable. */
+    static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "atomics-shared-memory-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Number of ranges mapped by this class and not yet unmapped (for tests). */
+    static final AtomicLong LIVE = new AtomicLong();
+
+    final long address;
+    final long length;
+    private final AtomicLong holds = new AtomicLong(1);
+    private boolean unmapped; // guarded by this
+
+    MappedRange(long address, long length) {
+        this.address = address;
+        this.length = length;
+        LIVE.incrementAndGet();
+    }
+
+    /**
+     * A new direct buffer on {@code length} bytes at {@code offset} that holds the range until the buffer (and
+     * every slice or duplicate of it, which reference it) becomes unreachable.
+     */
+    ByteBuffer buffer(long offset, int length) {
+        ByteBuffer b = new Pointer(address + offset).getByteBuffer(0, length);
+        holds.incrementAndGet();
+        CLEANER.register(b, this::drop);
+        return b;
+    }
+
+    /** Gives up one hold; the last unmaps the range. */
+    void drop() {
+        if (holds.decrementAndGet() == 0) {
+            unmap();
+        }
+    }
+
+    long holds() {
+        return holds.get();
+    }
+
+    synchronized boolean unmapped() {
+        return unmapped;
+    }
+
+    private synchronized void unmap() {
+        if (!unmapped) {
+            unmapped = true;
+            Posix.libc().munmap(new Pointer(address), length);
+            LIVE.decrementAndGet();
+        }
+    }
+}
