@@ -10,6 +10,9 @@
  *                                         prints "ready" after the first round (to be killed with SIGKILL)
  *   shm_peer create <name> <size>         creates (O_EXCL, 0600) and sizes an object; prints "created"
  *   shm_peer size  <name>                 prints the object's size from fstat
+ *   shm_peer truncate <name> <size>       shrinks (or grows) an existing object with ftruncate; prints "truncated"
+ *   shm_peer replace <name> <size> <value>  unlinks the object and creates a new one of that name and size whose
+ *                                         first 8 bytes hold value; prints "replaced"
  *
  * Exit code 0 on success, 2 on usage errors, 1 on system errors (with strerror on stderr).
  */
@@ -102,7 +105,7 @@ static void print_value(const handle_t *h, uint64_t raw) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: shm_peer inc|read|write|fault|create|size ...\n");
+        fprintf(stderr, "usage: shm_peer inc|read|write|fault|create|size|truncate|replace ...\n");
         return 2;
     }
     const char *mode = argv[1];
@@ -166,6 +169,28 @@ int main(int argc, char **argv) {
         struct stat st;
         if (fstat(fd, &st) != 0) die("fstat", argv[2]);
         printf("%lld\n", (long long) st.st_size);
+        return 0;
+    }
+    if (strcmp(mode, "truncate") == 0 && argc == 4) {
+        int fd = shm_open(argv[2], O_RDWR, 0);
+        if (fd < 0) die("shm_open", argv[2]);
+        if (ftruncate(fd, (off_t) atoll(argv[3])) != 0) die("ftruncate", argv[2]);
+        close(fd);
+        printf("truncated\n");
+        return 0;
+    }
+    if (strcmp(mode, "replace") == 0 && argc == 5) {
+        if (shm_unlink(argv[2]) != 0) die("shm_unlink", argv[2]);
+        int fd = shm_open(argv[2], O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (fd < 0) die("shm_open", argv[2]);
+        off_t size = (off_t) atoll(argv[3]);
+        if (ftruncate(fd, size) != 0) die("ftruncate", argv[2]);
+        int64_t *p = mmap(NULL, (size_t) size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (p == MAP_FAILED) die("mmap", argv[2]);
+        atomic_store((_Atomic int64_t *) p, (int64_t) atoll(argv[4]));
+        munmap(p, (size_t) size);
+        close(fd);
+        printf("replaced\n");
         return 0;
     }
     fprintf(stderr, "shm_peer: bad arguments for %s\n", mode);

@@ -188,6 +188,38 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
         }
     }
 
+    /**
+     * Reads the {@code width} (1, 2, 4 or 8) bytes at {@code offset} with acquire ordering, through the JVM and
+     * never through native code, for monitoring memory that another process might shrink: call
+     * {@link #status()} first and read only what it {@linkplain MappingStatus#covers covers}. Should the object
+     * shrink between the two, the read ends in a Java exception ({@link dev.atomics.MemoryFaultException}, or
+     * the JVM's {@link InternalError} delivered just after), not in a crash: the JVM guards plain and acquire
+     * loads, unlike read-modify-write instructions and native code.
+     *
+     * @return the bytes as a native-order integer in the low {@code width} bytes (zero-extended)
+     * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not naturally aligned
+     * @throws SharedMemoryClosedException if this mapping is closed
+     */
+    public long load(long offset, int width) {
+        synchronized (lock) {
+            checkOpen("read");
+            checkBounds(offset, width, "a read of " + width + " bytes");
+            if ((width != 1 && width != 2 && width != 4 && width != 8) || offset % width != 0) {
+                throw new SharedMemoryBoundsException(name, "a read of " + width + " bytes at offset " + offset + " of "
+                        + describe() + " must have width 1, 2, 4 or 8 and be aligned to it");
+            }
+            ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
+            try {
+                return MonitorLoads.load(b, width);
+            } catch (InternalError e) {
+                throw new dev.atomics.MemoryFaultException("reading " + width + " bytes at offset " + offset + " of "
+                        + describe() + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
+            } finally {
+                Reference.reachabilityFence(this);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Slices and views
     // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+package dev.atomics.shm;
+
+import dev.atomics.AtomicIntView;
+import dev.atomics.AtomicIntViewContext;
+import dev.atomics.AtomicType;
+import dev.atomics.Engine;
+import dev.atomics.MemoryFaultException;
+import dev.atomics.shm.MappingStatus.State;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.atomics.shm.ShmTestSupport.finish;
+import static dev.atomics.shm.ShmTestSupport.startPeer;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link SharedMapping#status()} against what a C peer does to the object: shrink it, unlink it, put a new object
+ * under its name; and what the JVM engine does when it touches a page the peer took away.
+ */
+class MappingStatusTest {
+
+    @AfterEach
+    void unlinkEverything() {
+        ShmTestSupport.cleanup();
+    }
+
+    @AfterAll
+    static void nothingLeftInDevShm() {
+        ShmTestSupport.assertNothingLeft();
+    }
+
+    @Test
+    void aFreshMappingIsOk() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 64)) {
+            MappingStatus status = shm.status();
+            assertThat(status.state()).isEqualTo(State.OK);
+            assertThat(status.ok()).isTrue();
+            assertThat(status.size()).isEqualTo(64);
+            assertThat(status.problem()).isEmpty();
+            assertThat(status.covers(56, 8)).isTrue();
+        }
+    }
+
+    @Test
+    void aPeerShrinkingTheObjectIsSeenAndOnlyTheBytesPastItsEndAreUncovered() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 8192)) {
+            finish(startPeer("truncate", "/" + name, "16"));
+            MappingStatus status = shm.status();
+            assertThat(status.state()).isEqualTo(State.SHRUNK);
+            assertThat(status.size()).isEqualTo(16);
+            assertThat(status.problem()).contains("/" + name).contains("shrank from 8192 to 16 bytes").contains("SIGBUS");
+            assertThat(status.covers(8, 8)).as("still inside the object").isTrue();
+            assertThat(status.covers(16, 8)).as("past its end").isFalse();
+            assertThat(status.ok()).isFalse();
+        }
+    }
+
+    @Test
+    void aPeerUnlinkingTheObjectIsSeen() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 64)) {
+            SharedMemory.unlink(name);
+            MappingStatus status = shm.status();
+            assertThat(status.state()).isEqualTo(State.REMOVED);
+            assertThat(status.problem()).contains("its name was removed");
+            assertThat(status.covers(0, 8)).as("safe to touch, but no longer shared").isFalse();
+        }
+    }
+
+    @Test
+    void aPeerPuttingANewObjectUnderTheNameIsSeenAndTheCountersWouldSplit() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 64);
+             AtomicIntViewContext ctx = shm.atomicView(0, 8, AtomicType.INT)) {
+            AtomicIntView counter = ctx.open();
+            counter.add(2);
+            finish(startPeer("replace", "/" + name, "64", "1000"));
+            MappingStatus status = shm.status();
+            assertThat(status.state()).isEqualTo(State.REPLACED);
+            assertThat(status.problem()).contains("its name now refers to a different object");
+            assertThat(status.size()).as("the old object kept its size").isEqualTo(64);
+            assertThat(counter.load()).as("this mapping still sees the old object").isEqualTo(2);
+            assertThat(finish(startPeer("read", "shm:/" + name + "@0:8:int"))).isEqualTo("1000");
+        }
+    }
+
+    @Test
+    void aReplacementThatIsAlsoSmallerIsReportedAsShrunkFirst() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 8192)) {
+            finish(startPeer("truncate", "/" + name, "8"));
+            finish(startPeer("replace", "/" + name, "64", "1"));
+            MappingStatus status = shm.status();
+            assertThat(status.state()).isEqualTo(State.SHRUNK);
+            assertThat(status.problem()).contains("shrank").contains("different object");
+        }
+    }
+
+    @Test
+    void aClosedMappingSaysSo() {
+        String name = uniqueName();
+        SharedMemory shm = SharedMemory.create(name, 64);
+        shm.close();
+        assertThat(shm.status().state()).isEqualTo(State.CLOSED);
+        assertThat(shm.status().covers(0, 8)).isFalse();
+    }
+
+    @Test
+    void loadsOfAVanishedPageEndInAJavaExceptionAndTheJvmLives() throws Exception {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 8192);
+             AtomicIntViewContext ctx = shm.atomicView(4096, 8, AtomicType.INT, Engine.JVM)) {
+            AtomicIntView counter = ctx.open();
+            counter.store(7);
+            assertThat(shm.load(4096, 8)).isEqualTo(7);
+            finish(startPeer("truncate", "/" + name, "0"));
+            assertThat(shm.status().covers(4096, 8)).as("what the starter checks before it reads").isFalse();
+
+            assertThat(faultOf(() -> shm.load(4096, 8))).satisfiesAnyOf(
+                    e -> assertThat(e).isInstanceOf(MemoryFaultException.class).hasMessageContaining("/" + name),
+                    e -> assertThat(e).isInstanceOf(InternalError.class).hasMessageContaining("a fault occurred"));
+            assertThat(faultOf(counter::load)).satisfiesAnyOf(
+                    e -> assertThat(e).isInstanceOf(MemoryFaultException.class)
+                            .hasMessageContaining("can no longer be accessed").hasMessageContaining("/" + name),
+                    e -> assertThat(e).isInstanceOf(InternalError.class).hasMessageContaining("a fault occurred"));
+        }
+    }
+
+    /**
+     * What ends a thread that loads forever: the JVM raises a fault asynchronously, at its next safepoint check,
+     * which may be inside the load (translated) or anywhere after it in the thread's code (the raw InternalError).
+     */
+    private static Throwable faultOf(Runnable load) throws InterruptedException {
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                for (int i = 0; i < 1_000_000; i++) {
+                    load.run();
+                }
+            } catch (Throwable e) {
+                seen.set(e);
+            }
+        });
+        t.setUncaughtExceptionHandler((thread, e) -> seen.set(e));
+        t.start();
+        t.join();
+        return seen.get();
+    }
+
+    @Test
+    void monitorLoadsReadEveryWidthZeroExtendedAndCheckTheirArguments() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 64)) {
+            shm.slice(0, 16).putLong(0, -1L).putLong(8, 0x0102030405060708L);
+            assertThat(shm.load(0, 1)).isEqualTo(0xffL);
+            assertThat(shm.load(0, 2)).isEqualTo(0xffffL);
+            assertThat(shm.load(0, 4)).isEqualTo(0xffff_ffffL);
+            assertThat(shm.load(0, 8)).isEqualTo(-1L);
+            assertThat(shm.load(8, 8)).isEqualTo(0x0102030405060708L);
+            assertThatThrownBy(() -> shm.load(60, 8)).isInstanceOf(SharedMemoryBoundsException.class);
+            assertThatThrownBy(() -> shm.load(4, 8)).isInstanceOf(SharedMemoryBoundsException.class)
+                    .hasMessageContaining("aligned");
+            assertThatThrownBy(() -> shm.load(0, 3)).isInstanceOf(SharedMemoryBoundsException.class);
+        }
+    }
+}
