@@ -1,150 +1,85 @@
 package dev.atomics;
 
-import net.jqwik.api.*;
+import dev.atomics.IntegralModel.Outcome;
+import dev.atomics.ModelTestSupport.Family;
+import dev.atomics.ModelTestSupport.Op;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import static dev.atomics.ModelTestSupport.*;
+import static dev.atomics.OpType.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every bytes operation at every width on both engines against a model: the bytes are the memory image of
- * a native integer, so the model is {@link IntegralModel} (unsigned) plus the native-order conversion.
+ * Every bytes method at every width, on every engine that serves the width, owning and view, with every
+ * memory order it accepts, against a model: the bytes are the memory image of a native integer, so the model
+ * is {@link IntegralModel} (unsigned) read through {@link IntegralModel#image}. Inputs and the seed property
+ * {@code atomics.test.seed} are described in {@link ModelTestSupport}.
  */
 class BytesOpsModelTest {
 
-    record Config(int width, Engine engine) {
+    private static final List<Op<AtomicBytes, byte[]>> OPS = List.of(
+            voidOp("store", STORE, (a, in) -> a.store(in.operand(), in.order())),
+            op("load", LOAD, (a, in) -> a.load(in.order()), Outcome::bytes),
+            op("exchange", EXCHANGE, (a, in) -> a.exchange(in.operand(), in.order()), Outcome::bytes),
+            op("cmpxchgWeak", CMPXCHG_WEAK, (a, in) -> a.cmpxchgWeak(in.expected(), in.operand(), in.order(), in.failure()),
+                    o -> new BytesCmpxchgResult(o.exchanged(), o.bytes())),
+            op("cmpxchgStrong", CMPXCHG_STRONG, (a, in) -> a.cmpxchgStrong(in.expected(), in.operand(), in.order(), in.failure()),
+                    o -> new BytesCmpxchgResult(o.exchanged(), o.bytes())),
+            op("bitTest", BIT_TEST, (a, in) -> a.bitTest(in.bit(), in.order()), Outcome::bit),
+            op("bitCompl", BIT_TEST_COMPL, (a, in) -> a.bitCompl(in.bit(), in.order()), Outcome::bit),
+            op("bitSet", BIT_TEST_SET, (a, in) -> a.bitSet(in.bit(), in.order()), Outcome::bit),
+            op("bitReset", BIT_TEST_RESET, (a, in) -> a.bitReset(in.bit(), in.order()), Outcome::bit),
+            voidOp("binOr", BIN_OR, (a, in) -> a.binOr(in.operand(), in.order())),
+            voidOp("binXor", BIN_XOR, (a, in) -> a.binXor(in.operand(), in.order())),
+            voidOp("binAnd", BIN_AND, (a, in) -> a.binAnd(in.operand(), in.order())),
+            voidOp("binNot", BIN_NOT, (a, in) -> a.binNot(in.order())),
+            op("binFetchOr", BIN_FETCH_OR, (a, in) -> a.binFetchOr(in.operand(), in.order()), Outcome::bytes),
+            op("binFetchXor", BIN_FETCH_XOR, (a, in) -> a.binFetchXor(in.operand(), in.order()), Outcome::bytes),
+            op("binFetchAnd", BIN_FETCH_AND, (a, in) -> a.binFetchAnd(in.operand(), in.order()), Outcome::bytes),
+            op("binFetchNot", BIN_FETCH_NOT, (a, in) -> a.binFetchNot(in.order()), Outcome::bytes));
+
+    /** Arrays of any length but the width are refused. */
+    private static List<byte[]> wrongLengths(IntegralModel m) {
+        return IntStream.of(0, m.width - 1, m.width + 1, 16).distinct().mapToObj(byte[]::new).toList();
     }
 
-    record Step(OpType op, long operandBits, long expectedBits, boolean expectCurrent, int bit, int order) {
+    private static final Family<AtomicBytes, byte[]> BYTES = new Family<>(AtomicBytes.class, List.of(AtomicType.BYTES),
+            OPS, IntegralModel::image, BytesOpsModelTest::wrongLengths, AtomicBytes::store, AtomicBytes::load);
+
+    @TestFactory
+    Stream<DynamicNode> everyMethodMatchesTheModel() {
+        return tests(BYTES);
     }
 
-    private static final List<OpType> BYTES_OPS = List.of(OpType.values()).subList(0, OpType.ADD.ordinal());
-
-    @Provide
-    Arbitrary<Config> configs() {
-        List<Config> all = new ArrayList<>();
-        for (int width : new int[]{1, 2, 4, 8}) {
-            all.add(new Config(width, Engine.PATOMIC));
-            if (width >= 4) {
-                all.add(new Config(width, Engine.JVM));
+    /** The model's memory image is what a native-order buffer holds, so it is no second guess. */
+    @ParameterizedTest(name = "width {0}")
+    @ValueSource(ints = {1, 2, 4, 8})
+    void theModelsImageIsTheNativeByteOrder(int width) {
+        IntegralModel m = new IntegralModel(width, false);
+        for (long bits : modelProbes("image width " + width, m)) {
+            ByteBuffer b = ByteBuffer.allocate(width).order(ByteOrder.nativeOrder());
+            switch (width) {
+                case 1 -> b.put(0, (byte) bits);
+                case 2 -> b.putShort(0, (short) bits);
+                case 4 -> b.putInt(0, (int) bits);
+                default -> b.putLong(0, bits);
             }
-        }
-        return Arbitraries.of(all);
-    }
-
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Long> bits = Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.of(0L, -1L, 1L, Long.MIN_VALUE, 0x80L));
-        return Combinators.combine(Arbitraries.of(BYTES_OPS), bits, bits, Arbitraries.of(true, false),
-                        Arbitraries.integers().between(0, 63), Arbitraries.integers().between(0, 2))
-                .as(Step::new).list().ofMinSize(1).ofMaxSize(40);
-    }
-
-    static byte[] image(long bits, int width) {
-        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder());
-        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-            b.putLong(0, bits);
-            byte[] out = new byte[width];
-            b.get(0, out);
-            return out;
-        }
-        b.putLong(0, bits << (64 - 8 * width));
-        byte[] out = new byte[width];
-        b.get(0, out);
-        return out;
-    }
-
-    private static final MemoryOrder[] LOAD = {MemoryOrder.RELAXED, MemoryOrder.ACQUIRE, MemoryOrder.SEQ_CST};
-    private static final MemoryOrder[] STORE = {MemoryOrder.RELAXED, MemoryOrder.RELEASE, MemoryOrder.SEQ_CST};
-    private static final MemoryOrder[] RMW = {MemoryOrder.RELAXED, MemoryOrder.ACQ_REL, MemoryOrder.SEQ_CST};
-
-    @Property(tries = 300)
-    void everyOperationMatchesTheModel(@ForAll("configs") Config c, @ForAll("steps") List<Step> steps) {
-        int w = c.width();
-        AtomicBytes a = Atomics.atomic(w, AtomicType.BYTES, c.engine());
-        IntegralModel m = new IntegralModel(w, false);
-        for (Step s : steps) {
-            long v = m.value(s.operandBits());
-            byte[] operand = image(v, w);
-            byte[] before = image(m.raw, w);
-            int bit = s.bit() % (8 * w);
-            MemoryOrder o = RMW[s.order()];
-            switch (s.op()) {
-                case LOAD -> assertThat(a.load(LOAD[s.order()])).isEqualTo(before);
-                case STORE -> {
-                    a.store(operand, STORE[s.order()]);
-                    m.set(v);
-                }
-                case EXCHANGE -> {
-                    assertThat(a.exchange(operand, o)).isEqualTo(before);
-                    m.set(v);
-                }
-                case CMPXCHG_WEAK, CMPXCHG_STRONG -> {
-                    long e = s.expectCurrent() ? m.raw : m.value(s.expectedBits());
-                    BytesCmpxchgResult r = s.op() == OpType.CMPXCHG_WEAK
-                            ? a.cmpxchgWeak(image(e, w), operand, o, MemoryOrder.failOrderFor(o))
-                            : a.cmpxchgStrong(image(e, w), operand, o, MemoryOrder.failOrderFor(o));
-                    assertThat(r.success()).isEqualTo(e == m.raw);
-                    assertThat(r.expected()).isEqualTo(before);
-                    if (r.success()) {
-                        m.set(v);
-                    }
-                }
-                case BIT_TEST -> assertThat(a.bitTest(bit, LOAD[s.order()])).isEqualTo(m.bit(bit));
-                case BIT_TEST_COMPL -> {
-                    assertThat(a.bitCompl(bit, o)).isEqualTo(m.bit(bit));
-                    m.set(m.raw ^ (1L << bit));
-                }
-                case BIT_TEST_SET -> {
-                    assertThat(a.bitSet(bit, o)).isEqualTo(m.bit(bit));
-                    m.set(m.raw | (1L << bit));
-                }
-                case BIT_TEST_RESET -> {
-                    assertThat(a.bitReset(bit, o)).isEqualTo(m.bit(bit));
-                    m.set(m.raw & ~(1L << bit));
-                }
-                case BIN_OR -> {
-                    a.binOr(operand, o);
-                    m.set(m.raw | v);
-                }
-                case BIN_XOR -> {
-                    a.binXor(operand, o);
-                    m.set(m.raw ^ v);
-                }
-                case BIN_AND -> {
-                    a.binAnd(operand, o);
-                    m.set(m.raw & v);
-                }
-                case BIN_NOT -> {
-                    a.binNot(o);
-                    m.set(~m.raw);
-                }
-                case BIN_FETCH_OR -> {
-                    assertThat(a.binFetchOr(operand, o)).isEqualTo(before);
-                    m.set(m.raw | v);
-                }
-                case BIN_FETCH_XOR -> {
-                    assertThat(a.binFetchXor(operand, o)).isEqualTo(before);
-                    m.set(m.raw ^ v);
-                }
-                case BIN_FETCH_AND -> {
-                    assertThat(a.binFetchAnd(operand, o)).isEqualTo(before);
-                    m.set(m.raw & v);
-                }
-                case BIN_FETCH_NOT -> {
-                    assertThat(a.binFetchNot(o)).isEqualTo(before);
-                    m.set(~m.raw);
-                }
-                default -> throw new AssertionError(s.op());
-            }
-            assertThat(a.load()).as("after %s on %s", s, c).isEqualTo(image(m.raw, w));
+            reproducibly(() -> "width " + width + ", bits 0x" + Long.toHexString(bits),
+                    () -> assertThat(m.image(bits)).containsExactly(b.array()));
         }
     }
 
-    @Example
+    @Test
     void bytesAreTheMemoryImageOfTheNativeInteger() {
         ByteBuffer buf = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
         try (AtomicBytesViewContext ctx = Atomics.atomicView(buf, AtomicType.BYTES)) {
@@ -158,7 +93,7 @@ class BytesOpsModelTest {
         }
     }
 
-    @Example
+    @Test
     void arraysAreNeitherRetainedNorShared() {
         AtomicBytes a = Atomics.atomic(4, AtomicType.BYTES);
         byte[] in = {1, 2, 3, 4};
