@@ -3,9 +3,12 @@ package dev.atomics.spring.boot;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicType;
 import dev.atomics.MemoryOrder;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.HexFormat;
 
 /** Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}. */
@@ -29,6 +32,37 @@ public final class AtomicValues {
             return HexFormat.of().formatHex(bytes.load(MemoryOrder.ACQUIRE));
         }
         return null;
+    }
+
+    /**
+     * A raw value read from memory (the native-order integer in the low {@code width} bytes, as
+     * {@link AtomicsMapping#load} returns it) as text: signed or unsigned decimal for int and uint, hex of the
+     * bytes in memory order for bytes.
+     */
+    public static String formatRaw(AtomicType<?, ?, ?> type, int width, long raw) {
+        if (type == AtomicType.BYTES) {
+            byte[] bytes = new byte[width];
+            ByteBuffer.wrap(new byte[8]).order(ByteOrder.nativeOrder()).putLong(0, raw).get(
+                    ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 8 - width, bytes);
+            return HexFormat.of().formatHex(bytes);
+        }
+        long v = extend(type, width, raw);
+        return type == AtomicType.INT ? Long.toString(v) : Long.toUnsignedString(v);
+    }
+
+    /** A raw value as a double for gauges ({@code NaN} for bytes); exact up to 2^53 in magnitude. */
+    public static double rawAsDouble(AtomicType<?, ?, ?> type, int width, long raw) {
+        if (!type.isIntegral()) {
+            return Double.NaN;
+        }
+        long v = extend(type, width, raw);
+        return type == AtomicType.INT || v >= 0 ? v : v + TWO_POW_64;
+    }
+
+    /** Sign-extends (int) or zero-extends (uint) the low {@code width} bytes of {@code raw}. */
+    private static long extend(AtomicType<?, ?, ?> type, int width, long raw) {
+        int shift = 64 - 8 * width;
+        return type == AtomicType.INT ? (raw << shift) >> shift : (raw << shift) >>> shift;
     }
 
     /** {@code value} as the decimal string of an integral atomic's value. */

@@ -1,7 +1,8 @@
 package dev.atomics.spring.boot;
 
+import dev.atomics.shm.MappingStatus;
+
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A piece of shared memory (a named shared-memory object or a memory-mapped file) that the registry mapped
@@ -25,10 +26,19 @@ public interface AtomicsMapping extends AutoCloseable {
     List<String> atomics();
 
     /**
-     * Checks that the memory is still usable (the object or file still exists, is still the one mapped and is
-     * still large enough): empty if so, else the reason it is not.
+     * Compares the mapping with the object behind it now: whether another process shrank it, removed its name
+     * or put a different object under the name. The starter checks this before every read of its own.
      */
-    Optional<String> problem();
+    MappingStatus status();
+
+    /**
+     * An acquire load of {@code width} bytes at {@code offset} of the mapping through the JVM, never through
+     * native code; read only what {@link #status()} covers.
+     *
+     * @return the bytes as a native-order integer, zero-extended
+     * @see dev.atomics.shm.SharedMapping#load(long, int)
+     */
+    long load(long offset, int width);
 
     /** Unmaps or closes the underlying object. Called once, after every view on it has been released. */
     @Override

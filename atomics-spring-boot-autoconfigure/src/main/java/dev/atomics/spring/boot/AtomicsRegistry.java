@@ -1,11 +1,15 @@
 package dev.atomics.spring.boot;
 
 import dev.atomics.Atomic;
+import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicViewContext;
+import dev.atomics.AtomicsException;
+import dev.atomics.shm.MappingStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,8 @@ public final class AtomicsRegistry implements AutoCloseable {
     private final Map<String, AtomicsEntry> entries;
     private final List<AtomicViewContext<?>> contexts;
     private final List<AtomicsMapping> mappings;
+    /** The mapping each shared atomic is in, by name. */
+    private final Map<String, AtomicsMapping> mappingOf;
     private volatile boolean closed;
 
     /**
@@ -47,6 +53,13 @@ public final class AtomicsRegistry implements AutoCloseable {
         this.entries = Collections.unmodifiableMap(map);
         this.contexts = List.copyOf(contexts);
         this.mappings = List.copyOf(mappings);
+        Map<String, AtomicsMapping> of = new HashMap<>();
+        for (AtomicsMapping mapping : this.mappings) {
+            for (String name : mapping.atomics()) {
+                of.put(name, mapping);
+            }
+        }
+        this.mappingOf = of;
     }
 
     /** A registry of entries that own their memory or whose views the caller manages. */
@@ -95,6 +108,69 @@ public final class AtomicsRegistry implements AutoCloseable {
                     + type.getSimpleName());
         }
         return type.cast(entry.atomic());
+    }
+
+    /**
+     * Reads the atomic named {@code name} the careful way the starter reads for itself: if it is on shared
+     * memory, its mapping is checked first, and an atomic whose object shrank below it, was removed or replaced,
+     * or whose registry is closed, is reported unavailable without touching its memory. The read is an acquire
+     * load through the JVM, never native code, whatever engine serves the atomic.
+     *
+     * @throws NoSuchElementException if there is no such atomic
+     */
+    public AtomicReading read(String name) {
+        return read(get(name), new HashMap<>());
+    }
+
+    /** {@link #read(String)} for every entry, in order, checking each mapping once. */
+    public List<AtomicReading> readAll() {
+        Map<AtomicsMapping, MappingStatus> statuses = new HashMap<>();
+        List<AtomicReading> readings = new ArrayList<>(entries.size());
+        for (AtomicsEntry entry : entries.values()) {
+            readings.add(read(entry, statuses));
+        }
+        return readings;
+    }
+
+    private AtomicReading read(AtomicsEntry entry, Map<AtomicsMapping, MappingStatus> statuses) {
+        String name = entry.name();
+        AtomicsMapping mapping = mappingOf.get(name);
+        if (mapping == null) {
+            // memory this process owns (or views the caller manages): nothing else can take it away
+            try {
+                Atomic a = entry.atomic();
+                String value = AtomicValues.format(a);
+                return AtomicReading.of(name, value, a instanceof AtomicIntegral i ? AtomicValues.asDouble(i) : Double.NaN);
+            } catch (AtomicsException e) {
+                return AtomicReading.unavailable(name, e.getMessage());
+            }
+        }
+        if (closed) {
+            return AtomicReading.unavailable(name, "the atomics registry is closed: its views are released");
+        }
+        long offset = offsetOf(entry.source());
+        int width = entry.atomic().width();
+        MappingStatus status = statuses.computeIfAbsent(mapping, AtomicsMapping::status);
+        if (!status.covers(offset, width)) {
+            return AtomicReading.unavailable(name, status.problem());
+        }
+        try {
+            long raw = mapping.load(offset, width);
+            return AtomicReading.of(name, AtomicValues.formatRaw(entry.type(), width, raw),
+                    AtomicValues.rawAsDouble(entry.type(), width, raw));
+        } catch (AtomicsException | InternalError e) {
+            return AtomicReading.unavailable(name, "reading it failed: " + e.getMessage());
+        }
+    }
+
+    private static long offsetOf(AtomicSource source) {
+        if (source instanceof AtomicSource.SharedMemory shm) {
+            return shm.offset();
+        }
+        if (source instanceof AtomicSource.MappedFile file) {
+            return file.offset();
+        }
+        throw new IllegalStateException("an atomic of a mapping has source " + source);
     }
 
     /** The shared-memory objects and files mapped for the shared entries. */

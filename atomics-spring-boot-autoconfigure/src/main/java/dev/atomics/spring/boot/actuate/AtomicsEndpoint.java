@@ -3,6 +3,7 @@ package dev.atomics.spring.boot.actuate;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicView;
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
 import dev.atomics.BytesCmpxchgResult;
@@ -11,6 +12,7 @@ import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
 import dev.atomics.OperandRangeException;
 import dev.atomics.UnsupportedOpException;
+import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsEntry;
@@ -46,6 +48,8 @@ import java.util.function.Supplier;
 public class AtomicsEndpoint {
 
     private static final List<String> OPERATIONS = List.of("store", "add", "sub", "cmpxchg");
+    private static final String AVAILABLE = "available";
+    private static final String UNAVAILABLE = "unavailable";
 
     private final AtomicsRegistry registry;
 
@@ -53,13 +57,16 @@ public class AtomicsEndpoint {
         this.registry = registry;
     }
 
-    /** Every configured atomic, by name, and the native library of this JVM. */
+    /**
+     * Every configured atomic, by name, and the native library of this JVM. Each mapping is checked once; an
+     * atomic whose memory a peer took away (shrank, removed, replaced) is listed as unavailable, not read.
+     */
     @ReadOperation
     public AtomicsDescriptor atomics() {
         NativeLibraryDescriptor nativeLibrary = nativeLibrary();
         Map<String, AtomicDescriptor> atomics = new LinkedHashMap<>();
-        for (AtomicsEntry entry : registry.entries()) {
-            atomics.put(entry.name(), describe(entry, () -> nativeLibrary));
+        for (AtomicReading reading : registry.readAll()) {
+            atomics.put(reading.name(), describe(registry.get(reading.name()), reading, () -> nativeLibrary));
         }
         return new AtomicsDescriptor(atomics, nativeLibrary);
     }
@@ -67,7 +74,9 @@ public class AtomicsEndpoint {
     /** The atomic named {@code name}, or {@code null} (404) if there is none. */
     @ReadOperation
     public @Nullable AtomicDescriptor atomic(@Selector String name) {
-        return registry.find(name).map(entry -> describe(entry, AtomicsEndpoint::nativeLibrary)).orElse(null);
+        return registry.find(name)
+                .map(entry -> describe(entry, registry.read(name), AtomicsEndpoint::nativeLibrary))
+                .orElse(null);
     }
 
     /**
@@ -92,6 +101,11 @@ public class AtomicsEndpoint {
         String op = operation.trim().toLowerCase(Locale.ROOT);
         if (!OPERATIONS.contains(op)) {
             throw invalid("unknown operation '" + operation + "': use one of " + OPERATIONS);
+        }
+        AtomicReading reading = registry.read(name);
+        if (!reading.available()) {
+            // touching it could crash the JVM (a shrunk object) or split the counter (a replaced one)
+            throw invalid("atomic '" + name + "' is unavailable: " + reading.problem());
         }
         Atomic atomic = entry.atomic();
         if (atomic.readonly()) {
@@ -184,8 +198,13 @@ public class AtomicsEndpoint {
     // Descriptors
     // ---------------------------------------------------------------------------------------------
 
-    private static AtomicDescriptor describe(AtomicsEntry entry, Supplier<NativeLibraryDescriptor> nativeLibrary) {
+    private AtomicDescriptor describe(AtomicsEntry entry, AtomicReading reading,
+                                      Supplier<NativeLibraryDescriptor> nativeLibrary) {
         Atomic a = entry.atomic();
+        if (registry.isClosed() && a instanceof AtomicView) {
+            return new AtomicDescriptor(entry.name(), entry.type().name(), null, null, null, UNAVAILABLE,
+                    reading.problem(), null, List.of(), source(entry.source()), null, null);
+        }
         Boolean signed = a instanceof AtomicIntegral i ? i.signed() : null;
         List<String> ops = a.opsSupported().stream().map(op -> op.name().toLowerCase(Locale.ROOT)).toList();
         String served;
@@ -198,7 +217,8 @@ public class AtomicsEndpoint {
                       + lib.path();
         }
         return new AtomicDescriptor(entry.name(), entry.type().name(), a.width(), signed, a.readonly(),
-                AtomicValues.format(a), ops, source(entry.source()), a.engine().name().toLowerCase(Locale.ROOT), served);
+                reading.available() ? AVAILABLE : UNAVAILABLE, reading.problem(), reading.value(), ops,
+                source(entry.source()), a.engine().name().toLowerCase(Locale.ROOT), served);
     }
 
     private static SourceDescriptor source(AtomicSource source) {
@@ -231,14 +251,18 @@ public class AtomicsEndpoint {
      *
      * @param type          {@code int}, {@code uint} or {@code bytes}
      * @param signed        whether integral values are signed; {@code null} for bytes
-     * @param value         decimal for int and uint, hex (memory order) for bytes
+     * @param status        {@code available}, or {@code unavailable} when its memory was not read because a peer
+     *                      shrank, removed or replaced the shared object, or the registry is closed
+     * @param problem       why it is unavailable; {@code null} when available
+     * @param value         decimal for int and uint, hex (memory order) for bytes; {@code null} when unavailable
      * @param opsSupported  the operations it supports, lower case ({@code load}, {@code fetch_add}, ...)
      * @param engine        {@code jvm} or {@code patomic}
      * @param nativeLibrary the native library performing its operations, or why there is none
      */
-    public record AtomicDescriptor(String name, String type, int width, @Nullable Boolean signed, boolean readonly,
-                                   String value, List<String> opsSupported, SourceDescriptor source, String engine,
-                                   String nativeLibrary) {
+    public record AtomicDescriptor(String name, String type, @Nullable Integer width, @Nullable Boolean signed,
+                                   @Nullable Boolean readonly, String status, @Nullable String problem,
+                                   @Nullable String value, List<String> opsSupported, SourceDescriptor source,
+                                   @Nullable String engine, @Nullable String nativeLibrary) {
     }
 
     /**

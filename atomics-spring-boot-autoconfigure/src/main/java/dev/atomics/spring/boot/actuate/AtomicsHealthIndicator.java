@@ -4,6 +4,8 @@ import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
 import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
+import dev.atomics.shm.MappingStatus;
+import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.AtomicsRegistry;
@@ -11,15 +13,18 @@ import dev.atomics.spring.boot.AtomicsRegistry;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Health of the configured atomics: {@code UP} with the native library in use and the mappings; {@code DOWN}
- * with the reason when a mapping became unusable (its shared-memory object was unlinked or shrunk, its file
- * deleted, replaced or truncated), when the registry was closed, or when atomics served by patomic cannot
- * reach the native library.
+ * Health of the configured atomics: {@code UP} with the native library in use and the mappings; {@code DOWN},
+ * naming the atomics concerned and the reason, when a mapping became unusable (another process shrank its
+ * object below an atomic, unlinked or deleted it, or put a different object or file under its name), when the
+ * registry was closed, or when atomics served by patomic cannot reach the native library. Nothing that a check
+ * finds unusable is read.
  */
 public class AtomicsHealthIndicator extends AbstractHealthIndicator {
 
@@ -54,26 +59,47 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
                 builder.down().withDetail("reason", "atomics served by patomic cannot reach the native library: " + e.getMessage());
             }
         }
+        Map<String, AtomicReading> unavailable = new LinkedHashMap<>();
+        for (AtomicReading reading : registry.readAll()) {
+            if (!reading.available()) {
+                unavailable.put(reading.name(), reading);
+            }
+        }
         Map<String, Object> mappings = new LinkedHashMap<>();
-        StringBuilder reasons = new StringBuilder();
+        List<String> reasons = new ArrayList<>();
         for (AtomicsMapping mapping : registry.mappings()) {
-            Optional<String> problem = mapping.problem();
+            MappingStatus status = mapping.status();
+            List<String> lost = mapping.atomics().stream().filter(unavailable::containsKey).toList();
+            // a shrunk object whose atomics all still fit is harmless; anything else stops sharing or risks SIGBUS
+            boolean down = !lost.isEmpty() || !(status.ok() || status.state() == MappingStatus.State.SHRUNK);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", mapping.kind());
             m.put("size", mapping.size());
+            m.put("currentSize", status.size());
             m.put("atomics", mapping.atomics());
-            m.put("status", problem.isPresent() ? "DOWN" : "UP");
-            problem.ifPresent(p -> {
-                m.put("problem", p);
-                reasons.append(reasons.length() == 0 ? "" : "; ").append(p);
-            });
+            m.put("status", down ? "DOWN" : "UP");
+            m.put("state", status.state().name().toLowerCase(Locale.ROOT));
+            if (!status.ok()) {
+                m.put("problem", status.problem());
+            }
+            if (!lost.isEmpty()) {
+                m.put("unavailable", lost);
+            }
+            if (down) {
+                reasons.add((lost.isEmpty() ? "" : "atomics " + lost + " unavailable: ") + status.problem());
+            }
             mappings.put(mapping.kind() + ":" + mapping.target() + (mapping.readonly() ? " (readonly)" : ""), m);
         }
         if (!mappings.isEmpty()) {
             builder.withDetail("mappings", mappings);
         }
-        if (reasons.length() > 0) {
-            builder.down().withDetail("reason", reasons.toString());
+        for (AtomicReading reading : unavailable.values()) {
+            if (registry.mappings().stream().noneMatch(m -> m.atomics().contains(reading.name()))) {
+                reasons.add("atomic '" + reading.name() + "' unavailable: " + reading.problem());
+            }
+        }
+        if (!reasons.isEmpty()) {
+            builder.down().withDetail("reason", String.join("; ", reasons));
         }
     }
 }

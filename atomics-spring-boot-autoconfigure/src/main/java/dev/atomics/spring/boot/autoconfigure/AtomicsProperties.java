@@ -160,6 +160,12 @@ public class AtomicsProperties {
         /** Whether the view refuses modifying operations. */
         private boolean readonly;
 
+        /**
+         * Whether a 'file' whose last path component is a symbolic link may be mapped (the file it points to is
+         * then used). Off by default: a planted link must not make the application write to another file.
+         */
+        private boolean followSymlinks;
+
         public String getShm() {
             return shm;
         }
@@ -198,6 +204,14 @@ public class AtomicsProperties {
 
         public void setReadonly(boolean readonly) {
             this.readonly = readonly;
+        }
+
+        public boolean isFollowSymlinks() {
+            return followSymlinks;
+        }
+
+        public void setFollowSymlinks(boolean followSymlinks) {
+            this.followSymlinks = followSymlinks;
         }
     }
 

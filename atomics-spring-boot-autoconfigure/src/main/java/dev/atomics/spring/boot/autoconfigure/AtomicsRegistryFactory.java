@@ -65,11 +65,11 @@ final class AtomicsRegistryFactory {
             entries.add(new AtomicsEntry(spec.name(), spec.type(), createInstance(spec), new AtomicSource.Instance()));
         }
 
-        // One mapping per file, and per shared-memory object and access mode; writable ones first, so that a
-        // readonly entry with create=true finds the object its writable siblings created.
+        // One mapping per shared-memory object or file and access mode; writable ones first, so that a readonly
+        // entry with create=true finds the object its writable siblings created.
         Map<String, List<SharedSpec>> groups = new LinkedHashMap<>();
-        shared.stream().filter(s -> !(s.shm() && s.readonly())).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
-        shared.stream().filter(s -> s.shm() && s.readonly()).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
+        shared.stream().filter(s -> !s.readonly()).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
+        shared.stream().filter(SharedSpec::readonly).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
 
         List<AtomicViewContext<?>> contexts = new ArrayList<>();
         List<AtomicsMapping> mappings = new ArrayList<>();
@@ -77,9 +77,12 @@ final class AtomicsRegistryFactory {
         try {
             for (List<SharedSpec> group : groups.values()) {
                 SharedSpec first = group.get(0);
+                List<SharedSpec> sameTarget = sameTarget(shared, first);
+                long createSize = sameTarget.stream().anyMatch(SharedSpec::create) ? OpenMapping.required(sameTarget) : 0;
                 OpenMapping mapping = first.shm()
-                        ? ShmMapping.open(first.target(), first.readonly(), group, createSize(shared, first))
-                        : FileMapping.open(first.file(), group);
+                        ? ShmMapping.open(first.target(), first.readonly(), group, createSize)
+                        : FileMapping.open(first.file(), first.readonly(), group, createSize,
+                                FileMapping.followSymlinks(sameTarget));
                 mappings.add(mapping);
                 for (SharedSpec spec : group) {
                     AtomicViewContext<?> context = openView(mapping, spec);
@@ -104,18 +107,17 @@ final class AtomicsRegistryFactory {
         return new AtomicsRegistry(entries, contexts, mappings);
     }
 
-    /** The size to create or grow the shm object of {@code spec} to: 0 unless an entry on it says create. */
-    private static long createSize(List<SharedSpec> shared, SharedSpec spec) {
-        String posix = SharedMemory.posixName(spec.target());
-        List<SharedSpec> same = shared.stream().filter(s -> s.shm() && SharedMemory.posixName(s.target()).equals(posix)).toList();
-        return same.stream().anyMatch(SharedSpec::create) ? OpenMapping.required(same) : 0;
+    /** Every entry on the same shared-memory object or file as {@code spec}, whatever its access mode. */
+    private static List<SharedSpec> sameTarget(List<SharedSpec> shared, SharedSpec spec) {
+        return shared.stream().filter(s -> target(s).equals(target(spec))).toList();
+    }
+
+    private static String target(SharedSpec s) {
+        return s.shm() ? "shm:" + SharedMemory.posixName(s.target()) : "file:" + s.file();
     }
 
     private static String key(SharedSpec s) {
-        if (s.shm()) {
-            return "shm:" + SharedMemory.posixName(s.target()) + (s.readonly() ? ":ro" : ":rw");
-        }
-        return "file:" + s.file();
+        return target(s) + (s.readonly() ? ":ro" : ":rw");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -269,7 +271,7 @@ final class AtomicsRegistryFactory {
                 SharedMemory.posixName(target);
             } catch (SharedMemoryNameException e) {
                 throw ShmMapping.badName(new SharedSpec(name, type, width, engine, true, target, null, offset,
-                        entry.isCreate(), entry.isReadonly()), e);
+                        entry.isCreate(), entry.isReadonly(), false), e);
             }
         } else {
             target = entry.getFile().trim();
@@ -280,7 +282,12 @@ final class AtomicsRegistryFactory {
                         "Set " + prefix + ".file to the path of the file to map.", e);
             }
         }
-        return new SharedSpec(name, type, width, engine, hasShm, target, file, offset, entry.isCreate(), entry.isReadonly());
+        if (hasShm && entry.isFollowSymlinks()) {
+            throw new AtomicsConfigurationException(prefix + ".follow-symlinks", true, "follow-symlinks applies to 'file'"
+                    + " entries only: a shared-memory name is never a link", "Remove " + prefix + ".follow-symlinks.");
+        }
+        return new SharedSpec(name, type, width, engine, hasShm, target, file, offset, entry.isCreate(), entry.isReadonly(),
+                entry.isFollowSymlinks());
     }
 
     /** The alignment an atomic of {@code width} bytes needs within page-aligned memory: its largest power-of-two factor. */

@@ -1,129 +1,130 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.AtomicViewContext;
+import dev.atomics.shm.MappedFile;
+import dev.atomics.shm.MappedFileRefusedException;
+import dev.atomics.shm.SharedMemoryAccessException;
+import dev.atomics.shm.SharedMemoryBoundsException;
+import dev.atomics.shm.SharedMemoryException;
+import dev.atomics.shm.SharedMemoryNotFoundException;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * A memory-mapped file shared by the views of one or more {@code atomics.shared} entries: one mapping of the
- * range from the page below the lowest offset to the end of the furthest atomic. Read-write unless every entry
- * is readonly and nothing needs creating; readonly entries of a read-write mapping get read-only slices.
+ * A memory-mapped file for the views of one or more {@code atomics.shared} entries, opened by the core's
+ * {@link MappedFile}: never through a symbolic link unless the entries on the file say {@code follow-symlinks},
+ * only a regular file, created exclusively or grown only if this process's user owns it. As for shared memory,
+ * readonly entries get their own read-only mapping and writable entries share a read-write one.
  */
 final class FileMapping extends OpenMapping {
 
-    private static final long PAGE = 4096;
-
     private final Path path;
-    private final FileChannel channel;
-    private final MappedByteBuffer buffer;
-    private final long start;
-    private final long end;
-    private final Object fileKey;
-    private final boolean readonly;
 
-    private FileMapping(List<SharedSpec> specs, Path path, FileChannel channel, MappedByteBuffer buffer, long start,
-                        long end, Object fileKey) {
-        super(specs);
-        this.path = path;
-        this.channel = channel;
-        this.buffer = buffer;
-        this.start = start;
-        this.end = end;
-        this.fileKey = fileKey;
-        this.readonly = buffer.isReadOnly();
+    private FileMapping(List<SharedSpec> specs, MappedFile file) {
+        super(specs, file);
+        this.path = file.path();
     }
 
-    /** Opens (creating or extending it if an entry says {@code create}) and maps {@code path} for {@code specs}. */
-    static FileMapping open(Path path, List<SharedSpec> specs) {
+    /**
+     * Maps {@code path} for {@code specs}, all readonly or all writable. {@code createSize} is positive if an
+     * entry on the file (in this group or the other) says {@code create}: the file is then created or grown to
+     * that size first. {@code follow} says whether the entries on the file allow a symbolic link.
+     */
+    static FileMapping open(Path path, boolean readonly, List<SharedSpec> specs, long createSize, boolean follow) {
         SharedSpec first = specs.get(0);
-        long required = required(specs);
-        long start = specs.stream().mapToLong(SharedSpec::offset).min().orElseThrow() / PAGE * PAGE;
-        if (required - start > Integer.MAX_VALUE) {
-            throw new AtomicsConfigurationException(first.prefix() + ".offset", first.offset(), "the atomics in file " + path
-                    + " span " + (required - start) + " bytes, more than one mapping can hold (2 GiB)",
-                    "Keep the atomics of one file within 2 GiB of each other.");
+        boolean create = createSize > 0;
+        long required = create ? createSize : required(specs);
+        List<MappedFile.Option> options = new ArrayList<>();
+        if (create) {
+            options.add(MappedFile.Option.CREATE);
         }
-        boolean create = anyCreate(specs);
-        boolean exists = Files.exists(path);
-        if (exists && !Files.isRegularFile(path)) {
-            throw new AtomicsConfigurationException(first.prefix() + ".file", first.target(), path + " is not a regular file",
-                    "Point " + first.prefix() + ".file at a regular file (it is mapped into memory).");
+        if (readonly) {
+            options.add(MappedFile.Option.READONLY);
         }
-        if (!exists && !create) {
-            throw missing(first, "file " + path);
+        if (follow) {
+            options.add(MappedFile.Option.FOLLOW_LINKS);
+        }
+        String property = first.prefix() + ".file";
+        if (create) {
+            createDirectories(path, property, first);
         }
         try {
-            long size = exists ? Files.size(path) : 0;
-            if (size < required && !create) {
-                throw pastTheEnd(specs, "file " + path, size);
+            return new FileMapping(specs, MappedFile.open(path, required, options.toArray(MappedFile.Option[]::new)));
+        } catch (SharedMemoryNotFoundException e) {
+            if (!create) {
+                throw missing(first, "file " + path);
             }
-            boolean writable = !exists || size < required || specs.stream().anyMatch(s -> !s.readonly());
-            Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.READ);
-            if (writable) {
-                options.add(StandardOpenOption.WRITE);
-            }
-            if (!exists) {
-                Path parent = path.getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                options.add(StandardOpenOption.CREATE);
-            }
-            FileChannel channel = FileChannel.open(path, options);
+            throw new AtomicsConfigurationException(property, first.target(), e.getMessage(),
+                    "Check the path: a directory of it disappeared while the file was being created.", e);
+        } catch (SharedMemoryBoundsException e) {
+            throw pastTheEnd(specs, "file " + path, path.toFile().length());
+        } catch (MappedFileRefusedException e) {
+            throw refused(first, property, e);
+        } catch (SharedMemoryAccessException e) {
+            throw new AtomicsConfigurationException(property, first.target(), "permission denied: " + e.getMessage(),
+                    "Give the user running this application " + (readonly ? "read" : "read and write") + " access to "
+                            + path + (create ? " (and write access to its directory, to create it)" : "")
+                            + ", or point " + property + " at a file it may use.", e);
+        } catch (SharedMemoryException e) {
+            throw new AtomicsConfigurationException(property, first.target(), "cannot open or map file " + path + ": "
+                    + e.getMessage(), "Check the path and that this process may " + (readonly ? "read" : "read and write")
+                    + " it" + (create ? " (and create it)" : "") + ".", e);
+        }
+    }
+
+    /** Creates the missing directories above a file that an entry says to create (never the file itself). */
+    private static void createDirectories(Path path, String property, SharedSpec first) {
+        Path parent = path.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
             try {
-                if (channel.size() < required) {
-                    extend(channel, required);
-                }
-                MappedByteBuffer buffer = channel.map(writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY,
-                        start, required - start);
-                Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-                return new FileMapping(specs, path, channel, buffer, start, required, key);
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new AtomicsConfigurationException(property, first.target(), "cannot create the directory " + parent
+                        + " for file " + path + ": " + e, "Create the directory, or point " + property
+                        + " at a file in an existing directory this process may write.", e);
             }
-        } catch (IOException e) {
-            throw new AtomicsConfigurationException(first.prefix() + ".file", first.target(), "cannot open or map file "
-                    + path + ": " + e, "Check that the path is right and that this process may read"
-                    + (specs.stream().allMatch(SharedSpec::readonly) ? "" : " and write") + " it (and create it, with create=true).", e);
         }
     }
 
     /**
-     * Grows the file to {@code required} bytes by writing one zero byte at its last position, under an exclusive
-     * lock and only if it is still smaller, so that processes starting together never shrink or overwrite
-     * each other's data.
+     * Whether the entries on one file allow a symbolic link.
+     *
+     * @throws AtomicsConfigurationException if they disagree
      */
-    private static void extend(FileChannel channel, long required) throws IOException {
-        try (FileLock lock = channel.lock()) {
-            if (channel.size() < required) {
-                channel.write(ByteBuffer.wrap(new byte[1]), required - 1);
-                channel.force(false);
+    static boolean followSymlinks(List<SharedSpec> specs) {
+        SharedSpec first = specs.get(0);
+        for (SharedSpec s : specs) {
+            if (s.followSymlinks() != first.followSymlinks()) {
+                SharedSpec yes = s.followSymlinks() ? s : first;
+                SharedSpec no = s.followSymlinks() ? first : s;
+                throw new AtomicsConfigurationException(yes.prefix() + ".follow-symlinks", true, "entries on file "
+                        + first.file() + " disagree: " + no.prefix() + ".follow-symlinks is false",
+                        "Set follow-symlinks to the same value on every entry of the file.");
             }
         }
+        return first.followSymlinks();
     }
 
-    @Override
-    AtomicViewContext<?> view(SharedSpec spec) {
-        ByteBuffer slice = buffer.slice(Math.toIntExact(spec.offset() - start), spec.width());
-        if (spec.readonly() && !slice.isReadOnly()) {
-            slice = slice.asReadOnlyBuffer();
+    private static AtomicsConfigurationException refused(SharedSpec first, String property, MappedFileRefusedException e) {
+        String action;
+        switch (e.reason()) {
+            case SYMLINK:
+                action = "Point " + property + " at the file itself, or, if the link is intended, set "
+                        + first.prefix() + ".follow-symlinks=true.";
+                break;
+            case NOT_OWNED:
+                action = "Grow the file as its owner, give it to the user running this application, or use offsets"
+                        + " within its current size.";
+                break;
+            default:
+                action = "Point " + property + " at a regular file on a disk or tmpfs (it is mapped into memory).";
+                break;
         }
-        return Views.of(slice, spec.type(), spec.engine());
+        return new AtomicsConfigurationException(property, first.target(), e.getMessage(), action, e);
     }
 
     @Override
@@ -137,50 +138,7 @@ final class FileMapping extends OpenMapping {
     }
 
     @Override
-    public boolean readonly() {
-        return readonly;
-    }
-
-    @Override
-    public long size() {
-        return end - start;
-    }
-
-    @Override
-    public Optional<String> problem() {
-        if (!channel.isOpen()) {
-            return Optional.of("file " + path + " is closed");
-        }
-        try {
-            if (!Files.exists(path)) {
-                return Optional.of("file " + path + " was deleted");
-            }
-            Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-            if (fileKey != null && !Objects.equals(key, fileKey)) {
-                return Optional.of("file " + path + " was replaced by another file: the views still use the old one");
-            }
-            long size = channel.size();
-            if (size < end) {
-                return Optional.of("file " + path + " was truncated to " + size + " bytes; its atomics need " + end
-                        + " (touching the missing pages would crash the JVM with SIGBUS)");
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of("file " + path + " cannot be checked: " + e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot close " + path, e);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "FileMapping(" + path + ", bytes " + start + ".." + end + ", atomics " + atomics() + ")";
+        return "FileMapping(" + path + ", " + size() + " bytes, atomics " + atomics() + ")";
     }
 }

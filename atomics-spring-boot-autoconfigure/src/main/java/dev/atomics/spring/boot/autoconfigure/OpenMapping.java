@@ -1,19 +1,26 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicViewContext;
+import dev.atomics.shm.MappingStatus;
+import dev.atomics.shm.SharedMapping;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsMapping;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** A mapping opened by the factory, which hands out the views of its entries. */
+/**
+ * A mapping opened by the factory: a core {@link SharedMapping} (shared memory or file) and the entries on it,
+ * whose views it hands out. Offsets of entries are offsets into the mapping.
+ */
 abstract class OpenMapping implements AtomicsMapping {
 
     private final List<String> atomics;
+    private final SharedMapping mapping;
 
-    OpenMapping(List<SharedSpec> specs) {
+    OpenMapping(List<SharedSpec> specs, SharedMapping mapping) {
         this.atomics = specs.stream().map(SharedSpec::name).toList();
+        this.mapping = mapping;
     }
 
     @Override
@@ -22,7 +29,39 @@ abstract class OpenMapping implements AtomicsMapping {
     }
 
     /** A context for the view of {@code spec}, which is one of this mapping's entries. */
-    abstract AtomicViewContext<?> view(SharedSpec spec);
+    final AtomicViewContext<?> view(SharedSpec spec) {
+        return Views.of(mapping, spec.offset(), spec.width(), spec.type(), spec.engine());
+    }
+
+    /** Whether opening this mapping created its object or file (rather than finding it). */
+    final boolean created() {
+        return mapping.created();
+    }
+
+    @Override
+    public final boolean readonly() {
+        return mapping.readonly();
+    }
+
+    @Override
+    public final long size() {
+        return mapping.size();
+    }
+
+    @Override
+    public final MappingStatus status() {
+        return mapping.status();
+    }
+
+    @Override
+    public final long load(long offset, int width) {
+        return mapping.load(offset, width);
+    }
+
+    @Override
+    public final void close() {
+        mapping.close();
+    }
 
     static long required(List<SharedSpec> specs) {
         return specs.stream().mapToLong(SharedSpec::end).max().orElseThrow();

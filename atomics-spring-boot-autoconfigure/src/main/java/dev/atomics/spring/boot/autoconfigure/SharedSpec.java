@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * @param target the shared-memory name as configured, or the absolute file path
  */
 record SharedSpec(String name, AtomicType<?, ?, ?> type, int width, Engine engine, boolean shm, String target,
-                  Path file, long offset, boolean create, boolean readonly) {
+                  Path file, long offset, boolean create, boolean readonly, boolean followSymlinks) {
 
     /** The property prefix of this entry, e.g. {@code atomics.shared.jobs-done}. */
     String prefix() {

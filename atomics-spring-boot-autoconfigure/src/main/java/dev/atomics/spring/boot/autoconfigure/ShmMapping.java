@@ -1,17 +1,12 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.AtomicViewContext;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A named POSIX shared-memory object mapped for the views of one or more {@code atomics.shared} entries.
@@ -21,12 +16,10 @@ import java.util.Optional;
 final class ShmMapping extends OpenMapping {
 
     private final SharedMemory shm;
-    private final long required;
 
-    private ShmMapping(List<SharedSpec> specs, SharedMemory shm, long required) {
-        super(specs);
+    private ShmMapping(List<SharedSpec> specs, SharedMemory shm) {
+        super(specs, shm);
         this.shm = shm;
-        this.required = required;
     }
 
     /**
@@ -62,7 +55,7 @@ final class ShmMapping extends OpenMapping {
             shm.close();
             throw pastTheEnd(specs, "shared-memory object " + shm.posixName(), shm.size());
         }
-        return new ShmMapping(specs, shm, required);
+        return new ShmMapping(specs, shm);
     }
 
     static AtomicsConfigurationException badName(SharedSpec spec, SharedMemoryNameException e) {
@@ -76,11 +69,6 @@ final class ShmMapping extends OpenMapping {
     }
 
     @Override
-    AtomicViewContext<?> view(SharedSpec spec) {
-        return Views.of(shm, spec.offset(), spec.width(), spec.type(), spec.engine());
-    }
-
-    @Override
     public String kind() {
         return "shm";
     }
@@ -91,53 +79,7 @@ final class ShmMapping extends OpenMapping {
     }
 
     @Override
-    public boolean readonly() {
-        return shm.readonly();
-    }
-
-    @Override
-    public long size() {
-        return shm.size();
-    }
-
-    /** The mapped object. */
-    SharedMemory sharedMemory() {
-        return shm;
-    }
-
-    @Override
-    public Optional<String> problem() {
-        if (shm.isClosed()) {
-            return Optional.of("shared memory " + shm.posixName() + " is closed");
-        }
-        try {
-            if (!SharedMemory.exists(shm.name())) {
-                return Optional.of("shared memory " + shm.posixName() + " was unlinked: this process still sees its old"
-                        + " pages, but other processes opening the name get a different object");
-            }
-        } catch (SharedMemoryException e) {
-            return Optional.of("shared memory " + shm.posixName() + " cannot be checked: " + e.getMessage());
-        }
-        // On Linux the object is a file in /dev/shm: a peer that shrank it would make our views crash with SIGBUS.
-        Path file = Path.of("/dev/shm" + shm.posixName());
-        try {
-            if (Files.isRegularFile(file) && Files.size(file) < required) {
-                return Optional.of("shared memory " + shm.posixName() + " was truncated to " + Files.size(file)
-                        + " bytes; its atomics need " + required + " (touching the missing pages would crash the JVM with SIGBUS)");
-            }
-        } catch (IOException e) {
-            // gone between the two calls, or not readable: the next check tells
-        }
-        return Optional.empty();
-    }
-
-    @Override
-    public void close() {
-        shm.close();
-    }
-
-    @Override
     public String toString() {
-        return "ShmMapping(" + shm.posixName() + ", " + required + " bytes needed, atomics " + atomics() + ")";
+        return "ShmMapping(" + shm.posixName() + ", " + size() + " bytes, atomics " + atomics() + ")";
     }
 }

@@ -4,7 +4,7 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
-import dev.atomics.shm.SharedMemory;
+import dev.atomics.shm.SharedMapping;
 
 import java.nio.ByteBuffer;
 
@@ -27,7 +27,7 @@ final class Views {
         throw new IllegalArgumentException("unsupported type " + type);
     }
 
-    static AtomicViewContext<?> of(SharedMemory shm, long offset, int width, AtomicType<?, ?, ?> type, Engine engine) {
+    static AtomicViewContext<?> of(SharedMapping shm, long offset, int width, AtomicType<?, ?, ?> type, Engine engine) {
         if (type == AtomicType.INT) {
             return shm.atomicView(offset, width, AtomicType.INT, engine);
         }

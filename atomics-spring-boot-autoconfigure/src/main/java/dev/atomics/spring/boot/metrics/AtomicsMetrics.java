@@ -1,8 +1,5 @@
 package dev.atomics.spring.boot.metrics;
 
-import dev.atomics.AtomicIntegral;
-import dev.atomics.AtomicsException;
-import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
@@ -18,8 +15,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * no gauge.
  *
  * <p>Gauges are doubles: values beyond 2^53 in magnitude (possible at width 8) are rounded to the nearest
- * double. Use the {@code atomics} endpoint, which shows the exact decimal value, where that matters. A view
- * that has been closed reports {@code NaN}.
+ * double. Use the {@code atomics} endpoint, which shows the exact decimal value, where that matters. Each scrape
+ * reads through {@link AtomicsRegistry#read(String)}: an atomic whose shared memory another process shrank,
+ * removed or replaced, or whose view has been closed, reports {@code NaN} and is not touched.
  */
 public class AtomicsMetrics implements MeterBinder {
 
@@ -35,21 +33,14 @@ public class AtomicsMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         for (AtomicsEntry entry : registry.entries()) {
-            if (entry.atomic() instanceof AtomicIntegral integral) {
-                Gauge.builder(METER, integral, AtomicsMetrics::value)
+            if (entry.integral()) {
+                String name = entry.name();
+                Gauge.builder(METER, registry, r -> r.read(name).number())
                         .tags(Tags.of("name", entry.name(), "type", entry.type().name(), "source", entry.source().kind()))
                         .description("Current value of a configured atomic (exact up to 2^53)")
                         .strongReference(true)
                         .register(meterRegistry);
             }
-        }
-    }
-
-    private static double value(AtomicIntegral atomic) {
-        try {
-            return AtomicValues.asDouble(atomic);
-        } catch (AtomicsException e) {
-            return Double.NaN;
         }
     }
 }

@@ -69,11 +69,12 @@ class AtomicsHealthTests {
                     }
                     Health truncated = indicator.health();
                     assertThat(truncated.getStatus()).isEqualTo(Status.DOWN);
-                    assertThat((String) truncated.getDetails().get("reason")).contains("was truncated to 4 bytes; its atomics need 16");
+                    assertThat((String) truncated.getDetails().get("reason")).contains("atomics [jobs] unavailable")
+                            .contains("shrank from 16 to 4 bytes");
                     Files.delete(file);
-                    assertThat((String) indicator.health().getDetails().get("reason")).contains("was deleted");
+                    assertThat((String) indicator.health().getDetails().get("reason")).contains("name was removed");
                     Files.write(file, new byte[16]);
-                    assertThat((String) indicator.health().getDetails().get("reason")).contains("was replaced by another file");
+                    assertThat((String) indicator.health().getDetails().get("reason")).contains("refers to a different object");
                 });
     }
 
@@ -86,7 +87,8 @@ class AtomicsHealthTests {
                     SharedMemory.unlink(name);
                     Health health = indicator.health();
                     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                    assertThat((String) health.getDetails().get("reason")).contains("/" + name + " was unlinked");
+                    assertThat((String) health.getDetails().get("reason")).contains("atomics [jobs] unavailable")
+                            .contains("/" + name).contains("its name was removed");
                 });
     }
 

@@ -244,7 +244,7 @@ class AtomicsMisconfigurationTests {
     @Test
     void fileThatIsADirectory() {
         runner.withPropertyValues("atomics.shared.jobs.file=" + dir, "atomics.shared.jobs.create=true")
-                .run(fails("atomics.shared.jobs.file", "is not a regular file", "Point atomics.shared.jobs.file at a regular file"));
+                .run(fails("atomics.shared.jobs.file", "it is a directory, not a regular file", "Point atomics.shared.jobs.file at a regular file"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class AtomicsSharedTests {
             assertThat(mapping.kind()).isEqualTo("file");
             assertThat(mapping.atomics()).containsExactly("jobs-done", "jobs-failed", "level");
             assertThat(mapping.size()).isEqualTo(20);
-            assertThat(mapping.problem()).isEmpty();
+            assertThat(mapping.status().ok()).isTrue();
             assertThat(registry.get("jobs-failed").source())
                     .isEqualTo(new AtomicSource.MappedFile(file.toAbsolutePath().normalize(), 8));
             assertThat(Files.size(file)).isEqualTo(20);
@@ -129,8 +129,9 @@ class AtomicsSharedTests {
                     assertThat(reader.readonly()).isTrue();
                     assertThat(reader.load()).isEqualTo(3);
                     assertThatThrownBy(() -> reader.store(4)).hasMessageContaining("readonly");
-                    assertThat(context.getBean(AtomicsRegistry.class).mappings()).singleElement()
-                            .satisfies(m -> assertThat(m.readonly()).isFalse());
+                    assertThat(context.getBean(AtomicsRegistry.class).mappings())
+                            .as("the writable entries share a read-write mapping; readonly ones a read-only one")
+                            .extracting(AtomicsMapping::readonly).containsExactly(false, true);
                 });
         file.toFile().setWritable(false);
         runner.withPropertyValues("atomics.shared.reader.file=" + file, "atomics.shared.reader.readonly=true")
@@ -213,7 +214,7 @@ class AtomicsSharedTests {
         for (AtomicInt view : views) {
             assertThatThrownBy(view::load).isInstanceOf(ViewContextException.class);
         }
-        assertThat(registry.mappings()).allSatisfy(m -> assertThat(m.problem()).get().asString().contains("closed"));
+        assertThat(registry.mappings()).allSatisfy(m -> assertThat(m.status().problem()).contains("closed"));
     }
 
     @Configuration(proxyBeanMethods = false)
