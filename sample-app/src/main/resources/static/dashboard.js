@@ -70,6 +70,7 @@
   }
 
   function displayValue(a) {
+    if (a.status === 'unavailable') { return 'unavailable'; } // a peer shrank, removed or replaced its memory
     var v = a.value;
     if (v === null || v === undefined) { return '–'; }
     if (!isIntegral(a) && typeof v === 'string' && !/^0x/i.test(v)) { return '0x' + v; }
@@ -107,6 +108,8 @@
         entry = rows[name] = { row: tr, value: value };
       }
       var shown = displayValue(a);
+      entry.value.classList.toggle('unavailable', a.status === 'unavailable');
+      entry.value.title = a.problem ? text(a.problem) : '';
       if (entry.value.textContent !== shown) {
         var first = entry.value.textContent === '';
         entry.value.textContent = shown;

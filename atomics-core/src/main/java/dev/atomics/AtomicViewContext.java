@@ -8,10 +8,11 @@ package dev.atomics;
  * try (AtomicIntViewContext ctx = Atomics.atomicView(buffer, AtomicType.INT)) {
  *     AtomicIntView counter = ctx.open();
  *     counter.inc();
- * } // the view is dead here; the buffer may be freed or unmapped
+ * } // the view is dead here: new operations on it throw
  * }</pre>
  *
- * <p>The memory must stay valid until the context is closed or released. The contract:
+ * <p>The memory must stay valid until the context is closed or released, and, for memory you free yourself,
+ * until every operation other threads started before that has returned. The contract:
  * <ul>
  *   <li>{@link #open()} works once; opening again, or after {@link #release()} or {@link #close()}, throws
  *       {@link ViewContextException};</li>
@@ -21,6 +22,19 @@ package dev.atomics;
  * </ul>
  * Memory sources that count their users (such as named shared memory) are told when the context
  * releases, so they can refuse to unmap memory a live view still uses.
+ *
+ * <p>What {@link #close()} guarantees to other threads: it does not wait for operations they already started.
+ * An operation that started before (or races with) the close completes on the memory; one that starts after
+ * the closing thread's close is visible to it (through any happens-before edge, such as a {@code join} or a
+ * volatile flag) throws and touches nothing. So:
+ * <ul>
+ *   <li>memory of this library's sources ({@link dev.atomics.shm.SharedMemory}, {@link dev.atomics.shm.MappedFile})
+ *       stays mapped until nothing can reach it: a racing operation lands in the shared object, never elsewhere;</li>
+ *   <li>a JNA {@link com.sun.jna.Memory} or direct buffer is kept reachable by the view, so the garbage
+ *       collector never frees it under an operation;</li>
+ *   <li>memory you free explicitly (e.g. {@code Memory.close()}) may be freed only once every thread that used the
+ *       view has finished its operations, for example after joining those threads.</li>
+ * </ul>
  *
  * @param <V> the view type
  */

@@ -46,9 +46,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <h2>What other processes can do to the memory</h2>
  * The mapping keeps a descriptor of its object open so that {@link #status()} can compare it with the object
  * the name refers to now: another process may shrink the object (touching pages past its new end raises
- * SIGBUS: the JVM engine turns that into {@link dev.atomics.MemoryFaultException}, but in native code it kills
- * the JVM), remove its name, or create a new object under the name. Call {@link #status()} before touching
- * memory you do not trust, as the Spring Boot starter does before every read of its own.
+ * SIGBUS: JVM-engine loads and stores turn that into {@link dev.atomics.MemoryFaultException}, but native code
+ * and read-modify-writes in the JVM's interpreter die of it), remove its name, or create a new object under
+ * the name. Call {@link #status()} before touching memory you do not trust, and read it with
+ * {@link #load(long, int)}, as the Spring Boot starter does before every read of its own.
  *
  * <p>All methods are thread-safe.
  */
