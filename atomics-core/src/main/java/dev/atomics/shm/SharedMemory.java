@@ -96,6 +96,7 @@ public final class SharedMemory implements AutoCloseable {
     private final Cleaner.Cleanable cleanable;
     private final Object lock = new Object();
     private boolean closed; // guarded by lock
+    private volatile boolean created; // set by the factory that returns this object
 
     private SharedMemory(String name, String posixName, long address, long size, boolean readonly) {
         this.name = name;
@@ -142,6 +143,7 @@ public final class SharedMemory implements AutoCloseable {
             }
             reserve(name, posix, fd, 0, size);
             SharedMemory m = map(name, posix, fd, size, false);
+            m.created = true;
             done = true;
             return m;
         } finally {
@@ -247,6 +249,7 @@ public final class SharedMemory implements AutoCloseable {
                 }
             }
             SharedMemory m = map(name, posix, fd, size, false);
+            m.created = created;
             done = true;
             return m;
         } finally {
@@ -352,6 +355,15 @@ public final class SharedMemory implements AutoCloseable {
     /** Whether the mapping is read-only. */
     public boolean readonly() {
         return readonly;
+    }
+
+    /**
+     * Whether the factory call that returned this object created the shared-memory object: always for
+     * {@link #create}, never for {@link #open}, and for {@link #openOrCreate} only if no object had the name
+     * (growing an existing object does not count). Lets a caller that fails later remove exactly what it created.
+     */
+    public boolean created() {
+        return created;
     }
 
     /** Whether {@link #close()} has been called. */
