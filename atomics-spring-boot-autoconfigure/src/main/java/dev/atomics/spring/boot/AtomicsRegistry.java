@@ -77,7 +77,9 @@ public final class AtomicsRegistry implements AutoCloseable {
     public AtomicsEntry get(String name) {
         AtomicsEntry entry = entries.get(name);
         if (entry == null) {
-            throw new NoSuchElementException("no atomic named '" + name + "' is configured; known: " + entries.keySet());
+            // name may come from a request: quote only its start
+            throw new NoSuchElementException("no atomic named '" + AtomicValues.abbreviate(name) + "' is configured; known: "
+                    + entries.keySet());
         }
         return entry;
     }
