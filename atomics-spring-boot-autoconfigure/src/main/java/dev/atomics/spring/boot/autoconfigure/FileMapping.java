@@ -9,6 +9,8 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -34,9 +36,10 @@ final class FileMapping extends OpenMapping {
     private final long end;
     private final Object fileKey;
     private final boolean readonly;
+    private final boolean created;
 
     private FileMapping(List<SharedSpec> specs, Path path, FileChannel channel, MappedByteBuffer buffer, long start,
-                        long end, Object fileKey) {
+                        long end, Object fileKey, boolean created) {
         super(specs);
         this.path = path;
         this.channel = channel;
@@ -45,6 +48,7 @@ final class FileMapping extends OpenMapping {
         this.end = end;
         this.fileKey = fileKey;
         this.readonly = buffer.isReadOnly();
+        this.created = created;
     }
 
     /** Opens (creating or extending it if an entry says {@code create}) and maps {@code path} for {@code specs}. */
@@ -91,7 +95,7 @@ final class FileMapping extends OpenMapping {
                 MappedByteBuffer buffer = channel.map(writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY,
                         start, required - start);
                 Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
-                return new FileMapping(specs, path, channel, buffer, start, required, key);
+                return new FileMapping(specs, path, channel, buffer, start, required, key, !exists);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -167,6 +171,33 @@ final class FileMapping extends OpenMapping {
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of("file " + path + " cannot be checked: " + e);
+        }
+    }
+
+    /**
+     * Whether {@link #open} created the file (it did not exist when open looked, right before creating it);
+     * extending an existing file does not count.
+     */
+    @Override
+    boolean created() {
+        return created;
+    }
+
+    /**
+     * Deletes the file this mapping created, unless the path now names another file (one that replaced it must
+     * survive).
+     */
+    @Override
+    void remove() {
+        try {
+            Object key = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            if (fileKey == null || Objects.equals(key, fileKey)) {
+                Files.delete(path);
+            }
+        } catch (NoSuchFileException e) {
+            // already deleted: nothing left to remove
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + path + ", which the failed startup created", e);
         }
     }
 

@@ -24,6 +24,21 @@ abstract class OpenMapping implements AtomicsMapping {
     /** A context for the view of {@code spec}, which is one of this mapping's entries. */
     abstract AtomicViewContext<?> view(SharedSpec spec);
 
+    /**
+     * Whether opening this mapping created the shared-memory object or file (it did not exist before). Growing an
+     * existing one does not count: only what was created may be {@link #remove() removed}.
+     */
+    abstract boolean created();
+
+    /**
+     * Removes the object or file that opening this mapping {@link #created()}: only when startup fails, after
+     * {@link #close()}, so that a failed startup leaves nothing behind. Never called on a normal shutdown.
+     *
+     * @throws RuntimeException if it cannot be removed (it then stays, and the failure is reported with the
+     *                          startup failure)
+     */
+    abstract void remove();
+
     static long required(List<SharedSpec> specs) {
         return specs.stream().mapToLong(SharedSpec::end).max().orElseThrow();
     }
