@@ -6,6 +6,7 @@ import dev.atomics.memory.MemoryRegion;
 
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.Objects;
 
 import static dev.atomics.Checks.*;
 
@@ -23,7 +24,7 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     /** Packs memory-order bytes into the native integer they form. */
     private long pack(byte[] bytes) {
-        if (bytes.length != width) {
+        if (Objects.requireNonNull(bytes, "byte array operand").length != width) {
             throw new OperandRangeException("a " + typeName() + " of width " + width + " takes exactly " + width
                     + " bytes, not " + bytes.length);
         }

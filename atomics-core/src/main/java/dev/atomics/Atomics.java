@@ -9,6 +9,7 @@ import dev.atomics.nativelib.PatomicLibrary;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
@@ -23,6 +24,9 @@ import java.util.function.BiFunction;
  *     ctx.open().fetchAdd(5);
  * }
  * }</pre>
+ *
+ * <p>No argument is ever replaced by a default: a null type, engine, buffer, pointer or region throws a
+ * {@link NullPointerException} naming the parameter (a null engine does not mean {@link Engine#AUTO}).
  */
 public final class Atomics {
 
@@ -43,6 +47,8 @@ public final class Atomics {
     /** Like {@link #atomic(int, AtomicType)}, served by the given engine. */
     @SuppressWarnings("unchecked")
     public static <A extends Atomic> A atomic(int width, AtomicType<A, ?, ?> type, Engine engine) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(engine, "engine"); // a null engine must not silently mean patomic
         checkWidth(width);
         String name = ownedName(type);
         EngineBinding binding = bind(width, type, engine, false, name);
@@ -97,7 +103,10 @@ public final class Atomics {
     @SuppressWarnings("unchecked")
     public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(MemoryRegion region, AtomicType<?, V, C> type,
                                                                                      Engine engine) {
+        Objects.requireNonNull(region, "region");
         try {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(engine, "engine");
             int width = region.size();
             checkWidth(width);
             String name = viewName(type);

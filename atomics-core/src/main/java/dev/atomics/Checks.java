@@ -1,5 +1,7 @@
 package dev.atomics;
 
+import java.util.Objects;
+
 /** Argument checks shared by the operation methods: cheap, and each throws a precise exception. */
 final class Checks {
 
@@ -7,27 +9,26 @@ final class Checks {
     }
 
     static MemoryOrder loadOrder(MemoryOrder order) {
-        if (!order.validLoad) {
+        if (!anyOrder(order).validLoad) {
             throw new MemoryOrderException(order + " is not a valid order for a load or bit test (use RELAXED, ACQUIRE or SEQ_CST)");
         }
         return order;
     }
 
     static MemoryOrder storeOrder(MemoryOrder order) {
-        if (!order.validStore) {
+        if (!anyOrder(order).validStore) {
             throw new MemoryOrderException(order + " is not a valid order for a store (use RELAXED, RELEASE or SEQ_CST)");
         }
         return order;
     }
 
     static MemoryOrder anyOrder(MemoryOrder order) {
-        if (order == null) {
-            throw new NullPointerException("memory order");
-        }
-        return order;
+        return Objects.requireNonNull(order, "memory order");
     }
 
     static void failOrder(MemoryOrder success, MemoryOrder failure) {
+        Objects.requireNonNull(success, "success memory order");
+        Objects.requireNonNull(failure, "failure memory order");
         if (!failure.isValidFailOrder(success)) {
             throw new MemoryOrderException(failure + " is not a valid failure order for success order " + success
                     + ": it must be RELAXED, ACQUIRE or SEQ_CST and no stronger than the success order");

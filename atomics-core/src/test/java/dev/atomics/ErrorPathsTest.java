@@ -1,14 +1,21 @@
 package dev.atomics;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import dev.atomics.memory.MemoryRegion;
+import dev.atomics.shm.SharedAtomicHandle;
+import dev.atomics.shm.SharedAtomics;
+import dev.atomics.shm.SharedMemory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each way to misuse the API fails with a precise exception, and leaves memory as it was. */
@@ -199,5 +206,67 @@ class ErrorPathsTest {
         assertThatThrownBy(() -> AtomicType.parse("float")).hasMessageContaining("use int, uint or bytes");
         assertThat(Engine.parse("JVM")).isEqualTo(Engine.JVM);
         assertThatThrownBy(() -> Engine.parse("gpu")).hasMessageContaining("auto, patomic or jvm");
+    }
+
+    // ---- null arguments: never a silent default ------------------------------------------------------
+
+    @Test
+    void aNullEngineIsRefusedRatherThanMeaningPatomic() {
+        assertNullNamed(() -> Atomics.atomic(8, AtomicType.INT, null), "engine");
+        assertNullNamed(() -> Atomics.atomic(4, AtomicType.BYTES, null), "engine");
+        ByteBuffer direct = ByteBuffer.allocateDirect(8);
+        assertNullNamed(() -> Atomics.atomicView(direct, AtomicType.INT, null), "engine");
+    }
+
+    @Test
+    void nullTypesBuffersPointersAndRegionsAreRefusedNamingTheParameter() {
+        assertNullNamed(() -> Atomics.atomic(8, null), "type");
+        assertNullNamed(() -> Atomics.atomic(8, null, Engine.JVM), "type");
+        ByteBuffer direct = ByteBuffer.allocateDirect(8);
+        assertNullNamed(() -> Atomics.atomicView(direct, null), "type");
+        assertNullNamed(() -> Atomics.atomicView((ByteBuffer) null, AtomicType.INT), "buffer");
+        assertNullNamed(() -> Atomics.atomicView((Pointer) null, 8, AtomicType.INT), "pointer");
+        assertNullNamed(() -> Atomics.atomicView((MemoryRegion) null, AtomicType.INT, Engine.AUTO), "region");
+    }
+
+    @Test
+    void aRegionIsReleasedWhenItsViewIsRefusedForANullArgument() {
+        AtomicBoolean released = new AtomicBoolean();
+        MemoryRegion region = MemoryRegion.of(ByteBuffer.allocateDirect(8), "test region", () -> released.set(true));
+        assertNullNamed(() -> Atomics.atomicView(region, AtomicType.INT, null), "engine");
+        assertThat(released).isTrue();
+    }
+
+    @Test
+    void nullMemoryOrdersAndOperandsAreRefusedBeforeMemoryIsTouched() {
+        AtomicInt a = Atomics.atomic(8, AtomicType.INT);
+        a.store(5);
+        assertNullNamed(() -> a.load(null), "memory order");
+        assertNullNamed(() -> a.store(1, null), "memory order");
+        assertNullNamed(() -> a.fetchAdd(1, null), "memory order");
+        assertNullNamed(() -> a.bitTest(0, null), "memory order");
+        assertNullNamed(() -> a.cmpxchgStrong(5, 1, null, MemoryOrder.RELAXED), "success memory order");
+        assertNullNamed(() -> a.cmpxchgWeak(5, 1, MemoryOrder.SEQ_CST, null), "failure memory order");
+        assertThat(a.load()).isEqualTo(5);
+        AtomicBytes b = Atomics.atomic(4, AtomicType.BYTES);
+        assertNullNamed(() -> b.store(null), "byte array operand");
+        assertNullNamed(() -> b.cmpxchgStrong(null, new byte[4]), "byte array operand");
+        assertThat(b.load()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void sharedAtomicFactoriesRefuseNullsBeforeTouchingSharedMemory() {
+        String name = "atomics-test-" + ProcessHandle.current().pid() + "-errorpaths-null";
+        assertNullNamed(() -> SharedAtomics.create(name, 8, null), "type");
+        assertNullNamed(() -> SharedAtomics.openOrCreate(name, 0, 8, null), "type");
+        assertNullNamed(() -> SharedAtomics.attach((SharedAtomicHandle) null), "handle");
+        assertNullNamed(() -> SharedAtomics.attach(SharedAtomicHandle.of(name, 0, 8, AtomicType.INT), AtomicType.INT, null),
+                "engine");
+        assertNullNamed(() -> SharedAtomicHandle.of(name, 0, 8, null), "type");
+        assertThat(SharedMemory.exists(name)).isFalse();
+    }
+
+    private static void assertNullNamed(Runnable call, String parameter) {
+        assertThatNullPointerException().isThrownBy(call::run).withMessage(parameter);
     }
 }

@@ -6,6 +6,7 @@ import dev.atomics.Engine;
 
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,7 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
 
     /** A handle for an atomic of the given type ({@link AtomicType#INT}, {@link AtomicType#UINT}, {@link AtomicType#BYTES}). */
     public static SharedAtomicHandle of(String name, long offset, int width, AtomicType<?, ?, ?> type) {
+        Objects.requireNonNull(type, "type");
         return new SharedAtomicHandle(name, offset, width, type.name());
     }
 

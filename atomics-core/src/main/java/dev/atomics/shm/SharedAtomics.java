@@ -81,6 +81,7 @@ public final class SharedAtomics {
 
     /** Attaches to the atomic a handle describes, as the handle's type, mapping the object anew (owned). */
     public static SharedAtomic<? extends Atomic> attach(SharedAtomicHandle handle) {
+        Objects.requireNonNull(handle, "handle");
         return attach(handle, handle.atomicType(), Engine.AUTO);
     }
 
@@ -105,6 +106,7 @@ public final class SharedAtomics {
     public static <A extends Atomic> SharedAtomic<A> attach(SharedAtomicHandle handle, AtomicType<A, ?, ?> expected, Engine engine) {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(engine, "engine"); // before anything is mapped
         if (!expected.name().equals(handle.type())) {
             throw new IllegalArgumentException("shared atomic " + handle + " is of type " + handle.type() + ", not "
                     + expected.name());

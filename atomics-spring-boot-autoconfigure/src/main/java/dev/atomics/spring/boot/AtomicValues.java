@@ -11,8 +11,25 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 
-/** Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}. */
+/**
+ * Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}.
+ *
+ * <p>Text comes from configuration and HTTP requests, so it is treated as hostile: its length is checked before
+ * any parsing ({@link #MAX_INTEGER_CHARS}, {@link #maxBytesChars(int)}), because parsing a huge decimal number
+ * costs time quadratic in its length, and error messages quote at most {@link #QUOTE_CHARS} characters of it
+ * ({@link #abbreviate(String)}).
+ */
 public final class AtomicValues {
+
+    /**
+     * The longest integer operand accepted, in characters (sign, {@code 0x} prefix and {@code _} separators
+     * included). The widest value, 16 bytes, needs at most 40 decimal digits; anything longer is not a value an
+     * atomic can hold.
+     */
+    public static final int MAX_INTEGER_CHARS = 64;
+
+    /** How many characters of an input error messages quote before cutting it off with "…". */
+    public static final int QUOTE_CHARS = 20;
 
     private static final double TWO_POW_64 = 0x1p64;
     private static final BigInteger TWO = BigInteger.TWO;
@@ -102,7 +119,7 @@ public final class AtomicValues {
             max = TWO.pow(bits).subtract(BigInteger.ONE);
         }
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            throw new IllegalArgumentException(text.trim() + " does not fit " + (signed ? "int" : "uint") + " of width "
+            throw new IllegalArgumentException(abbreviate(text.trim()) + " does not fit " + (signed ? "int" : "uint") + " of width "
                     + width + ": the range is [" + min + ", " + max + "]");
         }
         return v.longValue();
@@ -115,7 +132,7 @@ public final class AtomicValues {
     public static long parseLong(String text) {
         BigInteger v = parseBigInteger(text);
         if (v.bitLength() > 63) {
-            throw new IllegalArgumentException(text.trim() + " does not fit a 64-bit signed integer");
+            throw new IllegalArgumentException(abbreviate(text.trim()) + " does not fit a 64-bit signed integer");
         }
         return v.longValue();
     }
@@ -124,6 +141,9 @@ public final class AtomicValues {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a number is required");
         }
+        // Before anything else touches the digits: BigInteger's decimal parsing is quadratic in their number.
+        checkLength(text, MAX_INTEGER_CHARS, "an integer has at most " + MAX_INTEGER_CHARS
+                + " (decimal, or hex with 0x; sign and _ separators included)");
         String t = text.trim().replace("_", "");
         boolean negative = t.startsWith("-");
         if (negative || t.startsWith("+")) {
@@ -138,20 +158,31 @@ public final class AtomicValues {
             BigInteger v = new BigInteger(digits, hex ? 16 : 10);
             return negative ? v.negate() : v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not an integer (use decimal, or hex with 0x)");
+            throw new IllegalArgumentException(quote(text.trim()) + " is not an integer (use decimal, or hex with 0x)");
         }
+    }
+
+    /**
+     * The longest text {@link #parseBytes} accepts for a bytes atomic of {@code width} bytes: 4 characters per
+     * byte and 4 more, room for the 2 hex digits of each byte, separators between them, a {@code 0x} prefix and
+     * surrounding spaces.
+     */
+    public static int maxBytesChars(int width) {
+        return 4 * width + 4;
     }
 
     /**
      * Parses the value of a bytes atomic: hex digits (an optional {@code 0x} prefix; {@code :}, {@code -},
      * {@code _} and spaces between bytes are ignored), exactly {@code width} bytes, in memory order.
      *
-     * @throws IllegalArgumentException if it is not hex or has the wrong length
+     * @throws IllegalArgumentException if it is longer than {@link #maxBytesChars(int)}, not hex or of the wrong length
      */
     public static byte[] parseBytes(String text, int width) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("hex bytes are required");
         }
+        checkLength(text, maxBytesChars(width), "hex bytes for width " + width + " take at most " + maxBytesChars(width)
+                + " (e.g. 0x" + "00".repeat(width) + ")");
         String t = text.trim();
         if (t.startsWith("0x") || t.startsWith("0X")) {
             t = t.substring(2);
@@ -161,12 +192,59 @@ public final class AtomicValues {
         try {
             bytes = HexFormat.of().parseHex(t);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not hex bytes (e.g. 0x" + "00".repeat(width) + ")");
+            throw new IllegalArgumentException(quote(text.trim()) + " is not hex bytes (e.g. 0x" + "00".repeat(width) + ")");
         }
         if (bytes.length != width) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is " + bytes.length + " bytes; the atomic has width "
+            throw new IllegalArgumentException(quote(text.trim()) + " is " + bytes.length + " bytes; the atomic has width "
                     + width + " (e.g. 0x" + "00".repeat(width) + ")");
         }
         return bytes;
+    }
+
+    /**
+     * {@code text} as an error message may quote it: at most {@link #QUOTE_CHARS} characters, then "…" if it was
+     * longer. Control characters are escaped (a newline becomes {@code \n}) so that a message stays one line.
+     */
+    public static String abbreviate(String text) {
+        return abbreviate(text, QUOTE_CHARS);
+    }
+
+    /** Like {@link #abbreviate(String)}, keeping at most {@code max} characters. */
+    public static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "null";
+        }
+        int end = Math.min(text.length(), max);
+        if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never cut a character in half
+        }
+        StringBuilder b = new StringBuilder(end + 8);
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return end < text.length() ? b.append('…').toString() : b.toString();
+    }
+
+    private static String quote(String text) {
+        return "'" + abbreviate(text) + "'";
+    }
+
+    /** Refuses {@code text} longer than {@code max} characters, quoting only its start. */
+    private static void checkLength(String text, int max, String limit) {
+        if (text.length() > max) {
+            throw new IllegalArgumentException(quote(text) + " is " + text.length() + " characters long; " + limit);
+        }
     }
 }

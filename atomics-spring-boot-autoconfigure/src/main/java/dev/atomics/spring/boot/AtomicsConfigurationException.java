@@ -11,6 +11,9 @@ public class AtomicsConfigurationException extends AtomicsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many characters of the value the message quotes: configured values may be of any length. */
+    private static final int QUOTE = 100;
+
     private final String property;
     private final String value;
     private final String problem;
@@ -18,7 +21,8 @@ public class AtomicsConfigurationException extends AtomicsException {
 
     /**
      * @param property the full property name, e.g. {@code atomics.shared.jobs-done.offset}
-     * @param value    the configured value (may be {@code null} when the property is missing)
+     * @param value    the configured value (may be {@code null} when the property is missing); the message quotes
+     *                 at most its first 100 characters
      * @param problem  what is wrong, as a sentence fragment without a trailing period
      * @param action   how to fix it, as a sentence
      */
@@ -35,7 +39,8 @@ public class AtomicsConfigurationException extends AtomicsException {
     }
 
     private static String message(String property, Object value, String problem) {
-        return "Invalid atomics configuration: " + property + (value == null ? " (not set)" : " = '" + value + "'")
+        return "Invalid atomics configuration: " + property
+                + (value == null ? " (not set)" : " = '" + AtomicValues.abbreviate(String.valueOf(value), QUOTE) + "'")
                 + ": " + problem;
     }
 

@@ -90,7 +90,9 @@ public final class AtomicsRegistry implements AutoCloseable {
     public AtomicsEntry get(String name) {
         AtomicsEntry entry = entries.get(name);
         if (entry == null) {
-            throw new NoSuchElementException("no atomic named '" + name + "' is configured; known: " + entries.keySet());
+            // name may come from a request: quote only its start
+            throw new NoSuchElementException("no atomic named '" + AtomicValues.abbreviate(name) + "' is configured; known: "
+                    + entries.keySet());
         }
         return entry;
     }
@@ -186,6 +188,11 @@ public final class AtomicsRegistry implements AutoCloseable {
     /**
      * Closes every view context (the views die), then every mapping. Idempotent. Failures are collected and
      * rethrown together after everything was attempted.
+     *
+     * <p>Never unlinks a shared-memory object or deletes a file, even one created at startup and even when the
+     * application context closes because its startup failed after this registry was built: by then the
+     * application and other processes may be using the memory. (Only a failure while the auto-configuration
+     * builds the registry removes what that startup created.)
      */
     @Override
     public synchronized void close() {

@@ -86,7 +86,9 @@ public class AtomicsEndpoint {
      * @param operation {@code store} (operand {@code value}), {@code add} or {@code sub} (operand {@code value};
      *                  int and uint only) or {@code cmpxchg} (operands {@code expected} and {@code desired}; a
      *                  strong compare-and-exchange)
-     * @param value     decimal (or 0x hex) integer, or hex bytes for a bytes atomic
+     * @param value     decimal (or 0x hex) integer of at most {@value AtomicValues#MAX_INTEGER_CHARS} characters, or
+     *                  hex bytes for a bytes atomic (at most {@link AtomicValues#maxBytesChars(int)} characters);
+     *                  longer operands are refused before they are parsed
      * @param expected  like {@code value}
      * @param desired   like {@code value}
      * @return the outcome, with the value before and after
@@ -96,11 +98,12 @@ public class AtomicsEndpoint {
     @WriteOperation
     public OperationResult operate(@Selector String name, String operation, @Nullable String value,
                                    @Nullable String expected, @Nullable String desired) {
-        AtomicsEntry entry = registry.find(name).orElseThrow(() -> invalid("no atomic named '" + name + "' is configured"
-                + " (this endpoint never creates atomics; configure them under atomics.instances or atomics.shared)"));
+        // Name, operation and operands come from the request: messages quote only their start (AtomicValues.abbreviate).
+        AtomicsEntry entry = registry.find(name).orElseThrow(() -> invalid("no atomic named '" + AtomicValues.abbreviate(name)
+                + "' is configured (this endpoint never creates atomics; configure them under atomics.instances or atomics.shared)"));
         String op = operation.trim().toLowerCase(Locale.ROOT);
         if (!OPERATIONS.contains(op)) {
-            throw invalid("unknown operation '" + operation + "': use one of " + OPERATIONS);
+            throw invalid("unknown operation '" + AtomicValues.abbreviate(operation) + "': use one of " + OPERATIONS);
         }
         AtomicReading reading = registry.read(name);
         if (!reading.available()) {

@@ -25,13 +25,14 @@ import org.springframework.context.annotation.Lazy;
 @ConditionalOnClass(Atomics.class)
 @ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AtomicsProperties.class)
-@Import(AtomicsBeanRegistrar.class)
+@Import({ AtomicsBeanNameCheck.class, AtomicsBeanRegistrar.class })
 public final class AtomicsAutoConfiguration {
 
     /**
      * The registry, created eagerly even in a lazily initialized context, so that configuration errors stop
      * startup and shared mappings are open before the application runs. Closed with the context: views
-     * first, then mappings.
+     * first, then mappings. If building it fails, what this startup created is removed again; once built, nothing
+     * is ever removed (see {@link AtomicsRegistryFactory}).
      */
     @Bean(destroyMethod = "close")
     @Lazy(false)

@@ -16,31 +16,54 @@ import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
-import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Builds the {@link AtomicsRegistry} from {@link AtomicsProperties}: checks every entry first (so that a bad
  * entry fails startup before anything is created or mapped), then creates the instances, opens each shared
- * object or file once for all the entries on it, and opens their views. Anything opened before a failure is
- * closed again.
+ * object or file once for all the entries on it, and opens their views.
+ *
+ * <p>Building is all or nothing: if anything fails before the registry is returned, everything opened is closed
+ * again, and every shared-memory object, file and directory that this call created is removed (objects and files
+ * that existed before stay, even if this call grew them). Once the registry is returned it owns the mappings, and
+ * closing it never removes anything, also when the application context fails to start later: from then on the
+ * application's beans and other processes may already be using the memory.
  */
 final class AtomicsRegistryFactory {
+
+    private static final Log logger = LogFactory.getLog(AtomicsRegistryFactory.class);
 
     static final String INSTANCES = "atomics.instances";
     static final String SHARED = "atomics.shared";
 
     /** Names become bean names, URL path segments and tag values. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+
+    /**
+     * The largest {@code offset + width} of a shared-memory object: the object is mapped whole, and no 64-bit
+     * platform gives a process more than 128 TiB of address space to map it into.
+     */
+    static final long MAX_SHM_END = 1L << 47;
+
+    /** How much of a configured value error messages quote. */
+    private static final int QUOTE = 100;
 
     private AtomicsRegistryFactory() {
     }
@@ -53,7 +76,7 @@ final class AtomicsRegistryFactory {
             NativeLibrarySelector.select(properties.getPatomicLibrary());
         }
         Engine defaultEngine = engine("atomics.engine", properties.getEngine(), Engine.AUTO);
-        checkNames(properties);
+        checkNames(properties.getInstances().keySet(), properties.getShared().keySet());
 
         List<InstanceSpec> instances = new ArrayList<>();
         properties.getInstances().forEach((name, instance) -> instances.add(instanceSpec(name, instance, defaultEngine)));
@@ -71,40 +94,115 @@ final class AtomicsRegistryFactory {
         shared.stream().filter(s -> !s.readonly()).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
         shared.stream().filter(SharedSpec::readonly).forEach(s -> groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s));
 
-        List<AtomicViewContext<?>> contexts = new ArrayList<>();
-        List<AtomicsMapping> mappings = new ArrayList<>();
-        Map<String, AtomicsEntry> sharedEntries = new LinkedHashMap<>();
+        Opened opened = new Opened();
         try {
+            Map<String, AtomicsEntry> sharedEntries = new LinkedHashMap<>();
             for (List<SharedSpec> group : groups.values()) {
                 SharedSpec first = group.get(0);
                 List<SharedSpec> sameTarget = sameTarget(shared, first);
                 long createSize = sameTarget.stream().anyMatch(SharedSpec::create) ? OpenMapping.required(sameTarget) : 0;
-                OpenMapping mapping = first.shm()
-                        ? ShmMapping.open(first.target(), first.readonly(), group, createSize)
-                        : FileMapping.open(first.file(), first.readonly(), group, createSize,
-                                FileMapping.followSymlinks(sameTarget));
-                mappings.add(mapping);
+                OpenMapping mapping;
+                if (first.shm()) {
+                    mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize);
+                    opened.mapping(mapping, null);
+                } else {
+                    Path missing = firstMissingDirectory(first.file());
+                    mapping = FileMapping.open(first.file(), first.readonly(), group, createSize,
+                            FileMapping.followSymlinks(sameTarget));
+                    opened.mapping(mapping, missing == null ? null : new CreatedDirectories(first.file().getParent(), missing));
+                }
                 for (SharedSpec spec : group) {
                     AtomicViewContext<?> context = openView(mapping, spec);
-                    contexts.add(context);
+                    opened.contexts.add(context);
                     AtomicSource source = spec.shm() ? new AtomicSource.SharedMemory(spec.target(), spec.offset())
                             : new AtomicSource.MappedFile(spec.file(), spec.offset());
                     sharedEntries.put(spec.name(), new AtomicsEntry(spec.name(), spec.type(), context.open(), source));
                 }
             }
-        } catch (RuntimeException e) {
-            try {
-                new AtomicsRegistry(List.of(), contexts, mappings).close();
-            } catch (RuntimeException closeFailure) {
-                e.addSuppressed(closeFailure);
+            // Entries in configuration order, whatever the grouping.
+            for (SharedSpec spec : shared) {
+                entries.add(sharedEntries.get(spec.name()));
             }
+            return new AtomicsRegistry(entries, opened.contexts, opened.mappings);
+        } catch (RuntimeException | Error e) {
+            opened.rollBack(e);
             throw e;
         }
-        // Entries in configuration order, whatever the grouping.
-        for (SharedSpec spec : shared) {
-            entries.add(sharedEntries.get(spec.name()));
+    }
+
+    /**
+     * What {@link #create} opened so far, and which directories it created for files: closed and, where created
+     * by this startup, removed again if the registry cannot be built.
+     */
+    private static final class Opened {
+
+        final List<AtomicViewContext<?>> contexts = new ArrayList<>();
+        final List<OpenMapping> mappings = new ArrayList<>();
+        private final Map<OpenMapping, CreatedDirectories> createdDirectories = new IdentityHashMap<>();
+
+        /** Records a mapping, and the directories that did not exist before its file was opened (or null). */
+        void mapping(OpenMapping mapping, CreatedDirectories directories) {
+            mappings.add(mapping);
+            if (directories != null) {
+                createdDirectories.put(mapping, directories);
+            }
         }
-        return new AtomicsRegistry(entries, contexts, mappings);
+
+        /**
+         * Closes the views and mappings, then removes, newest first, every object, file and directory this startup
+         * created. Failures are added to {@code failure} as suppressed exceptions: it stays the one reported.
+         */
+        void rollBack(Throwable failure) {
+            try {
+                new AtomicsRegistry(List.of(), contexts, mappings).close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            for (int i = mappings.size() - 1; i >= 0; i--) {
+                OpenMapping mapping = mappings.get(i);
+                if (!mapping.created()) {
+                    continue;
+                }
+                try {
+                    mapping.remove();
+                    logger.info("Startup failed: removed " + mapping.kind() + " " + mapping.target()
+                            + ", which it had created");
+                    CreatedDirectories directories = createdDirectories.get(mapping);
+                    if (directories != null) {
+                        directories.removeEmpty();
+                    }
+                } catch (RuntimeException e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    /** The topmost ancestor directory of {@code file} that does not exist, or null if its parent exists. */
+    private static Path firstMissingDirectory(Path file) {
+        Path missing = null;
+        for (Path dir = file.getParent(); dir != null && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS); dir = dir.getParent()) {
+            missing = dir;
+        }
+        return missing;
+    }
+
+    /** The directories from {@code parent} (a file's directory) up to {@code top} that did not exist before. */
+    private record CreatedDirectories(Path parent, Path top) {
+
+        /**
+         * Deletes them, innermost first, each only while empty: a directory that something else put a file into
+         * in the meantime stays, with its parents.
+         */
+        void removeEmpty() {
+            for (Path d = parent; d != null && d.startsWith(top); d = d.getParent()) {
+                try {
+                    Files.delete(d);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Every entry on the same shared-memory object or file as {@code spec}, whatever its access mode. */
@@ -124,13 +222,14 @@ final class AtomicsRegistryFactory {
     // Checks
     // ---------------------------------------------------------------------------------------------
 
-    private static void checkNames(AtomicsProperties properties) {
-        for (String name : properties.getInstances().keySet()) {
+    /** Checks the keys of {@code atomics.instances} and {@code atomics.shared}: valid names, none used twice. */
+    static void checkNames(Set<String> instances, Set<String> shared) {
+        for (String name : instances) {
             checkName(INSTANCES, name);
         }
-        for (String name : properties.getShared().keySet()) {
+        for (String name : shared) {
             checkName(SHARED, name);
-            if (properties.getInstances().containsKey(name)) {
+            if (instances.contains(name)) {
                 throw new AtomicsConfigurationException(SHARED + "." + name, name, "the name is also used by " + INSTANCES
                         + "." + name + ", and every atomic needs its own name (it is its bean name)",
                         "Rename one of the two entries.");
@@ -140,7 +239,8 @@ final class AtomicsRegistryFactory {
 
     private static void checkName(String map, String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new AtomicsConfigurationException(map + "." + name, name, "'" + name + "' is not a valid atomic name:"
+            String quoted = AtomicValues.abbreviate(name, QUOTE); // an invalid name may be of any length
+            throw new AtomicsConfigurationException(map + "." + quoted, name, "'" + quoted + "' is not a valid atomic name:"
                     + " names are bean names, URL path segments of /actuator/atomics and metric tags, so they start with"
                     + " a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
                     "Rename the entry, e.g. to '" + suggestName(name) + "'.");
@@ -166,7 +266,8 @@ final class AtomicsRegistryFactory {
         }
     }
 
-    private static AtomicType<?, ?, ?> type(String prefix, String value) {
+    /** The type named by {@code value}, the {@code type} property of the entry {@code prefix}. */
+    static AtomicType<?, ?, ?> type(String prefix, String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         switch (v) {
             case "int": return AtomicType.INT;
@@ -242,8 +343,8 @@ final class AtomicsRegistryFactory {
         boolean hasShm = entry.getShm() != null && !entry.getShm().isBlank();
         boolean hasFile = entry.getFile() != null && !entry.getFile().isBlank();
         if (hasShm && hasFile) {
-            throw new AtomicsConfigurationException(prefix + ".shm", entry.getShm(), "both 'shm' and 'file' (" + entry.getFile()
-                    + ") are set, but a shared atomic lives in exactly one of them",
+            throw new AtomicsConfigurationException(prefix + ".shm", entry.getShm(), "both 'shm' and 'file' ("
+                    + AtomicValues.abbreviate(entry.getFile(), QUOTE) + ") are set, but a shared atomic lives in exactly one of them",
                     "Remove " + prefix + ".shm or " + prefix + ".file.");
         }
         if (!hasShm && !hasFile) {
@@ -263,6 +364,7 @@ final class AtomicsRegistryFactory {
                     + width + " must start at a multiple of " + alignment + " bytes",
                     "Use an offset that is a multiple of " + alignment + ", e.g. " + below + " or " + (below + alignment) + ".");
         }
+        checkEnd(prefix, offset, width, hasShm);
         String target;
         Path file = null;
         if (hasShm) {
@@ -278,7 +380,9 @@ final class AtomicsRegistryFactory {
             try {
                 file = Path.of(target).toAbsolutePath().normalize();
             } catch (InvalidPathException e) {
-                throw new AtomicsConfigurationException(prefix + ".file", target, "not a valid path: " + e.getMessage(),
+                // (the exception's message repeats the whole input: give the reason and the position only)
+                throw new AtomicsConfigurationException(prefix + ".file", target, "not a valid path: " + e.getReason()
+                        + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""),
                         "Set " + prefix + ".file to the path of the file to map.", e);
             }
         }
@@ -288,6 +392,23 @@ final class AtomicsRegistryFactory {
         }
         return new SharedSpec(name, type, width, engine, hasShm, target, file, offset, entry.isCreate(), entry.isReadonly(),
                 entry.isFollowSymlinks());
+    }
+
+    /**
+     * Refuses an offset no object can reach: {@code offset + width} beyond the largest size a file can have
+     * ({@code Long.MAX_VALUE} bytes; the sum would overflow) or a shared-memory object can be mapped with
+     * ({@link #MAX_SHM_END}). Caught here, it never turns into a create or grow request of an absurd size.
+     */
+    private static void checkEnd(String prefix, long offset, int width, boolean shm) {
+        long max = shm ? MAX_SHM_END : Long.MAX_VALUE;
+        if (offset > max - width) {
+            String limit = shm ? "a shared-memory object is mapped whole, so its atomics must end within " + MAX_SHM_END
+                    + " bytes (128 TiB)" : "no file can be larger than " + Long.MAX_VALUE + " bytes";
+            throw new AtomicsConfigurationException(prefix + ".offset", offset, "offset " + offset + " + width " + width
+                    + " is beyond the end of any possible " + (shm ? "shared-memory object" : "file") + ": " + limit,
+                    "Use the offset of the atomic within the " + (shm ? "object" : "file") + ", counted in bytes from its"
+                            + " start, e.g. 0 or " + alignment(width) * 8 + ".");
+        }
     }
 
     /** The alignment an atomic of {@code width} bytes needs within page-aligned memory: its largest power-of-two factor. */

@@ -9,8 +9,12 @@ import dev.atomics.shm.SharedMemoryNotFoundException;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,10 +27,21 @@ import java.util.List;
 final class FileMapping extends OpenMapping {
 
     private final Path path;
+    /** The file's identity right after it was mapped, so that {@link #remove()} never deletes a replacement. */
+    private final Object fileKey;
 
-    private FileMapping(List<SharedSpec> specs, MappedFile file) {
-        super(specs, file);
+    private FileMapping(List<SharedSpec> specs, MappedFile file, boolean created) {
+        super(specs, file, created);
         this.path = file.path();
+        this.fileKey = fileKey(path);
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -53,7 +68,8 @@ final class FileMapping extends OpenMapping {
             createDirectories(path, property, first);
         }
         try {
-            return new FileMapping(specs, MappedFile.open(path, required, options.toArray(MappedFile.Option[]::new)));
+            MappedFile file = MappedFile.open(path, required, options.toArray(MappedFile.Option[]::new));
+            return new FileMapping(specs, file, file.created());
         } catch (SharedMemoryNotFoundException e) {
             if (!create) {
                 throw missing(first, "file " + path);
@@ -125,6 +141,24 @@ final class FileMapping extends OpenMapping {
                 break;
         }
         return new AtomicsConfigurationException(property, first.target(), e.getMessage(), action, e);
+    }
+
+    /**
+     * Deletes the file this mapping created, unless the path now names another file (one that replaced it must
+     * survive). Directories this startup created are the factory's to remove.
+     */
+    @Override
+    void remove() {
+        try {
+            Object now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            if (fileKey != null && fileKey.equals(now)) {
+                Files.delete(path);
+            }
+        } catch (NoSuchFileException e) {
+            // already deleted: nothing left to remove
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path + ", which the failed startup created", e);
+        }
     }
 
     @Override

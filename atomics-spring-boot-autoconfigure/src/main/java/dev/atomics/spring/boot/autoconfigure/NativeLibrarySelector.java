@@ -7,6 +7,7 @@ import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -23,8 +24,13 @@ final class NativeLibrarySelector {
     }
 
     static synchronized NativeInfo select(String configured) {
-        Path requested = Path.of(configured.trim()).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(requested)) {
+        Path requested;
+        try {
+            requested = Path.of(configured.trim()).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            requested = null;
+        }
+        if (requested == null || !Files.isRegularFile(requested)) {
             throw new AtomicsConfigurationException(PROPERTY, configured, "the file does not exist or is not a regular file",
                     "Point " + PROPERTY + " at an upstream libpatomic shared library (e.g. /usr/local/lib/libpatomic.so),"
                             + " or remove it to use the library bundled in atomics-core.");

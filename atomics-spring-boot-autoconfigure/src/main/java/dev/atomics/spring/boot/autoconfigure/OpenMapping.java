@@ -17,10 +17,13 @@ abstract class OpenMapping implements AtomicsMapping {
 
     private final List<String> atomics;
     private final SharedMapping mapping;
+    private final boolean created;
 
-    OpenMapping(List<SharedSpec> specs, SharedMapping mapping) {
+    /** {@code created}: whether this startup created the object or file (growing an existing one does not count). */
+    OpenMapping(List<SharedSpec> specs, SharedMapping mapping, boolean created) {
         this.atomics = specs.stream().map(SharedSpec::name).toList();
         this.mapping = mapping;
+        this.created = created;
     }
 
     @Override
@@ -31,11 +34,6 @@ abstract class OpenMapping implements AtomicsMapping {
     /** A context for the view of {@code spec}, which is one of this mapping's entries. */
     final AtomicViewContext<?> view(SharedSpec spec) {
         return Views.of(mapping, spec.offset(), spec.width(), spec.type(), spec.engine());
-    }
-
-    /** Whether opening this mapping created its object or file (rather than finding it). */
-    final boolean created() {
-        return mapping.created();
     }
 
     @Override
@@ -62,6 +60,23 @@ abstract class OpenMapping implements AtomicsMapping {
     public final void close() {
         mapping.close();
     }
+
+    /**
+     * Whether opening this mapping created the shared-memory object or file (it did not exist before). Growing an
+     * existing one does not count: only what was created may be {@link #remove() removed}.
+     */
+    final boolean created() {
+        return created;
+    }
+
+    /**
+     * Removes the object or file that opening this mapping {@link #created()}: only when startup fails, after
+     * {@link #close()}, so that a failed startup leaves nothing behind. Never called on a normal shutdown.
+     *
+     * @throws RuntimeException if it cannot be removed (it then stays, and the failure is reported with the
+     *                          startup failure)
+     */
+    abstract void remove();
 
     static long required(List<SharedSpec> specs) {
         return specs.stream().mapToLong(SharedSpec::end).max().orElseThrow();

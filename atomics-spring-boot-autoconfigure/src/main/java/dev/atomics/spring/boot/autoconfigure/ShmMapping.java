@@ -4,6 +4,7 @@ import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
+import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import java.util.List;
@@ -17,8 +18,8 @@ final class ShmMapping extends OpenMapping {
 
     private final SharedMemory shm;
 
-    private ShmMapping(List<SharedSpec> specs, SharedMemory shm) {
-        super(specs, shm);
+    private ShmMapping(List<SharedSpec> specs, SharedMemory shm, boolean created) {
+        super(specs, shm, created);
         this.shm = shm;
     }
 
@@ -33,14 +34,18 @@ final class ShmMapping extends OpenMapping {
         long required = required(specs);
         boolean create = createSize > 0;
         SharedMemory shm;
+        boolean created = false;
         try {
             if (!readonly) {
                 shm = create ? SharedMemory.openOrCreate(name, createSize) : SharedMemory.open(name, false);
+                created = shm.created();
             } else {
                 if (create) {
-                    SharedMemory.openOrCreate(name, createSize).close();
+                    try (SharedMemory writable = SharedMemory.openOrCreate(name, createSize)) {
+                        created = writable.created();
+                    }
                 }
-                shm = SharedMemory.open(name, true);
+                shm = openReadonly(name, created);
             }
         } catch (SharedMemoryNotFoundException e) {
             throw missing(first, "shared-memory object " + posix(name));
@@ -55,11 +60,29 @@ final class ShmMapping extends OpenMapping {
             shm.close();
             throw pastTheEnd(specs, "shared-memory object " + shm.posixName(), shm.size());
         }
-        return new ShmMapping(specs, shm);
+        return new ShmMapping(specs, shm, created);
+    }
+
+    /** Opens {@code name} read-only; if that fails right after this startup created it, removes it again. */
+    private static SharedMemory openReadonly(String name, boolean created) {
+        try {
+            return SharedMemory.open(name, true);
+        } catch (RuntimeException e) {
+            if (created) {
+                try {
+                    SharedMemory.unlink(name);
+                } catch (RuntimeException unlinkFailure) {
+                    e.addSuppressed(unlinkFailure);
+                }
+            }
+            throw e;
+        }
     }
 
     static AtomicsConfigurationException badName(SharedSpec spec, SharedMemoryNameException e) {
-        return new AtomicsConfigurationException(spec.prefix() + ".shm", spec.target(), e.getMessage(),
+        // The core's message quotes the whole name, which may be of any length here.
+        String problem = e.getMessage().replace(spec.target(), AtomicValues.abbreviate(spec.target(), 100));
+        return new AtomicsConfigurationException(spec.prefix() + ".shm", spec.target(), problem,
                 "Use a single path component of at most " + SharedMemory.maxNameLength() + " bytes, with an optional"
                         + " leading '/', such as myapp-counters.", e);
     }
@@ -76,6 +99,15 @@ final class ShmMapping extends OpenMapping {
     @Override
     public String target() {
         return shm.name();
+    }
+
+    @Override
+    void remove() {
+        try {
+            shm.unlink();
+        } catch (SharedMemoryNotFoundException e) {
+            // already unlinked by someone else: nothing left to remove
+        }
     }
 
     @Override

@@ -145,6 +145,30 @@ class AtomicsEndpointTests {
         });
     }
 
+    @Test
+    void hugeInputIsRefusedWithAShortMessage() {
+        withEndpoint(context -> {
+            AtomicsEndpoint e = context.getBean(AtomicsEndpoint.class);
+            String huge = "1".repeat(1_000_000);
+            assertShortInvalid(() -> e.operate("requests", "store", huge, null, null),
+                    "operand 'value': '11111111111111111111…' is 1000000 characters long; an integer has at most 64");
+            assertShortInvalid(() -> e.operate("requests", "cmpxchg", null, "0", huge), "operand 'desired'", "1000000 characters");
+            assertShortInvalid(() -> e.operate("flags", "store", "ab".repeat(500_000), null, null),
+                    "hex bytes for width 4 take at most 20");
+            assertShortInvalid(() -> e.operate(huge, "store", "1", null, null), "no atomic named '11111111111111111111…'");
+            assertShortInvalid(() -> e.operate("requests", huge, "1", null, null), "unknown operation '11111111111111111111…'");
+            assertThat(context.getBean("requests", AtomicInt.class).load()).isZero();
+        });
+    }
+
+    /** The request is refused, and neither the reason nor the message carries more than a short prefix of the input. */
+    private static void assertShortInvalid(Runnable call, String... fragments) {
+        assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(call::run).satisfies(ex -> {
+            assertThat(ex.getReason()).contains(fragments).hasSizeLessThan(250);
+            assertThat(ex.getMessage()).hasSizeLessThan(250);
+        });
+    }
+
     private static void assertInvalid(Runnable call, String... fragments) {
         assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(call::run)
                 .satisfies(ex -> assertThat(ex.getReason()).contains(fragments));

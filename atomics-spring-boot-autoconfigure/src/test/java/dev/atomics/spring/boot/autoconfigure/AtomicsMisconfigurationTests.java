@@ -227,6 +227,52 @@ class AtomicsMisconfigurationTests {
     }
 
     @Test
+    void offsetSoLargeThatNoObjectCanReachIt() {
+        String name = shm.name();
+        // with create, this used to become a create request of a negative size and the advice "does not exist"
+        runner.withPropertyValues("atomics.shared.jobs.shm=" + name, "atomics.shared.jobs.offset=9223372036854775800",
+                        "atomics.shared.jobs.create=true")
+                .run(fails("atomics.shared.jobs.offset", "offset 9223372036854775800 + width 8 is beyond the end of any"
+                        + " possible shared-memory object", "counted in bytes from its start"));
+        runner.withPropertyValues("atomics.shared.jobs.shm=" + name, "atomics.shared.jobs.offset=9223372036854775800")
+                .run(fails("atomics.shared.jobs.offset", "beyond the end of any possible shared-memory object", "e.g. 0"));
+        // a shared-memory object is mapped whole: 128 TiB is out of reach too
+        runner.withPropertyValues("atomics.shared.jobs.shm=" + name, "atomics.shared.jobs.offset=" + (1L << 47),
+                        "atomics.shared.jobs.create=true")
+                .run(fails("atomics.shared.jobs.offset", "must end within 140737488355328 bytes (128 TiB)", "e.g. 0"));
+        assertThat(SharedMemory.exists(name)).isFalse();
+        Path file = dir.resolve("far.bin");
+        runner.withPropertyValues("atomics.shared.far.file=" + file, "atomics.shared.far.offset=9223372036854775800",
+                        "atomics.shared.far.create=true")
+                .run(fails("atomics.shared.far.offset", "offset 9223372036854775800 + width 8 is beyond the end of any"
+                        + " possible file: no file can be larger than 9223372036854775807 bytes", "e.g. 0"));
+        runner.withPropertyValues("atomics.shared.far.file=" + file, "atomics.shared.far.offset=9223372036854775806",
+                        "atomics.shared.far.width=2", "atomics.shared.far.create=true")
+                .run(fails("atomics.shared.far.offset", "+ width 2 is beyond the end", "e.g. 0 or 16"));
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void hugeValuesAreQuotedShortly() {
+        String huge = "9".repeat(1_000_000);
+        runner.withPropertyValues("atomics.instances.n.type=int", "atomics.instances.n.initial-value=" + huge)
+                .run(fails("atomics.instances.n.initial-value", "is 1000000 characters long", "Use a value"));
+        runner.withPropertyValues("atomics.instances.n.type=int", "atomics.instances.n.initial-value=" + huge)
+                .run(context -> assertThat(new AtomicsFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                        .hasSizeLessThan(400));
+        runner.withPropertyValues("atomics.instances.n.type=" + "x".repeat(100_000))
+                .run(context -> assertThat(new AtomicsFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                        .contains("unknown atomic type").hasSizeLessThan(300));
+        runner.withPropertyValues("atomics.shared.j.shm=" + "y".repeat(100_000), "atomics.shared.j.create=true")
+                .run(context -> assertThat(new AtomicsFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                        .contains("invalid shared memory name").contains("bytes long").hasSizeLessThan(400));
+        runner.withPropertyValues("atomics.shared.j.file=/tmp/a\u0000b", "atomics.shared.j.create=true")
+                .run(fails("atomics.shared.j.file", "not a valid path: Nul character not allowed", "Set atomics.shared.j.file"));
+        runner.withPropertyValues("atomics.patomic-library=/tmp/lib\u0000patomic.so")
+                .run(fails("atomics.patomic-library", "does not exist", "or remove it"));
+    }
+
+    @Test
     void negativeOffset() {
         runner.withPropertyValues("atomics.shared.jobs.shm=x", "atomics.shared.jobs.offset=-8")
                 .run(fails("atomics.shared.jobs.offset", "the offset is negative", "Use an offset of 0 or more"));
@@ -250,12 +296,14 @@ class AtomicsMisconfigurationTests {
     @Test
     void failureAfterOpeningClosesWhatWasOpened() {
         String name = shm.name();
-        // the first mapping opens (and creates) fine, the second entry is past the end of an existing file
+        SharedMemory.create(name, 8).close();
+        // the first mapping opens fine, the second entry names a file that does not exist
         Path file = dir.resolve("short.bin");
         runner.withPropertyValues("atomics.shared.ok.shm=" + name, "atomics.shared.ok.create=true",
                         "atomics.shared.bad.file=" + file)
                 .run(fails("atomics.shared.bad.file", "does not exist", "create=true"));
         // the shm mapping was closed again: a fresh open / close / unlink works and nothing is busy
+        // (AtomicsStartupRollbackTests: what the failed startup created is also removed)
         try (SharedMemory m = SharedMemory.open(name)) {
             assertThat(m.size()).isEqualTo(8);
         }

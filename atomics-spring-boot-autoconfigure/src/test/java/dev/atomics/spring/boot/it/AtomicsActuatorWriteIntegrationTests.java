@@ -91,6 +91,19 @@ class AtomicsActuatorWriteIntegrationTests {
         assertThat(http.get("/actuator/atomics/nope").status()).isEqualTo(404);
     }
 
+    @Test
+    void aMillionDigitOperandGets400WithAShortMessage() throws Exception {
+        Http http = new Http(port);
+        String huge = "7".repeat(1_000_000);
+        Http.Response response = http.post("/actuator/atomics/jobs-done", "{\"operation\":\"add\",\"value\":\"" + huge + "\"}");
+        assertBadRequest(response, "'77777777777777777777…' is 1000000 characters long; an integer has at most 64");
+        assertThat(response.body()).hasSizeLessThan(1000);
+        Http.Response name = http.post("/actuator/atomics/" + "n".repeat(5000), "{\"operation\":\"store\",\"value\":\"1\"}");
+        assertBadRequest(name, "no atomic named 'nnnnnnnnnnnnnnnnnnnn…'");
+        // (Boot's error body also names the request path; the message quotes only the start of the name)
+        assertThat(name.json().read("$.message", String.class)).doesNotContain("n".repeat(21)).hasSizeLessThan(250);
+    }
+
     private static void assertBadRequest(Http.Response response, String message) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(message);
