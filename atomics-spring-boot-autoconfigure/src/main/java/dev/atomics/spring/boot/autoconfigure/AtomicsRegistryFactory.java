@@ -153,26 +153,31 @@ final class AtomicsRegistryFactory {
          * created. Failures are added to {@code failure} as suppressed exceptions: it stays the one reported.
          */
         void rollBack(Throwable failure) {
+            // Names first, while the mappings are still open: each can then tell whether its name still refers
+            // to the object it created (a closed file's inode number may already be reused by a newcomer).
+            List<OpenMapping> removed = new ArrayList<>();
+            for (int i = mappings.size() - 1; i >= 0; i--) {
+                OpenMapping mapping = mappings.get(i);
+                if (mapping.created()) {
+                    try {
+                        mapping.remove();
+                        removed.add(mapping);
+                        logger.info("Startup failed: removed " + mapping.kind() + " " + mapping.target()
+                                + ", which it had created");
+                    } catch (RuntimeException e) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
             try {
                 new AtomicsRegistry(List.of(), contexts, mappings).close();
             } catch (RuntimeException e) {
                 failure.addSuppressed(e);
             }
-            for (int i = mappings.size() - 1; i >= 0; i--) {
-                OpenMapping mapping = mappings.get(i);
-                if (!mapping.created()) {
-                    continue;
-                }
-                try {
-                    mapping.remove();
-                    logger.info("Startup failed: removed " + mapping.kind() + " " + mapping.target()
-                            + ", which it had created");
-                    CreatedDirectories directories = createdDirectories.get(mapping);
-                    if (directories != null) {
-                        directories.removeEmpty();
-                    }
-                } catch (RuntimeException e) {
-                    failure.addSuppressed(e);
+            for (OpenMapping mapping : removed) {
+                CreatedDirectories directories = createdDirectories.get(mapping);
+                if (directories != null) {
+                    directories.removeEmpty();
                 }
             }
         }

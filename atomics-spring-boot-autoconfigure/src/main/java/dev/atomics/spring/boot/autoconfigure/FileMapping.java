@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.shm.MappedFile;
 import dev.atomics.shm.MappedFileRefusedException;
+import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMemoryAccessException;
 import dev.atomics.shm.SharedMemoryBoundsException;
 import dev.atomics.shm.SharedMemoryException;
@@ -11,10 +12,7 @@ import dev.atomics.spring.boot.AtomicsConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,21 +25,10 @@ import java.util.List;
 final class FileMapping extends OpenMapping {
 
     private final Path path;
-    /** The file's identity right after it was mapped, so that {@link #remove()} never deletes a replacement. */
-    private final Object fileKey;
 
     private FileMapping(List<SharedSpec> specs, MappedFile file, boolean created) {
         super(specs, file, created);
         this.path = file.path();
-        this.fileKey = fileKey(path);
-    }
-
-    private static Object fileKey(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /**
@@ -149,13 +136,12 @@ final class FileMapping extends OpenMapping {
      */
     @Override
     void remove() {
+        MappingStatus status = status();
+        if (status.state() != MappingStatus.State.OK && status.state() != MappingStatus.State.SHRUNK) {
+            return; // already gone, or the name belongs to another file now
+        }
         try {
-            Object now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-            if (fileKey != null && fileKey.equals(now)) {
-                Files.delete(path);
-            }
-        } catch (NoSuchFileException e) {
-            // already deleted: nothing left to remove
+            Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path + ", which the failed startup created", e);
         }

@@ -70,8 +70,10 @@ abstract class OpenMapping implements AtomicsMapping {
     }
 
     /**
-     * Removes the object or file that opening this mapping {@link #created()}: only when startup fails, after
-     * {@link #close()}, so that a failed startup leaves nothing behind. Never called on a normal shutdown.
+     * Removes the name of the object or file that opening this mapping {@link #created()}, if the name still
+     * refers to it: only when startup fails, before {@link #close()} (so that the mapping can still tell its
+     * object from a newcomer under the name), so that a failed startup leaves nothing behind. Never called on a
+     * normal shutdown.
      *
      * @throws RuntimeException if it cannot be removed (it then stays, and the failure is reported with the
      *                          startup failure)

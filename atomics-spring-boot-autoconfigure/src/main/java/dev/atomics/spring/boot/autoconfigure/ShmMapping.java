@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNameException;
@@ -103,10 +104,14 @@ final class ShmMapping extends OpenMapping {
 
     @Override
     void remove() {
+        MappingStatus status = status();
+        if (status.state() != MappingStatus.State.OK && status.state() != MappingStatus.State.SHRUNK) {
+            return; // already unlinked, or the name belongs to another object now
+        }
         try {
             shm.unlink();
         } catch (SharedMemoryNotFoundException e) {
-            // already unlinked by someone else: nothing left to remove
+            // unlinked by someone else meanwhile: nothing left to remove
         }
     }
 

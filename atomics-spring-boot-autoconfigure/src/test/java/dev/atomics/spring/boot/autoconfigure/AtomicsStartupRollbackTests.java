@@ -146,13 +146,13 @@ class AtomicsStartupRollbackTests {
     @Test
     void aFileReplacedSinceItWasCreatedIsNotDeleted() throws Exception {
         Path file = dir.resolve("replaced.bin");
-        SharedSpec spec = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false);
-        FileMapping mapping = FileMapping.open(file, List.of(spec));
+        SharedSpec spec = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false);
+        FileMapping mapping = FileMapping.open(file, false, List.of(spec), 8, false);
         assertThat(mapping.created()).isTrue();
-        mapping.close();
         Files.delete(file);
         Files.write(file, new byte[] { 1, 2, 3 }); // another process's file now has the name
         mapping.remove();
+        mapping.close();
         assertThat(file).hasBinaryContent(new byte[] { 1, 2, 3 });
     }
 
@@ -160,12 +160,12 @@ class AtomicsStartupRollbackTests {
     void mappingsKnowWhetherTheyCreatedTheirObjectOrFile() throws Exception {
         String name = shm.name();
         Path file = dir.resolve("f.bin");
-        SharedSpec onShm = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, true, name, null, 0, true, false);
-        SharedSpec onFile = new SharedSpec("b", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false);
+        SharedSpec onShm = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, true, name, null, 0, true, false, false);
+        SharedSpec onFile = new SharedSpec("b", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false);
         ShmMapping first = ShmMapping.open(name, false, List.of(onShm), 8);
-        FileMapping firstFile = FileMapping.open(file, List.of(onFile));
+        FileMapping firstFile = FileMapping.open(file, false, List.of(onFile), 8, false);
         ShmMapping second = ShmMapping.open(name, true, List.of(onShm), 8);
-        FileMapping secondFile = FileMapping.open(file, List.of(onFile));
+        FileMapping secondFile = FileMapping.open(file, false, List.of(onFile), 8, false);
         try {
             assertThat(first.created()).isTrue();
             assertThat(firstFile.created()).isTrue();
