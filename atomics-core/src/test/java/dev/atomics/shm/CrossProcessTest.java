@@ -5,8 +5,7 @@ import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
 import dev.atomics.testing.CCompiler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * torn value.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@ExtendWith(ShmCleanup.class)
 class CrossProcessTest {
 
     private static final int PER_JVM = 20_000;
@@ -38,16 +38,6 @@ class CrossProcessTest {
     static void needsACompiler() {
         assumeThat(CCompiler.available()).as("a C compiler").isTrue();
         ShmTestSupport.peer();
-    }
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
     }
 
     @Test

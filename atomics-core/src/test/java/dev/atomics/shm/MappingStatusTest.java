@@ -6,8 +6,7 @@ import dev.atomics.AtomicType;
 import dev.atomics.Engine;
 import dev.atomics.MemoryFaultException;
 import dev.atomics.shm.MappingStatus.State;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,17 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link SharedMapping#status()} against what a C peer does to the object: shrink it, unlink it, put a new object
  * under its name; and what the JVM engine does when it touches a page the peer took away.
  */
+@ExtendWith(ShmCleanup.class)
 class MappingStatusTest {
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     @Test
     void aFreshMappingIsOk() {

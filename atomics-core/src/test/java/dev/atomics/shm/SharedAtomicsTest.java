@@ -8,8 +8,7 @@ import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,17 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Owning atomics in shared memory, handles, and attaching in the same process. */
+@ExtendWith(ShmCleanup.class)
 class SharedAtomicsTest {
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     @Test
     void createThenAttachByHandleStringSharesTheAtomic() {

@@ -1,24 +1,14 @@
 package dev.atomics.shm;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import static dev.atomics.shm.ShmTestSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link SharedMemory#created()}: which factory call made the object, so that a failing caller removes only that. */
+@ExtendWith(ShmCleanup.class)
 class SharedMemoryCreatedTest {
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     @Test
     void createAlwaysCreatesAndOpenNever() {

@@ -7,8 +7,7 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicUintViewContext;
 import dev.atomics.Engine;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,19 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every way to touch shared memory after it was closed or collected: the JVM must survive each (a fault
  * would kill the test JVM), and whatever still writes writes the shared object, never other memory.
  */
+@ExtendWith(ShmCleanup.class)
 class SharedMemoryLifetimeTest {
 
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     // ---------------------------------------------------------------------------------------------
     // Close refuses while users are open

@@ -13,8 +13,7 @@ import dev.atomics.AtomicsException;
 import dev.atomics.Engine;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,17 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** Creating, opening, naming, slicing and every error path of {@link SharedMemory}. */
+@ExtendWith(ShmCleanup.class)
 class SharedMemoryTest {
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     // ---------------------------------------------------------------------------------------------
     // Create, open, names

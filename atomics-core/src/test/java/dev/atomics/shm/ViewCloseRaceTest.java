@@ -5,8 +5,7 @@ import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,19 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * increment that returned normally must be in the shared object as another mapping of it sees it, and every
  * other one must have thrown {@link ViewContextException}. Nothing may crash or land in other memory.
  */
+@ExtendWith(ShmCleanup.class)
 class ViewCloseRaceTest {
 
     private static final long SEED = Long.getLong("atomics.test.seed", 0x5eed_c1a5eL);
-
-    @AfterEach
-    void unlinkEverything() {
-        ShmTestSupport.cleanup();
-    }
-
-    @AfterAll
-    static void nothingLeftInDevShm() {
-        ShmTestSupport.assertNothingLeft();
-    }
 
     @ParameterizedTest(name = "{0} engine, {1} threads, {2} rounds")
     @CsvSource({"JVM, 1, 200", "PATOMIC, 1, 200", "JVM, 16, 30", "PATOMIC, 16, 30"})
