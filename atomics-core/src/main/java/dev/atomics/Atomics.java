@@ -44,7 +44,11 @@ public final class Atomics {
         return atomic(width, type, Engine.AUTO);
     }
 
-    /** Like {@link #atomic(int, AtomicType)}, served by the given engine. */
+    /**
+     * Like {@link #atomic(int, AtomicType)}, served by the given engine.
+     *
+     * @throws IllegalArgumentException also for {@link Engine#REDIS}, which serves no memory
+     */
     @SuppressWarnings("unchecked")
     public static <A extends Atomic> A atomic(int width, AtomicType<A, ?, ?> type, Engine engine) {
         Objects.requireNonNull(type, "type");
@@ -145,6 +149,10 @@ public final class Atomics {
     private static EngineBinding bind(int width, AtomicType<?, ?, ?> type, Engine engine, boolean readonly, String name) {
         if (type.kind == AtomicType.Kind.INTEGRAL) {
             throw integralNeedsSign();
+        }
+        if (engine == Engine.REDIS) {
+            throw new IllegalArgumentException("engine REDIS serves atomics on Redis keys (atomics-redis), not memory:"
+                    + " use AUTO, PATOMIC or JVM");
         }
         EngineBinding b = Engines.bind(width, engine, type.isIntegral(), readonly, name);
         // ANY objects expose no operations, whatever the engine could do.

@@ -1,9 +1,10 @@
 package dev.atomics;
 
 /**
- * Which implementation performs an object's operations. Both use the same lock-free hardware
- * instructions on the same memory, so objects of either engine (in this or another process) may operate on
- * one location together.
+ * Which implementation performs an object's operations. Both memory engines ({@link #JVM}, {@link #PATOMIC})
+ * use the same lock-free hardware instructions on the same memory, so objects of either engine (in this or
+ * another process) may operate on one location together. {@link #REDIS} is not a memory engine: it is what
+ * objects of the atomics-redis module report, whose operations run on a Redis server.
  */
 public enum Engine {
     /** The JVM engine where it supports the width (4 and 8 bytes), patomic otherwise. The default. */
@@ -11,7 +12,12 @@ public enum Engine {
     /** Every operation through the patomic library: one direct native call per operation. */
     PATOMIC,
     /** {@link java.lang.invoke.VarHandle} access modes, compiled inline by the JIT; widths 4 and 8 only. */
-    JVM;
+    JVM,
+    /**
+     * Operations performed by a Redis server on a key (the atomics-redis module): reported by those objects,
+     * never chosen for memory. {@link Atomics} refuses it, and {@link #parse} does not accept it.
+     */
+    REDIS;
 
     /** System property (and Spring property {@code atomics.engine}) that sets the default engine. */
     public static final String PROPERTY = "atomics.engine";
@@ -23,7 +29,7 @@ public enum Engine {
      */
     public static Engine parse(String name) {
         if (name != null) {
-            for (Engine e : values()) {
+            for (Engine e : new Engine[]{AUTO, PATOMIC, JVM}) { // the engines that serve memory
                 if (e.name().equalsIgnoreCase(name.trim())) {
                     return e;
                 }

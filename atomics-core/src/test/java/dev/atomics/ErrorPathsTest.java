@@ -208,6 +208,17 @@ class ErrorPathsTest {
         assertThatThrownBy(() -> Engine.parse("gpu")).hasMessageContaining("auto, patomic or jvm");
     }
 
+    /** REDIS is what atomics on Redis keys report; no memory object can be served by it. */
+    @Test
+    void theRedisEngineServesNoMemory() {
+        assertThatThrownBy(() -> Atomics.atomic(8, AtomicType.INT, Engine.REDIS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not memory");
+        ByteBuffer direct = ByteBuffer.allocateDirect(8);
+        assertThatThrownBy(() -> Atomics.atomicView(direct, AtomicType.INT, Engine.REDIS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Engine.parse("redis")).hasMessageContaining("auto, patomic or jvm");
+    }
+
     // ---- null arguments: never a silent default ------------------------------------------------------
 
     @Test
