@@ -53,7 +53,8 @@ class BytesOpsModelTest {
         return IntStream.of(0, m.width - 1, m.width + 1, 16).distinct().mapToObj(byte[]::new).toList();
     }
 
-    private static final Family<AtomicBytes, byte[]> BYTES = new Family<>(AtomicBytes.class, List.of(AtomicType.BYTES),
+    /** The table of methods, also run by other implementations' model tests (atomics-redis). */
+    static final Family<AtomicBytes, byte[]> BYTES = new Family<>(AtomicBytes.class, List.of(AtomicType.BYTES),
             OPS, IntegralModel::image, BytesOpsModelTest::wrongLengths, AtomicBytes::store, AtomicBytes::load);
 
     @TestFactory

@@ -57,7 +57,8 @@ class IntegralOpsModelTest {
             op("fetchDec", FETCH_DEC, (a, in) -> a.fetchDec(in.order()), Outcome::value),
             op("fetchNeg", FETCH_NEG, (a, in) -> a.fetchNeg(in.order()), Outcome::value));
 
-    private static final Family<AtomicIntegral, Long> INTEGRAL = new Family<>(AtomicIntegral.class,
+    /** The table of methods, also run by other implementations' model tests (atomics-redis). */
+    static final Family<AtomicIntegral, Long> INTEGRAL = new Family<>(AtomicIntegral.class,
             List.of(AtomicType.INT, AtomicType.UINT), OPS, (m, v) -> v, ModelTestSupport::outOfRange,
             AtomicIntegral::store, AtomicIntegral::load);
 
