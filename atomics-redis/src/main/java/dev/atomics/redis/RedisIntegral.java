@@ -1,0 +1,293 @@
+package dev.atomics.redis;
+
+import dev.atomics.AtomicIntegral;
+import dev.atomics.CmpxchgResult;
+import dev.atomics.MemoryOrder;
+import dev.atomics.OpType;
+import dev.atomics.OperandRangeException;
+
+import static dev.atomics.redis.Checks.anyOrder;
+import static dev.atomics.redis.Checks.bitOffset;
+import static dev.atomics.redis.Checks.failOrder;
+import static dev.atomics.redis.Checks.loadOrder;
+import static dev.atomics.redis.Checks.storeOrder;
+
+/**
+ * The operations of integral atomics on a Redis key, with the semantics of local ones (see
+ * {@link AtomicIntegral}): operands are range-checked against the width and signedness before anything is
+ * sent, results wrap around modulo {@code 2^(8 * width)}. {@code load} and {@code bitTest} are a {@code GET},
+ * {@code store} a {@code SET}, everything else one call of the script, which computes on the exact 64-bit
+ * pattern. Memory orders are checked as for local atomics and otherwise make no difference: every operation on
+ * one key is sequentially consistent.
+ */
+abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegral {
+
+    private static final byte[] ZERO = Values.half(0);
+    private static final byte[] ONE = Values.half(1);
+
+    private final boolean signed;
+    /** 64 - 8 * width: shifting left then right by this extends the low width bytes. */
+    private final int shift;
+    private final long mask;
+
+    RedisIntegral(Transport transport, String key, int width, boolean readonly, boolean signed) {
+        super(transport, key, width, readonly, signed ? 'i' : 'u', true);
+        this.signed = signed;
+        this.shift = 64 - 8 * width;
+        this.mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+    }
+
+    @Override
+    public final boolean signed() {
+        return signed;
+    }
+
+    @Override
+    String properties() {
+        return "width=" + width + ", readonly=" + readonly + ", signed=" + signed + ", engine=redis";
+    }
+
+    /** Extends a raw bit pattern to this object's value. */
+    private long value(long raw) {
+        return signed ? (raw << shift) >> shift : (raw << shift) >>> shift;
+    }
+
+    /** Checks that {@code v} is representable; an unsigned 8-byte object takes any 64-bit pattern. */
+    private long operand(long v) {
+        if (value(v) != v) {
+            String range = signed ? "[" + (-1L << (8 * width - 1)) + ", " + ((1L << (8 * width - 1)) - 1) + "]"
+                    : "[0, " + ((1L << (8 * width)) - 1) + "]";
+            throw new OperandRangeException("operand " + v + " does not fit " + typeName() + " of width " + width
+                    + ": the " + (signed ? "signed" : "unsigned") + " range is " + range);
+        }
+        return v;
+    }
+
+    /** The value of a stored form the script or a GET answered. */
+    private long parse(String name, byte[] stored) {
+        try {
+            return Values.parseIntegral(stored, signed, width);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e);
+        }
+    }
+
+    private static byte[] high(long raw) {
+        return Values.half(raw >>> 32);
+    }
+
+    private static byte[] low(long raw) {
+        return Values.half(raw & 0xFFFF_FFFFL);
+    }
+
+    /** Runs {@code op} with an operand, as raw bits of the width; answers the value before (fetch ops). */
+    private byte[] call(String name, byte[] op, long operand) {
+        long raw = operand & mask;
+        return eval(name, kind, widthArg, op, high(raw), low(raw));
+    }
+
+    @Override
+    public final long load(MemoryOrder order) {
+        loadOrder(order);
+        return parse("load", get("load"));
+    }
+
+    @Override
+    public final void store(long desired, MemoryOrder order) {
+        operand(desired);
+        storeOrder(order);
+        writable(OpType.STORE);
+        transport.set(this, "store", rawKey, Values.decimal(desired, signed));
+    }
+
+    @Override
+    public final long exchange(long desired, MemoryOrder order) {
+        operand(desired);
+        anyOrder(order);
+        writable(OpType.EXCHANGE);
+        return parse("exchange", call("exchange", Script.XCHG, desired));
+    }
+
+    private long cmpxchg(String name, OpType type, long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        failOrder(success, failure);
+        operand(expected);
+        operand(desired);
+        writable(type);
+        long e = expected & mask;
+        long d = desired & mask;
+        return parse(name, eval(name, kind, widthArg, Script.CAS, high(e), low(e), high(d), low(d)));
+    }
+
+    /** Never fails spuriously: the server compares and exchanges in one step. */
+    @Override
+    public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        long seen = cmpxchg("cmpxchgWeak", OpType.CMPXCHG_WEAK, expected, desired, success, failure);
+        return new CmpxchgResult(seen == expected, seen);
+    }
+
+    @Override
+    public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        long seen = cmpxchg("cmpxchgStrong", OpType.CMPXCHG_STRONG, expected, desired, success, failure);
+        return new CmpxchgResult(seen == expected, seen);
+    }
+
+    @Override
+    public final boolean compareAndSet(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        return cmpxchg("compareAndSet", OpType.CMPXCHG_STRONG, expected, desired, success, failure) == expected;
+    }
+
+    @Override
+    public final long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        return cmpxchg("compareAndExchange", OpType.CMPXCHG_STRONG, expected, desired, success, failure);
+    }
+
+    @Override
+    public final boolean bitTest(int offset, MemoryOrder order) {
+        bitOffset(offset, width);
+        loadOrder(order);
+        return ((parse("bitTest", get("bitTest")) >>> offset) & 1) != 0;
+    }
+
+    private boolean bit(String name, OpType type, byte[] op, int offset, MemoryOrder order) {
+        bitOffset(offset, width);
+        anyOrder(order);
+        writable(type);
+        byte[] was = eval(name, kind, widthArg, op, Values.half(offset));
+        return was != null && was.length == 1 && was[0] == '1';
+    }
+
+    @Override
+    public final boolean bitCompl(int offset, MemoryOrder order) {
+        return bit("bitCompl", OpType.BIT_TEST_COMPL, Script.BIT_COMPL, offset, order);
+    }
+
+    @Override
+    public final boolean bitSet(int offset, MemoryOrder order) {
+        return bit("bitSet", OpType.BIT_TEST_SET, Script.BIT_SET, offset, order);
+    }
+
+    @Override
+    public final boolean bitReset(int offset, MemoryOrder order) {
+        return bit("bitReset", OpType.BIT_TEST_RESET, Script.BIT_RESET, offset, order);
+    }
+
+    /** A modifying operation with an operand. */
+    private void modify(String name, OpType type, byte[] op, long operand, MemoryOrder order) {
+        operand(operand);
+        anyOrder(order);
+        writable(type);
+        call(name, op, operand);
+    }
+
+    /** A modifying operation with an operand that answers the value before. */
+    private long fetch(String name, OpType type, byte[] op, long operand, MemoryOrder order) {
+        operand(operand);
+        anyOrder(order);
+        writable(type);
+        return parse(name, call(name, op, operand));
+    }
+
+    /** A modifying operation without an operand (not, neg). */
+    private byte[] unary(String name, OpType type, byte[] op, MemoryOrder order) {
+        anyOrder(order);
+        writable(type);
+        return eval(name, kind, widthArg, op);
+    }
+
+    /** Adds or subtracts one: the operand is 1 at every width and signedness. */
+    private byte[] one(String name, OpType type, byte[] op, MemoryOrder order) {
+        anyOrder(order);
+        writable(type);
+        return eval(name, kind, widthArg, op, ZERO, ONE);
+    }
+
+    @Override
+    public final void binOr(long operand, MemoryOrder order) {
+        modify("binOr", OpType.BIN_OR, Script.OR, operand, order);
+    }
+
+    @Override
+    public final void binXor(long operand, MemoryOrder order) {
+        modify("binXor", OpType.BIN_XOR, Script.XOR, operand, order);
+    }
+
+    @Override
+    public final void binAnd(long operand, MemoryOrder order) {
+        modify("binAnd", OpType.BIN_AND, Script.AND, operand, order);
+    }
+
+    @Override
+    public final void binNot(MemoryOrder order) {
+        unary("binNot", OpType.BIN_NOT, Script.NOT, order);
+    }
+
+    @Override
+    public final long binFetchOr(long operand, MemoryOrder order) {
+        return fetch("binFetchOr", OpType.BIN_FETCH_OR, Script.FETCH_OR, operand, order);
+    }
+
+    @Override
+    public final long binFetchXor(long operand, MemoryOrder order) {
+        return fetch("binFetchXor", OpType.BIN_FETCH_XOR, Script.FETCH_XOR, operand, order);
+    }
+
+    @Override
+    public final long binFetchAnd(long operand, MemoryOrder order) {
+        return fetch("binFetchAnd", OpType.BIN_FETCH_AND, Script.FETCH_AND, operand, order);
+    }
+
+    @Override
+    public final long binFetchNot(MemoryOrder order) {
+        return parse("binFetchNot", unary("binFetchNot", OpType.BIN_FETCH_NOT, Script.FETCH_NOT, order));
+    }
+
+    @Override
+    public final void add(long operand, MemoryOrder order) {
+        modify("add", OpType.ADD, Script.ADD, operand, order);
+    }
+
+    @Override
+    public final void sub(long operand, MemoryOrder order) {
+        modify("sub", OpType.SUB, Script.SUB, operand, order);
+    }
+
+    @Override
+    public final void inc(MemoryOrder order) {
+        one("inc", OpType.INC, Script.ADD, order);
+    }
+
+    @Override
+    public final void dec(MemoryOrder order) {
+        one("dec", OpType.DEC, Script.SUB, order);
+    }
+
+    @Override
+    public final void neg(MemoryOrder order) {
+        unary("neg", OpType.NEG, Script.NEG, order);
+    }
+
+    @Override
+    public final long fetchAdd(long operand, MemoryOrder order) {
+        return fetch("fetchAdd", OpType.FETCH_ADD, Script.FETCH_ADD, operand, order);
+    }
+
+    @Override
+    public final long fetchSub(long operand, MemoryOrder order) {
+        return fetch("fetchSub", OpType.FETCH_SUB, Script.FETCH_SUB, operand, order);
+    }
+
+    @Override
+    public final long fetchInc(MemoryOrder order) {
+        return parse("fetchInc", one("fetchInc", OpType.FETCH_INC, Script.FETCH_ADD, order));
+    }
+
+    @Override
+    public final long fetchDec(MemoryOrder order) {
+        return parse("fetchDec", one("fetchDec", OpType.FETCH_DEC, Script.FETCH_SUB, order));
+    }
+
+    @Override
+    public final long fetchNeg(MemoryOrder order) {
+        return parse("fetchNeg", unary("fetchNeg", OpType.FETCH_NEG, Script.FETCH_NEG, order));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.atomics;
+
+import dev.atomics.ModelTestSupport.Backdoor;
+import dev.atomics.ModelTestSupport.Orders;
+import dev.atomics.ModelTestSupport.Subject;
+import dev.atomics.ModelTestSupport.TestTarget;
+import dev.atomics.redis.RedisAtomics;
+import dev.atomics.redis.testing.ConnectionFactories;
+import dev.atomics.redis.testing.RedisServer;
+import dev.atomics.redis.testing.Resp;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every method of atomics on Redis keys, at widths 1, 2, 4 and 8, int, uint and bytes, against the same reference
+ * model and the same inputs as local atomics ({@link ModelTestSupport}, {@link IntegralOpsModelTest},
+ * {@link BytesOpsModelTest}; seed property {@code atomics.test.seed}), on a real redis-server. States are set up
+ * and checked through a plain client, in the stored form another Redis client sees (decimal, hex). Memory orders
+ * all mean the same on Redis: every order is checked to be accepted (and every invalid one refused), and most inputs
+ * run at SEQ_CST.
+ */
+class RedisModelTest {
+
+    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    private static final AtomicInteger KEYS = new AtomicInteger();
+
+    private static LettuceConnectionFactory factory;
+    private static RedisAtomics redis;
+    private static Resp plain;
+
+    @BeforeAll
+    static void connect() {
+        // the model's memory image is the native byte order; Redis bytes atomics are little-endian everywhere
+        assertThat(LITTLE).as("these tests compare with a little-endian model").isTrue();
+        RedisServer server = RedisServer.shared();
+        factory = ConnectionFactories.lettuce(server, Duration.ofSeconds(10));
+        redis = RedisAtomics.create(factory);
+        plain = server.client();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+        factory.destroy();
+        plain.close();
+    }
+
+    /** An atomic on a fresh key, for one test. */
+    record RedisTarget(int width, AtomicType<?, ?, ?> type) implements TestTarget {
+
+        @Override
+        public IntegralModel model() {
+            return new IntegralModel(width, type == AtomicType.INT);
+        }
+
+        @Override
+        public Subject open() {
+            String key = "model:" + type.name() + width + ":" + KEYS.incrementAndGet();
+            Atomic atomic = redis.atomic(key, width, type);
+            return new Subject(atomic, new StoredForm(key, model(), type == AtomicType.BYTES), () -> plain.call("DEL", key));
+        }
+
+        /**
+         * Up to 200 inputs per method at the default order (spread over edge values, bit offsets and random ones:
+         * every round trip costs tens of microseconds), three at the others, which must still be accepted.
+         */
+        @Override
+        public int samples(Orders orders) {
+            boolean sc = orders.order() == MemoryOrder.SEQ_CST && (orders.failure() == null || orders.failure() == MemoryOrder.SEQ_CST);
+            return sc ? 200 : 3;
+        }
+
+        @Override
+        public String toString() {
+            return type.name() + " width " + width + " redis";
+        }
+    }
+
+    /** The key's value in the form any Redis client sees: decimal for int and uint, hex for bytes. */
+    record StoredForm(String key, IntegralModel model, boolean bytes) implements Backdoor {
+
+        @Override
+        public void put(byte[] image) {
+            plain.call("SET", key, stored(image));
+        }
+
+        @Override
+        public byte[] get() {
+            String s = plain.call("GET", key);
+            if (s == null) {
+                return new byte[model.width]; // a missing key holds zero
+            }
+            assertThat(s).as("stored form of %s", key).isEqualTo(stored(imageOf(s)));
+            return imageOf(s);
+        }
+
+        private String stored(byte[] image) {
+            if (!bytes) {
+                long raw = 0;
+                for (int i = 0; i < image.length; i++) {
+                    raw |= (image[i] & 0xFFL) << (8 * i);
+                }
+                long value = model.value(raw);
+                return model.signed ? Long.toString(value) : Long.toUnsignedString(value);
+            }
+            return HexFormat.of().formatHex(image);
+        }
+
+        private byte[] imageOf(String stored) {
+            if (!bytes) {
+                long v = model.signed ? Long.parseLong(stored) : Long.parseUnsignedLong(stored);
+                return model.image(v);
+            }
+            return HexFormat.of().parseHex(stored);
+        }
+    }
+
+    private static List<TestTarget> targets(List<AtomicType<?, ?, ?>> types) {
+        List<TestTarget> out = new ArrayList<>();
+        for (AtomicType<?, ?, ?> type : types) {
+            for (int width : new int[] { 1, 2, 4, 8 }) {
+                out.add(new RedisTarget(width, type));
+            }
+        }
+        return out;
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyIntegralMethodMatchesTheModel() {
+        return ModelTestSupport.tests(IntegralOpsModelTest.INTEGRAL, targets(List.of(AtomicType.INT, AtomicType.UINT)));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> everyBytesMethodMatchesTheModel() {
+        return ModelTestSupport.tests(BytesOpsModelTest.BYTES, targets(List.of(AtomicType.BYTES)));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.atomics.redis.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code redis-server} (Debian's, installed by {@code .ci/run}) on a free port of 127.0.0.1, without
+ * persistence, for tests: started here, killed when closed or when the JVM exits. {@link #shared()} is one server
+ * for every test of a JVM that only needs one; tests that kill, pause or restart their server start their own.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static RedisServer shared;
+
+    private final int port;
+    private final Path dir;
+    private Process process;
+
+    private RedisServer(int port) {
+        this.port = port;
+        try {
+            this.dir = Files.createTempDirectory("redis-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "redis-server-" + port + "-killer"));
+    }
+
+    /** The server every test of this JVM may share (distinct keys per test); started on first use. */
+    public static synchronized RedisServer shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** A new server on a free port, answering PING. */
+    public static RedisServer start() {
+        RedisServer server = new RedisServer(freePort());
+        server.launch();
+        return server;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The process id, e.g. to pause it. */
+    public long pid() {
+        return process.pid();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String executable() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/local/bin").split(File.pathSeparator)) {
+            File f = new File(dir, "redis-server");
+            if (f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        for (String f : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server")) {
+            if (new File(f).canExecute()) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed: the Redis tests run a real server"
+                + " (apt-get install redis-server; .ci/run installs it)");
+    }
+
+    private synchronized void launch() {
+        Path log = dir.resolve("redis.log");
+        try {
+            process = new ProcessBuilder(executable(), "--port", Integer.toString(port), "--bind", host(), "--save", "",
+                    "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no")
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server", e);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (Resp resp = new Resp(host(), port, Duration.ofMillis(500))) {
+                if ("PONG".equals(resp.call("PING"))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    String output;
+                    try {
+                        output = Files.readString(log);
+                    } catch (IOException io) {
+                        output = "(no log: " + io + ")";
+                    }
+                    kill();
+                    throw new IllegalStateException("redis-server on port " + port + " did not answer PING: " + output, e);
+                }
+            }
+            sleep(20);
+        }
+    }
+
+    /** Kills the server at once (SIGKILL), as a crash would; nothing is saved. */
+    public synchronized void kill() {
+        if (process != null && process.isAlive()) {
+            resume(); // a stopped process dies only once continued
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Starts the server again on the same port, empty. */
+    public synchronized void restart() {
+        kill();
+        launch();
+    }
+
+    /** Stops the process (SIGSTOP): connections stay open, nothing is answered, as on a hung server. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Continues a paused process (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            kill.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A plain client of this server, independent of the code under test. */
+    public Resp client() {
+        return new Resp(host(), port, Duration.ofSeconds(5));
+    }
+
+    /** One command on a connection of its own: e.g. {@code call("GET", "k")}. */
+    public String call(String... command) {
+        try (Resp resp = client()) {
+            return resp.call(command);
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "redis-server on " + host() + ":" + port;
+    }
+}
