@@ -30,8 +30,12 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Operations.</b> Each operation is one round trip and atomic on the server: {@code load} and
- * {@code bitTest} are a {@code GET}, {@code store} a {@code SET}, every other operation one call of a Lua script
- * ({@code EVALSHA}) that reads, computes and writes while Redis runs nothing else. Arguments are checked as for
+ * {@code bitTest} are a {@code GET}, {@code store} a {@code SET}, additions on an int of width 8 an {@code INCRBY}
+ * or {@code DECRBY} (as cheap for the server as Spring Data Redis's {@code RedisAtomicLong}), every other operation
+ * one call of a Lua script ({@code EVALSHA}) that reads, computes and writes while Redis runs nothing else. Two
+ * exceptions take a second round trip, after a first one that changed nothing: an addition whose result wraps
+ * around the 64-bit range (Redis refuses to overflow, the script then wraps), and the first script call on a
+ * server that does not know the script yet ({@code NOSCRIPT}: the body is sent). Arguments are checked as for
  * local atomics (operand ranges, bit offsets, memory orders; same exceptions) before anything is sent; results
  * wrap around modulo {@code 2^(8 * width)}, with exact 64-bit arithmetic. A compare-and-exchange, weak or strong,
  * never fails spuriously.

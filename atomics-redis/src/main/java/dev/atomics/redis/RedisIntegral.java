@@ -16,8 +16,8 @@ import static dev.atomics.redis.Checks.storeOrder;
  * The operations of integral atomics on a Redis key, with the semantics of local ones (see
  * {@link AtomicIntegral}): operands are range-checked against the width and signedness before anything is
  * sent, results wrap around modulo {@code 2^(8 * width)}. {@code load} and {@code bitTest} are a {@code GET},
- * {@code store} a {@code SET}, everything else one call of the script, which computes on the exact 64-bit
- * pattern. Memory orders are checked as for local atomics and otherwise make no difference: every operation on
+ * {@code store} a {@code SET}, additions on an int of width 8 an {@code INCRBY} or {@code DECRBY}, everything
+ * else one call of the script, which computes on the exact 64-bit pattern. Memory orders are checked as for local atomics and otherwise make no difference: every operation on
  * one key is sequentially consistent.
  */
 abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegral {
@@ -26,6 +26,12 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     private static final byte[] ONE = Values.half(1);
 
     private final boolean signed;
+    /**
+     * Whether additions are {@code INCRBY} / {@code DECRBY} (int of width 8, whose range is Redis's own integer
+     * range): the server does no more work than for Spring Data Redis's {@code RedisAtomicLong}. The script runs
+     * only where the result wraps around, which Redis refuses without changing anything.
+     */
+    private final boolean incrby;
     /** 64 - 8 * width: shifting left then right by this extends the low width bytes. */
     private final int shift;
     private final long mask;
@@ -33,6 +39,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     RedisIntegral(Transport transport, String key, int width, boolean readonly, boolean signed) {
         super(transport, key, width, readonly, signed ? 'i' : 'u', true);
         this.signed = signed;
+        this.incrby = signed && width == 8;
         this.shift = 64 - 8 * width;
         this.mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
     }
@@ -201,6 +208,27 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         return eval(name, kind, widthArg, op, ZERO, ONE);
     }
 
+    /**
+     * Adds {@code delta} (or subtracts it) on an int of width 8 and answers the value before: one {@code INCRBY} or
+     * {@code DECRBY}, whose result minus the delta is the value before (no overflow happened). Where the result
+     * wraps around, Redis refuses and changes nothing, and the script does it instead: the one case of two round
+     * trips, each atomic, the first without effect.
+     */
+    private long addition(String name, long delta, boolean subtract) {
+        try {
+            return subtract ? transport.decrby(this, name, rawKey, delta) + delta : transport.incrby(this, name, rawKey, delta) - delta;
+        } catch (Transport.Overflow e) {
+            return parse(name, eval(name, kind, widthArg, subtract ? Script.FETCH_SUB : Script.FETCH_ADD, high(delta), low(delta)));
+        }
+    }
+
+    private long addition(String name, OpType type, long delta, boolean subtract, MemoryOrder order) {
+        operand(delta);
+        anyOrder(order);
+        writable(type);
+        return addition(name, delta, subtract);
+    }
+
     @Override
     public final void binOr(long operand, MemoryOrder order) {
         modify("binOr", OpType.BIN_OR, Script.OR, operand, order);
@@ -243,21 +271,37 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
 
     @Override
     public final void add(long operand, MemoryOrder order) {
+        if (incrby) {
+            addition("add", OpType.ADD, operand, false, order);
+            return;
+        }
         modify("add", OpType.ADD, Script.ADD, operand, order);
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
+        if (incrby) {
+            addition("sub", OpType.SUB, operand, true, order);
+            return;
+        }
         modify("sub", OpType.SUB, Script.SUB, operand, order);
     }
 
     @Override
     public final void inc(MemoryOrder order) {
+        if (incrby) {
+            addition("inc", OpType.INC, 1, false, order);
+            return;
+        }
         one("inc", OpType.INC, Script.ADD, order);
     }
 
     @Override
     public final void dec(MemoryOrder order) {
+        if (incrby) {
+            addition("dec", OpType.DEC, 1, true, order);
+            return;
+        }
         one("dec", OpType.DEC, Script.SUB, order);
     }
 
@@ -268,21 +312,33 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
+        if (incrby) {
+            return addition("fetchAdd", OpType.FETCH_ADD, operand, false, order);
+        }
         return fetch("fetchAdd", OpType.FETCH_ADD, Script.FETCH_ADD, operand, order);
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
+        if (incrby) {
+            return addition("fetchSub", OpType.FETCH_SUB, operand, true, order);
+        }
         return fetch("fetchSub", OpType.FETCH_SUB, Script.FETCH_SUB, operand, order);
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
+        if (incrby) {
+            return addition("fetchInc", OpType.FETCH_INC, 1, false, order);
+        }
         return parse("fetchInc", one("fetchInc", OpType.FETCH_INC, Script.FETCH_ADD, order));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
+        if (incrby) {
+            return addition("fetchDec", OpType.FETCH_DEC, 1, true, order);
+        }
         return parse("fetchDec", one("fetchDec", OpType.FETCH_DEC, Script.FETCH_SUB, order));
     }
 

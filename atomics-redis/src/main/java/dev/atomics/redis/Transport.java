@@ -81,6 +81,20 @@ final class Transport implements AutoCloseable {
         await(commands(subject, operation).set(rawKey, value, KEEP_TTL), subject, operation);
     }
 
+    /**
+     * {@code INCRBY}: the new value.
+     *
+     * @throws Overflow if the result would leave the signed 64-bit range: Redis then changes nothing
+     */
+    long incrby(Subject subject, String operation, byte[] rawKey, long delta) {
+        return await(commands(subject, operation).incrby(rawKey, delta), subject, operation);
+    }
+
+    /** {@code DECRBY}: the new value; {@link Overflow} as {@link #incrby}. */
+    long decrby(Subject subject, String operation, byte[] rawKey, long delta) {
+        return await(commands(subject, operation).decrby(rawKey, delta), subject, operation);
+    }
+
     /** One {@code MGET} (Lettuce splits it by hash slot on a Redis Cluster). */
     List<KeyValue<byte[], byte[]>> mget(Subject subject, String operation, byte[][] rawKeys) {
         return await(commands(subject, operation).mget(rawKeys), subject, operation);
@@ -126,6 +140,9 @@ final class Transport implements AutoCloseable {
         } catch (RedisNoScriptException e) {
             throw new NoScript(e);
         } catch (RedisCommandExecutionException e) {
+            if (String.valueOf(e.getMessage()).contains("would overflow")) {
+                throw new Overflow(e);
+            }
             throw refused(e, subject.describe(operation), subject.key());
         } catch (RedisCommandInterruptedException e) {
             Thread.currentThread().interrupt();
@@ -152,6 +169,10 @@ final class Transport implements AutoCloseable {
         if (reason.startsWith("ATOMICS_VALUE ")) {
             return new RedisValueException(what + " refused: the key holds a value that is "
                     + reason.substring("ATOMICS_VALUE ".length()) + "; values are never wrapped into range", key, e);
+        }
+        if (reason.startsWith("ERR value is not an integer")) { // INCRBY, DECRBY
+            return new RedisValueException(what + " refused: the key holds a value that is not an int of width 8 (a"
+                    + " canonical decimal integer in the signed 64-bit range); values are never wrapped into range", key, e);
         }
         if (reason.startsWith("WRONGTYPE")) {
             return new RedisValueException(what + " refused: the key holds a Redis " + "value of another type (not a"
@@ -183,6 +204,15 @@ final class Transport implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** {@code INCRBY} or {@code DECRBY} would overflow 64 bits, so Redis changed nothing: internal signal to wrap. */
+    static final class Overflow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Overflow(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /** The server does not know the script: internal signal to send its body. */
