@@ -1,18 +1,31 @@
 package dev.atomics.spring.boot;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.file.Path;
 
 /**
- * Where the memory of a registered atomic comes from: the process itself ({@link Instance}), a named POSIX
- * shared-memory object ({@link SharedMemory}) or a memory-mapped file ({@link MappedFile}).
+ * Where a registered atomic lives: the process itself ({@link Instance}), a named POSIX shared-memory object
+ * ({@link SharedMemory}), a memory-mapped file ({@link MappedFile}), a Redis key, ... One implementation per
+ * source kind; the endpoint, gauges and health see only this interface.
  */
-public sealed interface AtomicSource permits AtomicSource.Instance, AtomicSource.SharedMemory, AtomicSource.MappedFile {
+public interface AtomicSource {
 
-    /** {@code instance}, {@code shm} or {@code file}: the value of the {@code source} tag and DTO field. */
+    /** {@code instance}, {@code shm}, {@code file}, {@code redis}: the value of the {@code source} tag and DTO field. */
     String kind();
 
     /** A one-line description, e.g. {@code shm myapp-counters at offset 8}. */
     String description();
+
+    /** What the atomic is in: the shared-memory name, file path or Redis key; {@code null} for an instance. */
+    default @Nullable String target() {
+        return null;
+    }
+
+    /** The byte offset of the atomic in its {@link #target()}; {@code null} where there is none (instance, Redis key). */
+    default @Nullable Long targetOffset() {
+        return null;
+    }
 
     /** An atomic owning its memory (from {@code atomics.instances}). */
     record Instance() implements AtomicSource {
@@ -38,6 +51,16 @@ public sealed interface AtomicSource permits AtomicSource.Instance, AtomicSource
         public String description() {
             return "shm " + name + " at offset " + offset;
         }
+
+        @Override
+        public String target() {
+            return name;
+        }
+
+        @Override
+        public Long targetOffset() {
+            return offset;
+        }
     }
 
     /** A view at {@code offset} bytes into the memory-mapped file {@code path}. */
@@ -50,6 +73,16 @@ public sealed interface AtomicSource permits AtomicSource.Instance, AtomicSource
         @Override
         public String description() {
             return "file " + path + " at offset " + offset;
+        }
+
+        @Override
+        public String target() {
+            return path.toString();
+        }
+
+        @Override
+        public Long targetOffset() {
+            return offset;
         }
     }
 }

@@ -6,14 +6,17 @@ import java.util.List;
 
 /**
  * A piece of shared memory (a named shared-memory object or a memory-mapped file) that the registry mapped
- * at startup and that one or more of its views use. The registry closes it after releasing those views.
+ * at startup and that one or more of its views use: the {@link AtomicsBackend} of the {@code shm} and {@code file}
+ * kinds. Closing it releases those views, then unmaps.
  */
-public interface AtomicsMapping extends AutoCloseable {
+public interface AtomicsMapping extends AtomicsBackend {
 
     /** {@code shm} or {@code file}. */
+    @Override
     String kind();
 
     /** The shared-memory name or the file path. */
+    @Override
     String target();
 
     /** Whether the memory is mapped read-only. */
@@ -23,6 +26,7 @@ public interface AtomicsMapping extends AutoCloseable {
     long size();
 
     /** The names of the atomics viewing this mapping. */
+    @Override
     List<String> atomics();
 
     /**
@@ -40,7 +44,7 @@ public interface AtomicsMapping extends AutoCloseable {
      */
     long load(long offset, int width);
 
-    /** Unmaps or closes the underlying object. Called once, after every view on it has been released. */
+    /** Releases the views on it, then unmaps or closes the underlying object. */
     @Override
     void close();
 }

@@ -1,10 +1,7 @@
 package dev.atomics.spring.boot;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicViewContext;
-import dev.atomics.AtomicsException;
-import dev.atomics.shm.MappingStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,23 +15,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every atomic the application configured, by name, with the mappings their memory comes from.
+ * Every atomic the application configured, by name, with the backends their memory or keys come from.
  *
- * <p>The auto-configuration builds one from {@code atomics.instances} and {@code atomics.shared}; each entry is
- * also a bean of its own, named by its key. Code that looks atomics up dynamically, the {@code atomics}
- * actuator endpoint, the health indicator and the Micrometer gauges read this registry.
+ * <p>The auto-configuration builds one from {@code atomics.instances}, {@code atomics.shared} and
+ * {@code atomics.cluster}; each entry is also a bean of its own, named by its key. Code that looks atomics up
+ * dynamically, the {@code atomics} actuator endpoint, the health indicator and the Micrometer gauges read this
+ * registry. Its own reads ({@link #read}, {@link #readAll}) go through each atomic's {@link AtomicsBackend}, which
+ * knows how to read its kind of atomic without harm.
  *
- * <p>{@link #close()} (called when the application context closes) first closes every view context, so that
- * the views die and stop touching memory, then closes the mappings: several views may share one mapping.
+ * <p>{@link #close()} (called when the application context closes) closes every backend: each releases its views,
+ * so that they die and stop touching memory, then its mapping or connection.
  */
 public final class AtomicsRegistry implements AutoCloseable {
 
     private final Map<String, AtomicsEntry> entries;
     private final List<AtomicViewContext<?>> contexts;
-    private final List<AtomicsMapping> mappings;
-    /** The mapping each shared atomic is in, by name. */
-    private final Map<String, AtomicsMapping> mappingOf;
+    private final List<AtomicsBackend> backends;
+    /** The backend of each atomic, by name. */
+    private final Map<String, AtomicsBackend> backendOf;
     private volatile boolean closed;
+
+    /**
+     * A registry over {@code entries}, whose atomics the {@code backends} serve (each names its atomics; an entry no
+     * backend names is read directly, as memory the process owns). The registry takes ownership of the backends and
+     * closes them in {@link #close()}.
+     *
+     * @throws IllegalArgumentException if two entries have the same name
+     */
+    public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicsBackend> backends) {
+        this(entries, List.of(), backends);
+    }
 
     /**
      * A registry over the given entries. The registry takes ownership of {@code contexts} (the view contexts
@@ -43,7 +53,7 @@ public final class AtomicsRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if two entries have the same name
      */
     public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
-                           Collection<? extends AtomicsMapping> mappings) {
+                           Collection<? extends AtomicsBackend> mappings) {
         Map<String, AtomicsEntry> map = new LinkedHashMap<>();
         for (AtomicsEntry entry : entries) {
             if (map.putIfAbsent(entry.name(), entry) != null) {
@@ -52,22 +62,30 @@ public final class AtomicsRegistry implements AutoCloseable {
         }
         this.entries = Collections.unmodifiableMap(map);
         this.contexts = List.copyOf(contexts);
-        this.mappings = List.copyOf(mappings);
-        Map<String, AtomicsMapping> of = new HashMap<>();
-        for (AtomicsMapping mapping : this.mappings) {
-            for (String name : mapping.atomics()) {
-                of.put(name, mapping);
+        Map<String, AtomicsBackend> of = new HashMap<>();
+        List<AtomicsBackend> all = new ArrayList<>();
+        for (AtomicsBackend backend : mappings) {
+            all.add(backend);
+            for (String name : backend.atomics()) {
+                of.put(name, backend);
             }
         }
-        this.mappingOf = of;
+        List<String> owned = map.keySet().stream().filter(name -> !of.containsKey(name)).toList();
+        if (!owned.isEmpty()) {
+            OwnedAtomics backend = new OwnedAtomics(owned);
+            all.add(0, backend);
+            owned.forEach(name -> of.put(name, backend));
+        }
+        this.backends = List.copyOf(all);
+        this.backendOf = of;
     }
 
     /** A registry of entries that own their memory or whose views the caller manages. */
     public static AtomicsRegistry of(AtomicsEntry... entries) {
-        return new AtomicsRegistry(List.of(entries), List.of(), List.of());
+        return new AtomicsRegistry(List.of(entries), List.of());
     }
 
-    /** The entries, in configuration order (instances first, then shared views). */
+    /** The entries, in configuration order (instances, shared views, then cluster atomics). */
     public Collection<AtomicsEntry> entries() {
         return entries.values();
     }
@@ -113,71 +131,52 @@ public final class AtomicsRegistry implements AutoCloseable {
     }
 
     /**
-     * Reads the atomic named {@code name} the careful way the starter reads for itself: if it is on shared
-     * memory, its mapping is checked first, and an atomic whose object shrank below it, was removed or replaced,
-     * or whose registry is closed, is reported unavailable without touching its memory. The read is an acquire
-     * load through the JVM, never native code, whatever engine serves the atomic.
+     * Reads the atomic named {@code name} the careful way the starter reads for itself, through its backend: an
+     * atomic on shared memory is read only after its mapping was checked (an object that shrank below it, was
+     * removed or replaced, or whose registry is closed, is reported unavailable without touching its memory), with an
+     * acquire load through the JVM, never native code; one on a Redis key is read with the connection's timeout, and
+     * reported unavailable if the server does not answer.
      *
      * @throws NoSuchElementException if there is no such atomic
      */
     public AtomicReading read(String name) {
-        return read(get(name), new HashMap<>());
+        AtomicsEntry entry = get(name);
+        return backendOf.get(name).read(List.of(entry)).get(0);
     }
 
-    /** {@link #read(String)} for every entry, in order, checking each mapping once. */
+    /** {@link #read(String)} for every entry, in order; each backend reads all of its atomics at once. */
     public List<AtomicReading> readAll() {
-        Map<AtomicsMapping, MappingStatus> statuses = new HashMap<>();
+        Map<String, AtomicReading> byName = new HashMap<>();
+        for (AtomicsBackend backend : backends) {
+            List<AtomicsEntry> own = backend.atomics().stream().map(entries::get).toList();
+            if (own.isEmpty()) {
+                continue;
+            }
+            for (AtomicReading reading : backend.read(own)) {
+                byName.put(reading.name(), reading);
+            }
+        }
         List<AtomicReading> readings = new ArrayList<>(entries.size());
-        for (AtomicsEntry entry : entries.values()) {
-            readings.add(read(entry, statuses));
+        for (String name : entries.keySet()) {
+            readings.add(byName.get(name));
         }
         return readings;
     }
 
-    private AtomicReading read(AtomicsEntry entry, Map<AtomicsMapping, MappingStatus> statuses) {
-        String name = entry.name();
-        AtomicsMapping mapping = mappingOf.get(name);
-        if (mapping == null) {
-            // memory this process owns (or views the caller manages): nothing else can take it away
-            try {
-                Atomic a = entry.atomic();
-                String value = AtomicValues.format(a);
-                return AtomicReading.of(name, value, a instanceof AtomicIntegral i ? AtomicValues.asDouble(i) : Double.NaN);
-            } catch (AtomicsException e) {
-                return AtomicReading.unavailable(name, e.getMessage());
-            }
-        }
-        if (closed) {
-            return AtomicReading.unavailable(name, "the atomics registry is closed: its views are released");
-        }
-        long offset = offsetOf(entry.source());
-        int width = entry.atomic().width();
-        MappingStatus status = statuses.computeIfAbsent(mapping, AtomicsMapping::status);
-        if (!status.covers(offset, width)) {
-            return AtomicReading.unavailable(name, status.problem());
-        }
-        try {
-            long raw = mapping.load(offset, width);
-            return AtomicReading.of(name, AtomicValues.formatRaw(entry.type(), width, raw),
-                    AtomicValues.rawAsDouble(entry.type(), width, raw));
-        } catch (AtomicsException | InternalError e) {
-            return AtomicReading.unavailable(name, "reading it failed: " + e.getMessage());
-        }
+    /** The backends of the atomics, each once: what health checks. */
+    public List<AtomicsBackend> backends() {
+        return backends;
     }
 
-    private static long offsetOf(AtomicSource source) {
-        if (source instanceof AtomicSource.SharedMemory shm) {
-            return shm.offset();
-        }
-        if (source instanceof AtomicSource.MappedFile file) {
-            return file.offset();
-        }
-        throw new IllegalStateException("an atomic of a mapping has source " + source);
+    /** The backend serving the atomic named {@code name}. */
+    public AtomicsBackend backendOf(String name) {
+        get(name);
+        return backendOf.get(name);
     }
 
     /** The shared-memory objects and files mapped for the shared entries. */
     public List<AtomicsMapping> mappings() {
-        return mappings;
+        return backends.stream().filter(AtomicsMapping.class::isInstance).map(AtomicsMapping.class::cast).toList();
     }
 
     /** Whether {@link #close()} has been called: views are then dead. */
@@ -186,13 +185,14 @@ public final class AtomicsRegistry implements AutoCloseable {
     }
 
     /**
-     * Closes every view context (the views die), then every mapping. Idempotent. Failures are collected and
-     * rethrown together after everything was attempted.
+     * Closes every view context given to the constructor, then every backend (views die, then mappings are unmapped
+     * and connections closed). Idempotent. Failures are collected and rethrown together after everything was
+     * attempted.
      *
-     * <p>Never unlinks a shared-memory object or deletes a file, even one created at startup and even when the
-     * application context closes because its startup failed after this registry was built: by then the
-     * application and other processes may be using the memory. (Only a failure while the auto-configuration
-     * builds the registry removes what that startup created.)
+     * <p>Never unlinks a shared-memory object, deletes a file or a Redis key, even one created at startup and even when
+     * the application context closes because its startup failed after this registry was built: by then the
+     * application and other processes may be using it. (Only a failure while the auto-configuration builds the
+     * registry removes what that startup created.)
      */
     @Override
     public synchronized void close() {
@@ -208,9 +208,9 @@ public final class AtomicsRegistry implements AutoCloseable {
                 failures.add(e);
             }
         }
-        for (AtomicsMapping mapping : mappings) {
+        for (AtomicsBackend backend : backends) {
             try {
-                mapping.close();
+                backend.close();
             } catch (RuntimeException e) {
                 failures.add(e);
             }

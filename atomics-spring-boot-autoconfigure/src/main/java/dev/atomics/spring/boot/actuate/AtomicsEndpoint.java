@@ -100,7 +100,8 @@ public class AtomicsEndpoint {
                                    @Nullable String expected, @Nullable String desired) {
         // Name, operation and operands come from the request: messages quote only their start (AtomicValues.abbreviate).
         AtomicsEntry entry = registry.find(name).orElseThrow(() -> invalid("no atomic named '" + AtomicValues.abbreviate(name)
-                + "' is configured (this endpoint never creates atomics; configure them under atomics.instances or atomics.shared)"));
+                + "' is configured (this endpoint never creates atomics; configure them under atomics.instances, atomics.shared or"
+                + " atomics.cluster)"));
         String op = operation.trim().toLowerCase(Locale.ROOT);
         if (!OPERATIONS.contains(op)) {
             throw invalid("unknown operation '" + AtomicValues.abbreviate(operation) + "': use one of " + OPERATIONS);
@@ -213,6 +214,8 @@ public class AtomicsEndpoint {
         String served;
         if (a.engine() == Engine.JVM) {
             served = "none: the JVM engine (VarHandles)";
+        } else if (a.engine() == Engine.REDIS) {
+            served = "none: the Redis server performs the operations";
         } else {
             NativeLibraryDescriptor lib = nativeLibrary.get();
             served = lib.error() != null ? "unavailable: " + lib.error()
@@ -225,13 +228,7 @@ public class AtomicsEndpoint {
     }
 
     private static SourceDescriptor source(AtomicSource source) {
-        if (source instanceof AtomicSource.SharedMemory shm) {
-            return new SourceDescriptor(source.kind(), shm.name(), shm.offset(), source.description());
-        }
-        if (source instanceof AtomicSource.MappedFile file) {
-            return new SourceDescriptor(source.kind(), file.path().toString(), file.offset(), source.description());
-        }
-        return new SourceDescriptor(source.kind(), null, null, source.description());
+        return new SourceDescriptor(source.kind(), source.target(), source.targetOffset(), source.description());
     }
 
     private static NativeLibraryDescriptor nativeLibrary() {
@@ -254,12 +251,13 @@ public class AtomicsEndpoint {
      *
      * @param type          {@code int}, {@code uint} or {@code bytes}
      * @param signed        whether integral values are signed; {@code null} for bytes
-     * @param status        {@code available}, or {@code unavailable} when its memory was not read because a peer
-     *                      shrank, removed or replaced the shared object, or the registry is closed
+     * @param status        {@code available}, or {@code unavailable} when it was not read because a peer shrank,
+     *                      removed or replaced the shared object, the Redis server did not answer, or the registry
+     *                      is closed
      * @param problem       why it is unavailable; {@code null} when available
      * @param value         decimal for int and uint, hex (memory order) for bytes; {@code null} when unavailable
      * @param opsSupported  the operations it supports, lower case ({@code load}, {@code fetch_add}, ...)
-     * @param engine        {@code jvm} or {@code patomic}
+     * @param engine        {@code jvm}, {@code patomic} or {@code redis}
      * @param nativeLibrary the native library performing its operations, or why there is none
      */
     public record AtomicDescriptor(String name, String type, @Nullable Integer width, @Nullable Boolean signed,
@@ -269,11 +267,11 @@ public class AtomicsEndpoint {
     }
 
     /**
-     * Where an atomic's memory is.
+     * Where an atomic lives.
      *
-     * @param kind   {@code instance}, {@code shm} or {@code file}
-     * @param target the shared-memory name or file path; {@code null} for an instance
-     * @param offset the byte offset in it; {@code null} for an instance
+     * @param kind   {@code instance}, {@code shm}, {@code file} or {@code redis}
+     * @param target the shared-memory name, file path or Redis key; {@code null} for an instance
+     * @param offset the byte offset in it; {@code null} for an instance or a Redis key
      */
     public record SourceDescriptor(String kind, @Nullable String target, @Nullable Long offset, String description) {
     }

@@ -4,27 +4,29 @@ import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
 import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
-import dev.atomics.shm.MappingStatus;
 import dev.atomics.spring.boot.AtomicReading;
+import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsEntry;
-import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.AtomicsRegistry;
+import dev.atomics.spring.boot.BackendHealth;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Health of the configured atomics: {@code UP} with the native library in use and the mappings; {@code DOWN},
- * naming the atomics concerned and the reason, when a mapping became unusable (another process shrank its
- * object below an atomic, unlinked or deleted it, or put a different object or file under its name), when the
+ * Health of the configured atomics: {@code UP} with the native library in use and what each backend reports (the
+ * mappings of shared-memory objects and files, the Redis server); {@code DOWN}, naming the atomics concerned and the
+ * reason, when a backend became unusable (another process shrank a mapped object below an atomic, unlinked or
+ * deleted it, or put a different object or file under its name; the Redis server does not answer), when the
  * registry was closed, or when atomics served by patomic cannot reach the native library. Nothing that a check
- * finds unusable is read.
+ * finds unusable is read. The indicator knows no source kind: every backend reads its own atomics and judges.
  */
 public class AtomicsHealthIndicator extends AbstractHealthIndicator {
 
@@ -59,42 +61,28 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
                 builder.down().withDetail("reason", "atomics served by patomic cannot reach the native library: " + e.getMessage());
             }
         }
-        Map<String, AtomicReading> unavailable = new LinkedHashMap<>();
+        // every backend reads its own atomics once, then says what that means for its health
+        Map<String, AtomicReading> readings = new LinkedHashMap<>();
         for (AtomicReading reading : registry.readAll()) {
-            if (!reading.available()) {
-                unavailable.put(reading.name(), reading);
-            }
+            readings.put(reading.name(), reading);
         }
-        Map<String, Object> mappings = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
         List<String> reasons = new ArrayList<>();
-        for (AtomicsMapping mapping : registry.mappings()) {
-            MappingStatus status = mapping.status();
-            List<String> lost = mapping.atomics().stream().filter(unavailable::containsKey).toList();
-            // a shrunk object whose atomics all still fit is harmless; anything else stops sharing or risks SIGBUS
-            boolean down = !lost.isEmpty() || !(status.ok() || status.state() == MappingStatus.State.SHRUNK);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", mapping.kind());
-            m.put("size", mapping.size());
-            m.put("currentSize", status.size());
-            m.put("atomics", mapping.atomics());
-            m.put("status", down ? "DOWN" : "UP");
-            m.put("state", status.state().name().toLowerCase(Locale.ROOT));
-            if (!status.ok()) {
-                m.put("problem", status.problem());
+        Set<String> explained = new HashSet<>();
+        for (AtomicsBackend backend : registry.backends()) {
+            BackendHealth health = backend.health(backend.atomics().stream().map(readings::get).toList());
+            if (health == null) {
+                continue;
             }
-            if (!lost.isEmpty()) {
-                m.put("unavailable", lost);
+            groups.computeIfAbsent(health.group(), g -> new LinkedHashMap<>()).put(health.name(), health.details());
+            if (!health.up()) {
+                reasons.add(health.reason());
+                explained.addAll(health.unavailable());
             }
-            if (down) {
-                reasons.add((lost.isEmpty() ? "" : "atomics " + lost + " unavailable: ") + status.problem());
-            }
-            mappings.put(mapping.kind() + ":" + mapping.target() + (mapping.readonly() ? " (readonly)" : ""), m);
         }
-        if (!mappings.isEmpty()) {
-            builder.withDetail("mappings", mappings);
-        }
-        for (AtomicReading reading : unavailable.values()) {
-            if (registry.mappings().stream().noneMatch(m -> m.atomics().contains(reading.name()))) {
+        groups.forEach(builder::withDetail);
+        for (AtomicReading reading : readings.values()) {
+            if (!reading.available() && !explained.contains(reading.name())) {
                 reasons.add("atomic '" + reading.name() + "' unavailable: " + reading.problem());
             }
         }

@@ -3,6 +3,7 @@ package dev.atomics.spring.boot.autoconfigure;
 import dev.atomics.Atomics;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Lazy;
 /**
  * Auto-configuration of named atomics: the {@link AtomicsRegistry} built from {@code atomics.*}, and one bean
  * per configured atomic, named by its key and typed by its atomic type ({@code AtomicInt}, {@code AtomicUint},
- * {@code AtomicBytes}, or their view types for {@code atomics.shared}).
+ * {@code AtomicBytes}; for {@code atomics.shared} the beans are views, for {@code atomics.cluster} atomics on Redis
+ * keys, whose source kind {@link AtomicsRedisAutoConfiguration} contributes).
  *
  * <p>Nothing happens when {@code atomics.enabled=false}. An application that defines its own
  * {@link AtomicsRegistry} bean replaces the one built from properties; the per-name beans then come from its
@@ -37,7 +39,7 @@ public final class AtomicsAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy(false)
     @ConditionalOnMissingBean
-    AtomicsRegistry atomicsRegistry(AtomicsProperties properties) {
-        return AtomicsRegistryFactory.create(properties);
+    AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?, ?>> optionalKinds) {
+        return AtomicsRegistryFactory.create(properties, optionalKinds.orderedStream().toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  *     requests: { type: int, width: 8 }
  *   shared:
  *     jobs-done: { shm: myapp-counters, offset: 0, type: int, width: 8, create: true }
+ *   cluster:
+ *     orders: { redis: "myapp:orders", type: int, width: 8 }
  * }</pre>
  */
 @ConfigurationProperties(prefix = "atomics")
@@ -40,6 +43,14 @@ public class AtomicsProperties {
 
     /** Views on memory shared with other processes (a POSIX shared-memory object or a mapped file), one bean each, named by the key. */
     private Map<String, Shared> shared = new LinkedHashMap<>();
+
+    /**
+     * Atomics shared by every instance of the application, on every machine: on a Redis key (through Spring Data
+     * Redis and Boot's spring.data.redis.* connection), one bean each, named by the key.
+     */
+    private Map<String, Cluster> cluster = new LinkedHashMap<>();
+
+    private final Redis redis = new Redis();
 
     private final Metrics metrics = new Metrics();
 
@@ -83,6 +94,18 @@ public class AtomicsProperties {
         this.shared = shared;
     }
 
+    public Map<String, Cluster> getCluster() {
+        return cluster;
+    }
+
+    public void setCluster(Map<String, Cluster> cluster) {
+        this.cluster = cluster;
+    }
+
+    public Redis getRedis() {
+        return redis;
+    }
+
     public Metrics getMetrics() {
         return metrics;
     }
@@ -95,9 +118,6 @@ public class AtomicsProperties {
 
         /** Width in bytes: 1, 2, 4 or 8 for int and uint (default 8); required for bytes. */
         private Integer width;
-
-        /** Engine for this atomic (auto, patomic or jvm); defaults to 'atomics.engine'. */
-        private String engine;
 
         public String getType() {
             return type;
@@ -114,6 +134,13 @@ public class AtomicsProperties {
         public void setWidth(Integer width) {
             this.width = width;
         }
+    }
+
+    /** What every atomic on memory has. */
+    public abstract static class MemoryEntry extends Entry {
+
+        /** Engine for this atomic (auto, patomic or jvm); defaults to 'atomics.engine'. */
+        private String engine;
 
         public String getEngine() {
             return engine;
@@ -125,7 +152,7 @@ public class AtomicsProperties {
     }
 
     /** An atomic owning its memory. */
-    public static class Instance extends Entry {
+    public static class Instance extends MemoryEntry {
 
         /**
          * Value stored at startup: a decimal integer (or 0x hex) for int and uint, within the range of the width;
@@ -143,7 +170,7 @@ public class AtomicsProperties {
     }
 
     /** A view on shared memory: exactly one of 'shm' and 'file'. */
-    public static class Shared extends Entry {
+    public static class Shared extends MemoryEntry {
 
         /** Name of a POSIX shared-memory object (as for shm_open, with or without the leading '/'). */
         private String shm;
@@ -212,6 +239,54 @@ public class AtomicsProperties {
 
         public void setFollowSymlinks(boolean followSymlinks) {
             this.followSymlinks = followSymlinks;
+        }
+    }
+
+    /** An atomic shared by every instance of the application: on a Redis key. */
+    public static class Cluster extends Entry {
+
+        /**
+         * The Redis key holding the value (e.g. 'myapp:orders'): decimal for int and uint, hex for bytes, readable by
+         * any Redis client. Needs Spring Data Redis with Lettuce (spring-boot-starter-data-redis).
+         */
+        private String redis;
+
+        /** Whether the atomic refuses modifying operations (it only loads and tests bits). */
+        private boolean readonly;
+
+        public String getRedis() {
+            return redis;
+        }
+
+        public void setRedis(String redis) {
+            this.redis = redis;
+        }
+
+        public boolean isReadonly() {
+            return readonly;
+        }
+
+        public void setReadonly(boolean readonly) {
+            this.readonly = readonly;
+        }
+    }
+
+    /** Atomics on Redis keys. */
+    public static class Redis {
+
+        /**
+         * How long an operation on a Redis atomic waits for its reply before it fails with a RedisTimeoutException
+         * (it may or may not have happened, and is not retried). Default: the connection's command timeout
+         * (spring.data.redis.timeout; Lettuce's own default is 60 seconds).
+         */
+        private Duration timeout;
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

@@ -12,11 +12,14 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * An atomic that {@code atomics.instances} or {@code atomics.shared} declares, as its bean definition needs it:
+ * An atomic that {@code atomics.instances}, {@code atomics.shared} or {@code atomics.cluster} declares, as its bean
+ * definition needs it:
  * the name (the bean name), the property prefix that declares it and its type (the bean type).
  *
  * <p>Bean definitions are registered before any bean exists, so {@link #read} binds the entries straight from the
@@ -38,15 +41,20 @@ record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type) 
      */
     static List<ConfiguredAtomic> read(Environment env) {
         Binder binder = Binder.get(env);
-        Map<String, AtomicsProperties.Instance> instances = binder.bind(AtomicsRegistryFactory.INSTANCES,
-                Bindable.mapOf(String.class, AtomicsProperties.Instance.class)).orElse(Map.of());
-        Map<String, AtomicsProperties.Shared> shared = binder.bind(AtomicsRegistryFactory.SHARED,
-                Bindable.mapOf(String.class, AtomicsProperties.Shared.class)).orElse(Map.of());
-        AtomicsRegistryFactory.checkNames(instances.keySet(), shared.keySet());
+        Map<String, Map<String, ? extends AtomicsProperties.Entry>> maps = new LinkedHashMap<>();
+        for (EntryMap<?> map : EntryMap.ALL) {
+            maps.put(map.prefix(), bind(binder, map));
+        }
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        maps.forEach((prefix, entries) -> names.put(prefix, entries.keySet()));
+        AtomicsRegistryFactory.checkNames(names);
         List<ConfiguredAtomic> atomics = new ArrayList<>();
-        instances.forEach((name, entry) -> atomics.add(of(AtomicsRegistryFactory.INSTANCES, name, entry.getType())));
-        shared.forEach((name, entry) -> atomics.add(of(AtomicsRegistryFactory.SHARED, name, entry.getType())));
+        maps.forEach((prefix, entries) -> entries.forEach((name, entry) -> atomics.add(of(prefix, name, entry.getType()))));
         return atomics;
+    }
+
+    private static <E extends AtomicsProperties.Entry> Map<String, E> bind(Binder binder, EntryMap<E> map) {
+        return binder.bind(map.prefix(), Bindable.mapOf(String.class, map.entryType())).orElse(Map.of());
     }
 
     private static ConfiguredAtomic of(String map, String name, String type) {

@@ -7,6 +7,7 @@ import dev.atomics.shm.SharedMemoryAccessException;
 import dev.atomics.shm.SharedMemoryBoundsException;
 import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
+import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import java.io.IOException;
@@ -150,6 +151,11 @@ final class FileMapping extends OpenMapping {
     @Override
     public String kind() {
         return "file";
+    }
+
+    @Override
+    AtomicSource source(SharedSpec spec) {
+        return new AtomicSource.MappedFile(spec.file(), spec.offset());
     }
 
     @Override

@@ -1,27 +1,48 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicViewContext;
+import dev.atomics.AtomicsException;
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMapping;
+import dev.atomics.spring.boot.AtomicReading;
+import dev.atomics.spring.boot.AtomicSource;
+import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
+import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsMapping;
+import dev.atomics.spring.boot.BackendHealth;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A mapping opened by the factory: a core {@link SharedMapping} (shared memory or file) and the entries on it,
- * whose views it hands out. Offsets of entries are offsets into the mapping.
+ * A mapping opened by a {@link MappingKind}: a core {@link SharedMapping} (shared memory or file), the entries on it,
+ * and the views it handed out, which it releases before it unmaps. Offsets of entries are offsets into the mapping.
+ *
+ * <p>It reads its atomics for the starter only after checking the object behind the mapping ({@link #status()}: a
+ * few system calls, no memory touched): an atomic the object no longer covers (a peer shrank it), or whose object
+ * lost its name or was replaced, is reported unavailable, and the others are read with {@link SharedMapping#load}, a
+ * JVM acquire load the JVM guards against faults, whatever engine serves the atomic.
  */
 abstract class OpenMapping implements AtomicsMapping {
 
     private final List<String> atomics;
+    private final Map<String, SharedSpec> specs;
     private final SharedMapping mapping;
     private final boolean created;
+    private final List<AtomicViewContext<?>> contexts = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     /** {@code created}: whether this startup created the object or file (growing an existing one does not count). */
     OpenMapping(List<SharedSpec> specs, SharedMapping mapping, boolean created) {
         this.atomics = specs.stream().map(SharedSpec::name).toList();
+        this.specs = specs.stream().collect(Collectors.toMap(SharedSpec::name, Function.identity()));
         this.mapping = mapping;
         this.created = created;
     }
@@ -31,9 +52,68 @@ abstract class OpenMapping implements AtomicsMapping {
         return atomics;
     }
 
-    /** A context for the view of {@code spec}, which is one of this mapping's entries. */
+    /** A context for the view of {@code spec}, which is one of this mapping's entries; released when it closes. */
     final AtomicViewContext<?> view(SharedSpec spec) {
-        return Views.of(mapping, spec.offset(), spec.width(), spec.type(), spec.engine());
+        AtomicViewContext<?> context = Views.of(mapping, spec.offset(), spec.width(), spec.type(), spec.engine());
+        contexts.add(context);
+        return context;
+    }
+
+    /** Where the atomic of {@code spec} lives, for the endpoint and the gauges' tags. */
+    abstract AtomicSource source(SharedSpec spec);
+
+    @Override
+    public final List<AtomicReading> read(List<AtomicsEntry> entries) {
+        List<AtomicReading> readings = new ArrayList<>(entries.size());
+        if (closed) {
+            for (AtomicsEntry entry : entries) {
+                readings.add(AtomicReading.unavailable(entry.name(), "the atomics registry is closed: its views are released"));
+            }
+            return readings;
+        }
+        MappingStatus status = status(); // once for all of them
+        for (AtomicsEntry entry : entries) {
+            SharedSpec spec = specs.get(entry.name());
+            if (!status.covers(spec.offset(), spec.width())) {
+                readings.add(AtomicReading.unavailable(entry.name(), status.problem()));
+                continue;
+            }
+            try {
+                long raw = load(spec.offset(), spec.width());
+                readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw(spec.type(), spec.width(), raw),
+                        AtomicValues.rawAsDouble(spec.type(), spec.width(), raw)));
+            } catch (AtomicsException | InternalError e) {
+                readings.add(AtomicReading.unavailable(entry.name(), "reading it failed: " + e.getMessage()));
+            }
+        }
+        return readings;
+    }
+
+    /**
+     * Listed under {@code mappings}: size, current size, state; {@code DOWN} if an atomic on it is unavailable, or if
+     * its object lost its name or was replaced (a shrunk object whose atomics all still fit is harmless).
+     */
+    @Override
+    public final BackendHealth health(List<AtomicReading> readings) {
+        MappingStatus status = status();
+        List<String> lost = readings.stream().filter(r -> !r.available()).map(AtomicReading::name).toList();
+        // a shrunk object whose atomics all still fit is harmless; anything else stops sharing or risks SIGBUS
+        boolean down = !lost.isEmpty() || !(status.ok() || status.state() == MappingStatus.State.SHRUNK);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", kind());
+        m.put("size", size());
+        m.put("currentSize", status.size());
+        m.put("atomics", atomics);
+        m.put("status", down ? "DOWN" : "UP");
+        m.put("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
+        if (!status.ok()) {
+            m.put("problem", status.problem());
+        }
+        if (!lost.isEmpty()) {
+            m.put("unavailable", lost);
+        }
+        String reason = down ? (lost.isEmpty() ? "" : "atomics " + lost + " unavailable: ") + status.problem() : null;
+        return new BackendHealth("mappings", kind() + ":" + target() + (readonly() ? " (readonly)" : ""), !down, m, lost, reason);
     }
 
     @Override
@@ -56,9 +136,34 @@ abstract class OpenMapping implements AtomicsMapping {
         return mapping.load(offset, width);
     }
 
+    /** Releases the views on it (they die), then closes the mapping. */
     @Override
     public final void close() {
-        mapping.close();
+        closed = true;
+        RuntimeException failure = null;
+        for (AtomicViewContext<?> context : contexts) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        try {
+            mapping.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**

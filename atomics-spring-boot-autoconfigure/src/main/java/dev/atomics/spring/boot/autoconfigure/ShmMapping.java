@@ -5,6 +5,7 @@ import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
+import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
@@ -95,6 +96,11 @@ final class ShmMapping extends OpenMapping {
     @Override
     public String kind() {
         return "shm";
+    }
+
+    @Override
+    AtomicSource source(SharedSpec spec) {
+        return new AtomicSource.SharedMemory(spec.target(), spec.offset());
     }
 
     @Override

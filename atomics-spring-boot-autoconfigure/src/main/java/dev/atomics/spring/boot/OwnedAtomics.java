@@ -1,0 +1,82 @@
+package dev.atomics.spring.boot;
+
+import dev.atomics.Atomic;
+import dev.atomics.AtomicBytes;
+import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicsException;
+import dev.atomics.MemoryOrder;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The backend of atomics whose memory this process owns (and of entries whose views the caller manages): nothing
+ * else can take the memory away, so they are read directly, with an acquire load. It has no health of its own and
+ * nothing to close: the atomics free their memory when they are unreachable.
+ */
+public final class OwnedAtomics implements AtomicsBackend {
+
+    private final List<String> atomics;
+
+    /** The backend of the atomics named {@code atomics}. */
+    public OwnedAtomics(List<String> atomics) {
+        this.atomics = List.copyOf(atomics);
+    }
+
+    @Override
+    public String kind() {
+        return "instance";
+    }
+
+    @Override
+    public String target() {
+        return "this process";
+    }
+
+    @Override
+    public List<String> atomics() {
+        return atomics;
+    }
+
+    @Override
+    public List<AtomicReading> read(List<AtomicsEntry> entries) {
+        List<AtomicReading> readings = new ArrayList<>(entries.size());
+        for (AtomicsEntry entry : entries) {
+            readings.add(read(entry));
+        }
+        return readings;
+    }
+
+    /** One acquire load of {@code entry}'s atomic, formatted; unavailable if it throws (a view that died). */
+    public static AtomicReading read(AtomicsEntry entry) {
+        Atomic a = entry.atomic();
+        try {
+            if (a instanceof AtomicIntegral i) {
+                long v = i.load(MemoryOrder.ACQUIRE);
+                return AtomicReading.of(entry.name(), AtomicValues.formatIntegral(i, v),
+                        AtomicValues.rawAsDouble(entry.type(), i.width(), v));
+            }
+            return AtomicReading.of(entry.name(), HexFormat.of().formatHex(((AtomicBytes) a).load(MemoryOrder.ACQUIRE)), Double.NaN);
+        } catch (AtomicsException e) {
+            return AtomicReading.unavailable(entry.name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public @Nullable BackendHealth health(List<AtomicReading> readings) {
+        return null;
+    }
+
+    @Override
+    public void close() {
+        // owned memory is freed by the garbage collector
+    }
+
+    @Override
+    public String toString() {
+        return "OwnedAtomics" + atomics;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.Atomic;
+import dev.atomics.AtomicBytes;
+import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicType;
+import dev.atomics.Atomics;
+import dev.atomics.UnsupportedWidthException;
+import dev.atomics.spring.boot.AtomicSource;
+import dev.atomics.spring.boot.AtomicValues;
+import dev.atomics.spring.boot.AtomicsConfigurationException;
+import dev.atomics.spring.boot.AtomicsEntry;
+import dev.atomics.spring.boot.OwnedAtomics;
+
+import java.util.List;
+
+/**
+ * The {@code instance} kind: {@code atomics.instances} entries, atomics owning memory of this process, each stored
+ * its {@code initial-value}. One {@link OwnedAtomics} backend reads them all directly; nothing to undo.
+ */
+final class InstanceKind implements SourceKind<AtomicsProperties.Instance, InstanceKind.Spec> {
+
+    record Spec(Basics basics, String initialValue) {
+    }
+
+    @Override
+    public String name() {
+        return "instance";
+    }
+
+    @Override
+    public EntryMap<AtomicsProperties.Instance> map() {
+        return EntryMap.INSTANCES;
+    }
+
+    @Override
+    public String selector() {
+        return null;
+    }
+
+    @Override
+    public Spec validate(Basics b, AtomicsProperties.Instance instance) {
+        String initial = instance.getInitialValue();
+        if (initial != null && !initial.isBlank()) {
+            try {
+                if (b.type() == AtomicType.BYTES) {
+                    AtomicValues.parseBytes(initial, b.width());
+                } else {
+                    AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new AtomicsConfigurationException(b.prefix() + ".initial-value", initial, "initial value out of range: "
+                        + e.getMessage(), b.type() == AtomicType.BYTES
+                        ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
+                        : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ", or a wider atomic ("
+                          + b.prefix() + ".width).", e);
+            }
+        }
+        return new Spec(b, initial);
+    }
+
+    @Override
+    public void open(List<Spec> specs, Startup startup) {
+        for (Spec spec : specs) {
+            startup.entry(new AtomicsEntry(spec.basics().name(), spec.basics().type(), create(spec), new AtomicSource.Instance()));
+        }
+        startup.backend(new OwnedAtomics(specs.stream().map(s -> s.basics().name()).toList()), null);
+    }
+
+    private static Atomic create(Spec spec) {
+        Basics b = spec.basics();
+        Atomic atomic;
+        try {
+            atomic = Atomics.atomic(b.width(), b.type(), b.engine());
+        } catch (UnsupportedWidthException e) {
+            throw AtomicsRegistryFactory.unsupportedWidth(b.prefix(), b.width(), e);
+        }
+        String initial = spec.initialValue();
+        if (initial != null && !initial.isBlank()) {
+            if (atomic instanceof AtomicBytes bytes) {
+                bytes.store(AtomicValues.parseBytes(initial, b.width()));
+            } else {
+                ((AtomicIntegral) atomic).store(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
+            }
+        }
+        return atomic;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.shm.SharedMemory;
+import dev.atomics.shm.SharedMemoryNameException;
+import dev.atomics.spring.boot.AtomicsConfigurationException;
+
+import java.util.List;
+
+/**
+ * The {@code shm} kind: {@code atomics.shared} entries with {@code shm}, views on a named POSIX shared-memory
+ * object, which is mapped whole ({@link ShmMapping}), once per access mode.
+ */
+final class ShmKind extends MappingKind {
+
+    /**
+     * The largest {@code offset + width} of a shared-memory object: the object is mapped whole, and no 64-bit
+     * platform gives a process more than 128 TiB of address space to map it into.
+     */
+    static final long MAX_SHM_END = 1L << 47;
+
+    @Override
+    public String name() {
+        return "shm";
+    }
+
+    @Override
+    boolean shm() {
+        return true;
+    }
+
+    @Override
+    long maxEnd() {
+        return MAX_SHM_END;
+    }
+
+    @Override
+    String maxEndReason() {
+        return "a shared-memory object is mapped whole, so its atomics must end within " + MAX_SHM_END + " bytes (128 TiB)";
+    }
+
+    @Override
+    SharedSpec spec(Basics b, AtomicsProperties.Shared entry, long offset) {
+        String target = entry.getShm().trim();
+        SharedSpec spec = new SharedSpec(b.name(), b.type(), b.width(), b.engine(), true, target, null, offset,
+                entry.isCreate(), entry.isReadonly(), false);
+        try {
+            SharedMemory.posixName(target);
+        } catch (SharedMemoryNameException e) {
+            throw ShmMapping.badName(spec, e);
+        }
+        if (entry.isFollowSymlinks()) {
+            throw new AtomicsConfigurationException(b.prefix() + ".follow-symlinks", true, "follow-symlinks applies to"
+                    + " 'file' entries only: a shared-memory name is never a link", "Remove " + b.prefix() + ".follow-symlinks.");
+        }
+        return spec;
+    }
+
+    @Override
+    String target(SharedSpec spec) {
+        return "shm:" + SharedMemory.posixName(spec.target());
+    }
+
+    @Override
+    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, Startup startup) {
+        SharedSpec first = group.get(0);
+        ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize);
+        startup.backend(mapping, mapping.created() ? created(mapping, null) : null);
+        return mapping;
+    }
+}

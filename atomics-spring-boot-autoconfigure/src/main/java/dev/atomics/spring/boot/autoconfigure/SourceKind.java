@@ -1,0 +1,50 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.spring.boot.AtomicsBackend;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.List;
+
+/**
+ * A kind of source that configured atomics live in: {@code instance} ({@link InstanceKind}), {@code shm}
+ * ({@link ShmKind}), {@code file} ({@link FileKind}), {@code redis} ({@link RedisKind}). A kind owns all that
+ * differs between kinds: which entries are its own (its {@link #map()} and {@link #selector()}), their validation,
+ * how they are grouped and opened, and what a failed startup undoes. What it opens are
+ * {@link AtomicsBackend}s, which read, check and describe its atomics for the starter; with the
+ * {@link dev.atomics.spring.boot.AtomicSource} of each atomic, they are all the factory, the endpoint, the health
+ * indicator and the gauges see of a kind. A new kind is one implementation (and a bean of it, for kinds that need
+ * beans of their own, such as a connection factory).
+ *
+ * @param <E> the properties of its entries
+ * @param <S> a validated entry
+ */
+interface SourceKind<E extends AtomicsProperties.Entry, S> {
+
+    /** {@code instance}, {@code shm}, {@code file}, {@code redis}: the {@code source} tag of its atomics. */
+    String name();
+
+    /** The map of {@code atomics.*} its entries are in. */
+    EntryMap<E> map();
+
+    /**
+     * The property that makes an entry of {@link #map()} one of this kind (e.g. {@code shm}), or {@code null} if every
+     * entry of the map is.
+     */
+    @Nullable String selector();
+
+    /**
+     * Validates one entry, whose basics (name, type, width, engine) its map validated. Nothing is created or opened:
+     * every entry is validated before any is opened.
+     *
+     * @throws dev.atomics.spring.boot.AtomicsConfigurationException naming the property, the value and the fix
+     */
+    S validate(Basics basics, E entry);
+
+    /**
+     * Opens the validated entries of this kind, grouped as the kind needs (one mapping per object and access mode,
+     * one connection for all Redis keys, ...), and hands every atomic and backend to {@code startup}, with what to
+     * undo if the startup fails.
+     */
+    void open(List<S> specs, Startup startup);
+}
