@@ -128,13 +128,23 @@
 
   // ---- the chart ------------------------------------------------------------------------------------------
 
+  /** The counter to chart: one on a Redis key (shared by every instance) if there is one, else jobs-done. */
   function pickCharted(list) {
+    var cluster = list.filter(function (a) { return isIntegral(a) && sourceKind(a) === 'redis'; });
+    if (cluster.length) { return cluster[0]; }
     var shared = list.filter(function (a) {
       var k = sourceKind(a);
       return isIntegral(a) && (k === 'shm' || k === 'file');
     });
     var named = shared.filter(function (a) { return a.name === 'jobs-done'; });
     return (named[0] || shared[0] || null);
+  }
+
+  /** Buttons for an atomic that only some profiles declare (data-needs) show once it is listed. */
+  function showButtons(list) {
+    document.querySelectorAll('button[data-needs]').forEach(function (b) {
+      b.hidden = !list.some(function (a) { return a.name === b.getAttribute('data-needs'); });
+    });
   }
 
   function sample(list, now) {
@@ -253,6 +263,7 @@
       var list = entriesOf(json);
       var now = Date.now();
       render(list);
+      showButtons(list);
       sample(list, now);
       draw(now);
       var parts = [list.length + ' atomics', libraryText(json && json.nativeLibrary), healthText()];

@@ -10,39 +10,28 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The dashboard at {@code /} in a real headless browser: Debian's chromium driven through Debian's chromedriver
- * with Selenium. Explicit paths for both, so Selenium Manager never looks for (or downloads) anything.
+ * The dashboard at {@code /} in a real headless browser ({@link Chromium}: Debian's chromium through Debian's
+ * chromedriver, with explicit paths, so Selenium Manager never looks for or downloads anything).
  *
  * <p>Without chromium and chromium-driver installed this test fails, telling how to install them: .ci/run does.
  */
 class DashboardBrowserTest extends AbstractSampleAppTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("atomics.test.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("atomics.test.chromedriver", "/usr/bin/chromedriver"));
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Chromium.PATIENCE;
 
-    static ChromeDriverService service;
+    static Chromium chromium;
     static WebDriver browser;
-    static Path profile;
 
     @Autowired
     @Qualifier("jobs-done")
@@ -50,45 +39,14 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The dashboard test needs Debian's chromium and chromedriver at %s and %s (missing: %s). Install them"
-                            + " with: apt-get update && apt-get install -y chromium chromium-driver (.ci/run does this).",
-                    CHROMIUM, CHROMEDRIVER,
-                    Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList());
-        }
-        profile = Files.createTempDirectory("atomics-dashboard-chromium-");
-        Path log = Path.of("target").toAbsolutePath().resolve("chromedriver.log");
-        Files.createDirectories(log.getParent());
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .withLogFile(log.toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-extensions", "--window-size=1280,1000",
-                "--user-data-dir=" + profile);
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(PATIENCE);
+        chromium = Chromium.start();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
