@@ -238,6 +238,18 @@ final class ModelTestSupport {
         return out;
     }
 
+    /** At most {@code limit} of {@code samples}, spread evenly over the list (edge values, bit offsets, random ones). */
+    static List<Sample> spread(List<Sample> samples, int limit) {
+        if (limit >= samples.size()) {
+            return samples;
+        }
+        List<Sample> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            out.add(samples.get((int) ((long) i * samples.size() / limit)));
+        }
+        return out;
+    }
+
     private static long oneBitOff(IntegralModel m, long v, SplittableRandom r) {
         return m.value(v ^ (1L << r.nextInt(8 * m.width)));
     }
@@ -315,9 +327,10 @@ final class ModelTestSupport {
         Subject open();
 
         /**
-         * How many samples a test of one method runs at the orders {@code orders}: all of them by default. A
-         * target whose every order means the same implementation (all operations of a Redis key are
-         * sequentially consistent) may run a few at the other orders, which still checks that they are accepted.
+         * How many samples a test of one method runs at the orders {@code orders}, spread over all of them: all of
+         * them by default. A target whose every order means the same implementation (all operations of a Redis key
+         * are sequentially consistent) and whose operations are slow may run fewer, and only a few at the other
+         * orders, which still checks that they are accepted.
          */
         default int samples(Orders orders) {
             return Integer.MAX_VALUE;
@@ -448,8 +461,7 @@ final class ModelTestSupport {
             try (Subject s = t.open()) {
                 A a = f.api().cast(s.atomic());
                 IntegralModel m = t.model();
-                List<Sample> samples = samples(op.type(), m, random(where));
-                for (Sample in : samples.subList(0, Math.min(samples.size(), t.samples(o)))) {
+                for (Sample in : spread(samples(op.type(), m, random(where)), t.samples(o))) {
                     reproducibly(() -> where + " on " + form(f, m, in.initial()) + args(f, m, in, o).describe(shape), () -> {
                         setState(f, s, a, m, in.initial());
                         check(f, s, a, m, op, in, o);
