@@ -58,6 +58,16 @@ ARITY = {"load": 2, "store": 3, "inc": 2, "fetchAdd": 3, "cmpxchgStrong": 4, "co
 
 JVM_TARGET = 1.3
 PATOMIC_TARGET = 1.5
+REDIS_INC_TARGET = 1.0   # atomics-redis inc / fetchAdd against RedisAtomicLong.incrementAndGet
+REDIS_CAS_TARGET = 0.5   # atomics-redis compareAndSet against RedisAtomicLong.compareAndSet
+
+# (operation, atomics-redis benchmark, RedisAtomicLong benchmark, RedisAtomicLong method, target or None)
+REDIS_ROWS = [
+    ("inc", "oursInc", "theirsIncrementAndGet", "incrementAndGet", REDIS_INC_TARGET),
+    ("fetchAdd", "oursFetchAdd", "theirsIncrementAndGet", "incrementAndGet", REDIS_INC_TARGET),
+    ("compareAndSet", "oursCompareAndSet", "theirsCompareAndSet", "compareAndSet", REDIS_CAS_TARGET),
+    ("load", "oursLoad", "theirsGet", "get", None),
+]
 ZERO_BYTES = 0.1  # gc.alloc.rate.norm below this is "0 B/op": JMH's own counters leave ~1e-4..1e-2 B/op
 
 
@@ -207,12 +217,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--single", required=True)
     ap.add_argument("--contended", required=True)
+    ap.add_argument("--redis", required=False)
     ap.add_argument("--machine", required=True)
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
 
     single = single_results(load_json(args.single))
     contended = contended_results(load_json(args.contended))
+    redis = {}
+    for e in (load_json(args.redis) if args.redis else []):
+        redis[split_name(e["benchmark"])[1]] = figure_of(e)
     machine = read_machine(args.machine)
 
     def get(width, subject, op):
@@ -236,6 +250,7 @@ def main():
         ["cores (`nproc`)", machine.get("nproc", "?")],
         ["kernel", machine.get("kernel", "?")],
         ["JVM", machine.get("java", "?")],
+        ["Redis (Redis rows)", machine.get("redis", "?") + ", local, no persistence"],
         ["JMH options", f"`{machine.get('jmh_options', '?')}`, one JVM fork per benchmark, "
                         "`-Xms1g -Xmx1g`; single-thread run with `-prof gc`"],
         ["load average (1, 5, 15 min) at start / end",
@@ -285,6 +300,13 @@ def main():
     w("- **JNA Function.invoke (naive)** (`JnaNaiveWidth8`): the same patomic function pointers called "
       "with `com.sun.jna.Function.invokeVoid/invokeInt`: an `Object[]` of boxed arguments and a fresh "
       "`LongByReference` for every value passed or returned, as a first binding would.")
+    w("- **Redis** (`RedisCounters`, µs/op): a counter on a key of a local redis-server (started by the script, "
+      "no persistence), both subjects made from one `LettuceConnectionFactory` with Boot's defaults: "
+      "atomics-redis's `AtomicInt` of width 8 (`inc` and `fetchAdd` are one `INCRBY`, `compareAndSet` one "
+      "`EVALSHA` of its script, `load` a `GET`, on a connection of its own that never re-sends a command) against "
+      "Spring Data Redis's `RedisAtomicLong` (`incrementAndGet`: `INCRBY` through a `RedisTemplate`; "
+      "`compareAndSet`: `WATCH`, `GET`, `MULTI`, `SET`, `EXEC` in a session on a dedicated connection; `get`). "
+      "Single thread, each compare-and-set expecting the current value.")
     w("- **Contended** (`Contended*`): two threads (`@Threads(2)`) on one shared counter: `fetchAdd` "
       "(getAndAdd) and a CAS increment loop retrying with the witnessed value (Agrona reloads, having no "
       "witness), in operations per microsecond, both threads together.")
@@ -388,6 +410,26 @@ def main():
     w(table(["subject", "fetchAdd", "/ AtomicLong", "CAS loop", "/ AtomicLong"], rows))
     w("")
 
+    # ---------------------------------------------------------------- redis
+    w("## Redis: a counter on a key (µs/op, lower is better)")
+    w("")
+    if redis:
+        rows = []
+        for op, ours, theirs, method, _ in REDIS_ROWS:
+            rows.append([f"`{op}`", cell(redis.get(ours)), cell(redis.get(theirs)), f"`{method}`",
+                         ratio_cell(redis.get(ours), redis.get(theirs))])
+        w(table(["op", "atomics-redis", "RedisAtomicLong", "RedisAtomicLong method", "atomics-redis / RedisAtomicLong"], rows))
+        w("")
+        local = get(8, "ours-jvm", "inc")
+        if local is not None and redis.get("oursInc") is not None:
+            w(f"For scale: the same `inc` on memory (JVM engine, width 8, above) takes {cell(local)} ns, "
+              f"{redis['oursInc'].score * 1000 / local.score:,.0f}× less than on a key of a local Redis: use "
+              "shared memory within a machine, Redis across machines.")
+            w("")
+    else:
+        w("Not run (no `--redis` results).")
+        w("")
+
     # ---------------------------------------------------------------- targets
     w("## Targets")
     w("")
@@ -469,6 +511,29 @@ def main():
     w(f"- **{'holds' if t3 else 'does not hold'}** (met on {zero} of {n3} (engine, operation) pairs).")
     w("")
 
+    # 4. and 5. redis
+    rows = []
+    held_r = n_r = 0
+    for op, ours, theirs, _, limit in REDIS_ROWS:
+        if limit is None:
+            continue
+        a, b = redis.get(ours), redis.get(theirs)
+        if a is None or b is None:
+            continue
+        n_r += 1
+        h, t = verdict(a, b, limit)
+        held_r += bool(h)
+        rows.append([f"`{op}`", cell(a), cell(b), ratio_cell(a, b), f"≤ {limit}×", t])
+    w(f"### 4. Redis: `inc`/`fetchAdd` ≤ {REDIS_INC_TARGET}× `RedisAtomicLong.incrementAndGet`, "
+      f"compare-and-set ≤ {REDIS_CAS_TARGET}× `RedisAtomicLong.compareAndSet`")
+    w("")
+    if rows:
+        w(table(["op", "atomics-redis", "RedisAtomicLong", "ratio", "target", "verdict"], rows))
+        w("")
+    t4 = held_r == n_r and n_r > 0
+    w(f"- **{'holds' if t4 else 'does not hold'}** (met on {held_r} of {n_r} operations).")
+    w("")
+
     w("### Summary")
     w("")
     w(f"- JVM engine ≤ {JVM_TARGET}× `VarHandle`: **{'holds' if t1_vh else 'does not hold'}** "
@@ -476,6 +541,8 @@ def main():
       f"({held_al}/{n}).")
     w(f"- patomic engine ≤ {PATOMIC_TARGET}× JNA floor: **{'holds' if t2 else 'does not hold'}** ({held}/{n2}).")
     w(f"- 0 B/op on hot operations: **{'holds' if t3 else 'does not hold'}** ({zero}/{n3}).")
+    w(f"- Redis targets (inc, fetchAdd ≤ {REDIS_INC_TARGET}×, compare-and-set ≤ {REDIS_CAS_TARGET}× "
+      f"`RedisAtomicLong`): **{'holds' if t4 else 'does not hold'}** ({held_r}/{n_r}).")
     w("")
     # ------------------------------------------------------------ notes
     w("## Reading the results")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the JMH suite of the benchmarks module with fixed options and writes docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~11 minutes on 2 cores), write the report
+#   scripts/run-benchmarks.sh              build, run everything (~12 minutes on 2 cores), write the report
 #   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~2 minutes); writes only under
 #                                          benchmarks/target/
 #   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the last results
@@ -9,6 +9,10 @@
 # Results (JMH JSON and the machine description) go to benchmarks/results/ (JMH's console logs to
 # benchmarks/target/); the report is generated from them
 # by benchmarks/report.py, so every ratio in it compares figures of one run on one machine.
+#
+# The Redis rows (RedisCounters: atomics-redis against Spring Data Redis's RedisAtomicLong) need Debian's
+# redis-server (apt-get install redis-server): the script starts one on a free port of 127.0.0.1, without
+# persistence, and stops it afterwards.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,7 +36,7 @@ fi
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 # Fixed JMH options: one fork per benchmark, 2 x 1 s warm-up, 5 x 1 s measurement (~8.5 s per benchmark with the
-# fork's start-up; 81 benchmarks in all).
+# fork's start-up; 88 benchmarks in all).
 if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 1 -w 200ms -i 2 -r 200ms)
 else
@@ -43,6 +47,8 @@ fi
 SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[18](Mixed)?\.|dev\.atomics\.benchmarks\.JnaFloor(Arity)?\.'
 # Two threads on one counter (ops/us).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
+# A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
+REDIS='dev\.atomics\.benchmarks\.RedisCounters\.'
 
 if [ "$MODE" != report ]; then
   echo "== building the benchmarks jar"
@@ -81,11 +87,28 @@ if [ "$MODE" != report ]; then
   run_jmh "$RESULTS/single.json" "$ROOT/benchmarks/target/single.log" -prof gc "$SINGLE"
   echo "== two threads, one counter"
   run_jmh "$RESULTS/contended.json" "$ROOT/benchmarks/target/contended.log" "$CONTENDED"
+
+  echo "== Redis: a counter on a key, against RedisAtomicLong (local redis-server)"
+  command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install redis-server)" >&2; exit 1; }
+  REDIS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
+    > "$ROOT/benchmarks/target/redis-server.log" 2>&1 &
+  REDIS_PID=$!
+  trap 'kill "$REDIS_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 100); do
+    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  echo "redis=$(redis-server --version | sed 's/ sha=.*//')" >> "$RESULTS/machine.properties"
+  ATOMICS_BENCH_REDIS_PORT=$REDIS_PORT run_jmh "$RESULTS/redis.json" "$ROOT/benchmarks/target/redis.log" "$REDIS"
+  kill "$REDIS_PID"
+  wait "$REDIS_PID" 2>/dev/null || true
+  trap - EXIT
   echo "loadavg_end=$(loadavg)" >> "$RESULTS/machine.properties"
 fi
 
 echo "== writing $REPORT"
 python3 "$ROOT/benchmarks/report.py" \
-  --single "$RESULTS/single.json" --contended "$RESULTS/contended.json" \
+  --single "$RESULTS/single.json" --contended "$RESULTS/contended.json" --redis "$RESULTS/redis.json" \
   --machine "$RESULTS/machine.properties" --out "$REPORT"
 echo "done: $REPORT"
