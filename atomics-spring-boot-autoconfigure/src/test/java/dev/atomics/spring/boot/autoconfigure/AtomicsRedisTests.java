@@ -260,6 +260,7 @@ class AtomicsRedisTests {
                             AtomicsHealthAutoConfiguration.class))
                     .withPropertyValues("spring.data.redis.host=" + own.host(), "spring.data.redis.port=" + own.port(),
                             "atomics.redis.timeout=1s", "management.endpoints.web.exposure.include=atomics",
+                            "management.endpoint.atomics.access=UNRESTRICTED",
                             "atomics.cluster.orders.redis=orders", "atomics.instances.local.type=int")
                     .run(context -> {
                         AtomicInt orders = context.getBean("orders", AtomicInt.class);
@@ -273,6 +274,9 @@ class AtomicsRedisTests {
                         assertThat(d.source().kind()).isEqualTo("redis");
                         assertThat(d.source().target()).isEqualTo("orders");
                         assertThat(d.source().offset()).isNull();
+                        // the write operation works on Redis atomics like on any other
+                        assertThat(endpoint.operate("orders", "add", "5", null, null).previous()).isEqualTo("7");
+                        assertThat(endpoint.operate("orders", "cmpxchg", null, "12", "7").success()).isTrue();
                         MeterRegistry meters = context.getBean(MeterRegistry.class);
                         assertThat(meters.get(AtomicsMetrics.METER).tags("name", "orders", "source", "redis").gauge().value())
                                 .isEqualTo(7.0);
