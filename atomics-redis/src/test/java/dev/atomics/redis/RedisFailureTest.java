@@ -2,7 +2,6 @@ package dev.atomics.redis;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
-import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.CuttingProxy;
 import dev.atomics.redis.testing.RedisServer;
 
