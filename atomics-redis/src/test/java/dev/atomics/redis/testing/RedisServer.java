@@ -31,7 +31,7 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::kill, "redis-server-" + port + "-killer"));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "redis-server-" + port + "-killer"));
     }
 
     /** The server every test of this JVM may share (distinct keys per test); started on first use. */
@@ -111,7 +111,7 @@ public final class RedisServer implements AutoCloseable {
                     } catch (IOException io) {
                         output = "(no log: " + io + ")";
                     }
-                    kill();
+                    close();
                     throw new IllegalStateException("redis-server on port " + port + " did not answer PING: " + output, e);
                 }
             }
@@ -171,9 +171,15 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /** Kills the server and removes its directory (its log). */
     @Override
-    public void close() {
+    public synchronized void close() {
         kill();
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover log in the temporary directory
+        }
     }
 
     private static void sleep(long millis) {
