@@ -5,7 +5,9 @@ import dev.atomics.Atomic;
 /**
  * An atomic stored at a Redis key: an {@link dev.atomics.AtomicInt}, {@link dev.atomics.AtomicUint} or
  * {@link dev.atomics.AtomicBytes} made by {@link RedisAtomics}, whose {@link #engine()} is
- * {@link dev.atomics.Engine#REDIS}.
+ * {@link dev.atomics.Engine#REDIS}. Each operation is one round trip, atomic on the server, and every operation on
+ * one key is sequentially consistent, whatever memory order it is given (the orders are checked as for local
+ * atomics). A failed operation throws a {@link RedisAtomicsException}, and is never retried.
  */
 public interface RedisAtomic extends Atomic {
 

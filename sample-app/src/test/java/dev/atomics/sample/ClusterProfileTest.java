@@ -60,18 +60,22 @@ class ClusterProfileTest {
     }
 
     static JsonNode call(String method, int port, String path) throws IOException, InterruptedException {
+        return call(method, port, path, 200);
+    }
+
+    static JsonNode call(String method, int port, String path, int status) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(status);
         return JSON.readTree(response.body());
     }
 
     @Test
     void twoInstancesCountIntoOneCounterOnRedisAndTheDashboardShowsIt() throws Exception {
-        RedisServer redis = RedisServer.shared();
         String key = "sample:orders:" + System.nanoTime();
-        try (ConfigurableApplicationContext first = start(redis, key); ConfigurableApplicationContext second = start(redis, key)) {
+        try (RedisServer redis = RedisServer.start(); ConfigurableApplicationContext first = start(redis, key);
+             ConfigurableApplicationContext second = start(redis, key)) {
             List<Integer> ports = List.of(port(first), port(second));
             Set<String> instances = new HashSet<>();
             for (int n = 1; n <= 10; n++) {
@@ -110,6 +114,14 @@ class ClusterProfileTest {
                 new WebDriverWait(browser, Chromium.PATIENCE, Duration.ofMillis(100)).withMessage("orders shows 11")
                         .until(d -> "11".equals(d.findElement(By.cssSelector("td[data-value-of='orders']")).getText()));
             }
+
+            redis.kill(); // what the README says happens when Redis goes away
+            JsonNode failed = call("POST", ports.get(0), "/api/orders", 503);
+            assertThat(failed.get("outcomeUnknown").asBoolean()).isFalse();
+            assertThat(failed.get("detail").asString()).contains(key);
+            assertThat(call("GET", ports.get(0), "/actuator/atomics/orders").get("status").asString()).isEqualTo("unavailable");
+            assertThat(call("GET", ports.get(0), "/actuator/health", 503).at("/components/atomics/status").asString())
+                    .isEqualTo("DOWN");
         }
     }
 }
