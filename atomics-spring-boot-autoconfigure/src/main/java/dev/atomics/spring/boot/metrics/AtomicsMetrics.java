@@ -10,14 +10,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Registers a gauge {@value #METER} per integral atomic of the {@link AtomicsRegistry}, tagged {@code name}
- * (the configuration key), {@code type} ({@code int} or {@code uint}) and {@code source} ({@code instance},
- * {@code shm} or {@code file}). Each scrape reads the current value with an acquire load. Bytes atomics have
- * no gauge.
+ * (the configuration key), {@code type} ({@code int} or {@code uint}) and {@code source} (the source kind:
+ * {@code instance}, {@code shm}, {@code file} or {@code redis}). Each scrape reads the current value (an acquire
+ * load; a {@code GET} for a Redis atomic). Bytes atomics have no gauge.
  *
  * <p>Gauges are doubles: values beyond 2^53 in magnitude (possible at width 8) are rounded to the nearest
  * double. Use the {@code atomics} endpoint, which shows the exact decimal value, where that matters. Each scrape
  * reads through {@link AtomicsRegistry#read(String)}: an atomic whose shared memory another process shrank,
- * removed or replaced, or whose view has been closed, reports {@code NaN} and is not touched.
+ * removed or replaced, whose view has been closed, or whose Redis server does not answer within the timeout,
+ * reports {@code NaN} (and memory that is gone is not touched).
  */
 public class AtomicsMetrics implements MeterBinder {
 
