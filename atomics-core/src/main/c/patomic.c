@@ -138,8 +138,9 @@ static inline int pa_cmpxchg_fail_order(int succ)
 
 #define PA_INLINE static inline __attribute__((always_inline))
 
-/* Implicit functions of different orders may compile to the same instructions (a RELAXED and a
- * RELEASE store on x86, say); keep them distinct functions anyway. */
+/* Functions that compile to the same instructions (a RELAXED and a RELEASE store on x86, the weak
+ * and strong 16-byte cmpxchg) stay distinct functions with their own code, not one jumping to the
+ * other: each table slot then is exactly the code its name says (the disassembly tests rely on it). */
 #if defined(__has_attribute)
 #  if __has_attribute(no_icf)
 #    define PA_DISTINCT __attribute__((no_icf))
@@ -648,27 +649,27 @@ PA_DEFINE_KERNELS_128(128llsc, pa_cas128_llsc, pa_load128_lse2)
  * ============================================================================================== */
 
 #define PA_DEFINE_EXPLICIT_BINARY(N, OP)                                                         \
-    static void pa_e_##OP##_##N(volatile void *obj, const void *arg, int order)                  \
+    PA_DISTINCT static void pa_e_##OP##_##N(volatile void *obj, const void *arg, int order)      \
     {                                                                                            \
         PA_SWITCH_ANY(order, pa_k_##OP##_##N, obj, arg)                                          \
     }                                                                                            \
-    static void pa_e_fetch_##OP##_##N(volatile void *obj, const void *arg, int order, void *ret) \
+    PA_DISTINCT static void pa_e_fetch_##OP##_##N(volatile void *obj, const void *arg, int order, void *ret) \
     {                                                                                            \
         PA_SWITCH_ANY(order, pa_k_fetch_##OP##_##N, obj, arg, ret)                               \
     }
 
 #define PA_DEFINE_EXPLICIT_NOARG(N, OP)                                                          \
-    static void pa_e_##OP##_##N(volatile void *obj, int order)                                   \
+    PA_DISTINCT static void pa_e_##OP##_##N(volatile void *obj, int order)                       \
     {                                                                                            \
         PA_SWITCH_ANY(order, pa_k_##OP##_##N, obj)                                               \
     }                                                                                            \
-    static void pa_e_fetch_##OP##_##N(volatile void *obj, int order, void *ret)                  \
+    PA_DISTINCT static void pa_e_fetch_##OP##_##N(volatile void *obj, int order, void *ret)      \
     {                                                                                            \
         PA_SWITCH_ANY(order, pa_k_fetch_##OP##_##N, obj, ret)                                    \
     }
 
 #define PA_DEFINE_EXPLICIT_TEST_MODIFY(N, OP)                                                    \
-    static int pa_e_##OP##_##N(volatile void *obj, int offset, int order)                        \
+    PA_DISTINCT static int pa_e_##OP##_##N(volatile void *obj, int offset, int order)            \
     {                                                                                            \
         int pa_r;                                                                                \
         PA_SWITCH_ANY(order, pa_r = pa_k_##OP##_##N, obj, offset)                                \
@@ -676,7 +677,7 @@ PA_DEFINE_KERNELS_128(128llsc, pa_cas128_llsc, pa_load128_lse2)
     }
 
 #define PA_DEFINE_EXPLICIT_CMPXCHG(N, KIND)                                                      \
-    static int pa_e_cmpxchg_##KIND##_##N(volatile void *obj, void *expected, const void *desired,\
+    PA_DISTINCT static int pa_e_cmpxchg_##KIND##_##N(volatile void *obj, void *expected, const void *desired, \
                                          int succ, int fail)                                     \
     {                                                                                            \
         int pa_r;                                                                                \
@@ -685,21 +686,21 @@ PA_DEFINE_KERNELS_128(128llsc, pa_cas128_llsc, pa_load128_lse2)
     }
 
 #define PA_DEFINE_EXPLICIT(N)                                                                    \
-    static void pa_e_store_##N(volatile void *obj, const void *desired, int order)               \
+    PA_DISTINCT static void pa_e_store_##N(volatile void *obj, const void *desired, int order)   \
     {                                                                                            \
         PA_SWITCH_STORE(order, pa_k_store_##N, obj, desired)                                     \
     }                                                                                            \
-    static void pa_e_load_##N(const volatile void *obj, int order, void *ret)                    \
+    PA_DISTINCT static void pa_e_load_##N(const volatile void *obj, int order, void *ret)        \
     {                                                                                            \
         PA_SWITCH_LOAD(order, pa_k_load_##N, obj, ret)                                           \
     }                                                                                            \
-    static void pa_e_exchange_##N(volatile void *obj, const void *desired, int order, void *ret) \
+    PA_DISTINCT static void pa_e_exchange_##N(volatile void *obj, const void *desired, int order, void *ret) \
     {                                                                                            \
         PA_SWITCH_ANY(order, pa_k_exchange_##N, obj, desired, ret)                               \
     }                                                                                            \
     PA_DEFINE_EXPLICIT_CMPXCHG(N, weak)                                                          \
     PA_DEFINE_EXPLICIT_CMPXCHG(N, strong)                                                        \
-    static int pa_e_test_##N(const volatile void *obj, int offset, int order)                    \
+    PA_DISTINCT static int pa_e_test_##N(const volatile void *obj, int offset, int order)        \
     {                                                                                            \
         int pa_r;                                                                                \
         PA_SWITCH_LOAD(order, pa_r = pa_k_test_##N, obj, offset)                                 \
@@ -750,59 +751,59 @@ PA_DEFINE_EXPLICIT(128llsc)
  * ============================================================================================== */
 
 #define PA_DEFINE_IMPLICIT_STORE(N, O, MO)                                                       \
-    PA_DISTINCT static void pa_i_store_##N##_##O(volatile void *obj, const void *desired)                    \
+    PA_DISTINCT static void pa_i_store_##N##_##O(volatile void *obj, const void *desired)        \
     {                                                                                            \
         pa_k_store_##N(obj, desired, MO);                                                        \
     }
 
 #define PA_DEFINE_IMPLICIT_LOAD(N, O, MO)                                                        \
-    PA_DISTINCT static void pa_i_load_##N##_##O(const volatile void *obj, void *ret)                         \
+    PA_DISTINCT static void pa_i_load_##N##_##O(const volatile void *obj, void *ret)             \
     {                                                                                            \
         pa_k_load_##N(obj, ret, MO);                                                             \
     }                                                                                            \
-    PA_DISTINCT static int pa_i_test_##N##_##O(const volatile void *obj, int offset)                         \
+    PA_DISTINCT static int pa_i_test_##N##_##O(const volatile void *obj, int offset)             \
     {                                                                                            \
         return pa_k_test_##N(obj, offset, MO);                                                   \
     }
 
 #define PA_DEFINE_IMPLICIT_BINARY(N, O, MO, OP)                                                  \
-    PA_DISTINCT static void pa_i_##OP##_##N##_##O(volatile void *obj, const void *arg)                       \
+    PA_DISTINCT static void pa_i_##OP##_##N##_##O(volatile void *obj, const void *arg)           \
     {                                                                                            \
         pa_k_##OP##_##N(obj, arg, MO);                                                           \
     }                                                                                            \
-    PA_DISTINCT static void pa_i_fetch_##OP##_##N##_##O(volatile void *obj, const void *arg, void *ret)      \
+    PA_DISTINCT static void pa_i_fetch_##OP##_##N##_##O(volatile void *obj, const void *arg, void *ret) \
     {                                                                                            \
         pa_k_fetch_##OP##_##N(obj, arg, ret, MO);                                                \
     }
 
 #define PA_DEFINE_IMPLICIT_NOARG(N, O, MO, OP)                                                   \
-    PA_DISTINCT static void pa_i_##OP##_##N##_##O(volatile void *obj)                                        \
+    PA_DISTINCT static void pa_i_##OP##_##N##_##O(volatile void *obj)                            \
     {                                                                                            \
         pa_k_##OP##_##N(obj, MO);                                                                \
     }                                                                                            \
-    PA_DISTINCT static void pa_i_fetch_##OP##_##N##_##O(volatile void *obj, void *ret)                       \
+    PA_DISTINCT static void pa_i_fetch_##OP##_##N##_##O(volatile void *obj, void *ret)           \
     {                                                                                            \
         pa_k_fetch_##OP##_##N(obj, ret, MO);                                                     \
     }
 
 #define PA_DEFINE_IMPLICIT_TEST_MODIFY(N, O, MO, OP)                                             \
-    PA_DISTINCT static int pa_i_##OP##_##N##_##O(volatile void *obj, int offset)                             \
+    PA_DISTINCT static int pa_i_##OP##_##N##_##O(volatile void *obj, int offset)                 \
     {                                                                                            \
         return pa_k_##OP##_##N(obj, offset, MO);                                                 \
     }
 
 /* The 24 operations valid for every order. */
 #define PA_DEFINE_IMPLICIT_RMW(N, O, MO, FMO)                                                    \
-    PA_DISTINCT static void pa_i_exchange_##N##_##O(volatile void *obj, const void *desired, void *ret)      \
+    PA_DISTINCT static void pa_i_exchange_##N##_##O(volatile void *obj, const void *desired, void *ret) \
     {                                                                                            \
         pa_k_exchange_##N(obj, desired, ret, MO);                                                \
     }                                                                                            \
-    PA_DISTINCT static int pa_i_cmpxchg_weak_##N##_##O(volatile void *obj, void *expected,                   \
+    PA_DISTINCT static int pa_i_cmpxchg_weak_##N##_##O(volatile void *obj, void *expected,       \
                                            const void *desired)                                  \
     {                                                                                            \
         return pa_k_cmpxchg_weak_##N(obj, expected, desired, MO, FMO);                           \
     }                                                                                            \
-    PA_DISTINCT static int pa_i_cmpxchg_strong_##N##_##O(volatile void *obj, void *expected,                 \
+    PA_DISTINCT static int pa_i_cmpxchg_strong_##N##_##O(volatile void *obj, void *expected,     \
                                              const void *desired)                                \
     {                                                                                            \
         return pa_k_cmpxchg_strong_##N(obj, expected, desired, MO, FMO);                         \
