@@ -138,5 +138,13 @@ if [ "$prefix" = linux-x86-64 ] && [ "$cross" != none ]; then
         echo "WARNING: atomics-core: no aarch64 cross compiler ('${cross_words[0]}'): the jar" \
              "will have no linux-aarch64 libraries. Install gcc-aarch64-linux-gnu (Debian) to" \
              "build them, or set ATOMICS_NATIVE_CROSS=none to silence this." >&2
+        # never package aarch64 libraries built from older sources than the x86-64 ones
+        for stale in "$out_root/linux-aarch64/libpatomic.so" "$out_root/linux-aarch64/libatomics_bridge.so"; do
+            if [ -f "$stale" ] && ! up_to_date "$stale"; then
+                rm -f "$stale"
+                echo "WARNING: atomics-core: removed the out-of-date $stale" >&2
+            fi
+        done
+        rmdir "$out_root/linux-aarch64" 2>/dev/null || true
     fi
 fi
