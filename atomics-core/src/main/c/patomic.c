@@ -486,8 +486,9 @@ PA_INLINE int pa_cas128_llsc(volatile void *obj, pa_u128 *expected, pa_u128 desi
  * sequentially consistent). */
 PA_INLINE pa_u128 pa_load128_lse2(const volatile void *obj, int mo)
 {
-    uint64_t lo, hi, tmp;
+    uint64_t lo, hi;
     if (mo == PA_SEQ) {
+        uint64_t tmp; /* the load-acquire's value is not needed, only its ordering */
         __asm__ __volatile__("ldar %[t], [%[obj]]\n\t"
                              "ldp %[lo], %[hi], [%[obj]]\n\t"
                              "dmb ishld"
@@ -506,7 +507,6 @@ PA_INLINE pa_u128 pa_load128_lse2(const volatile void *obj, int mo)
                              : [obj] "r"(obj), "m"(*(const volatile pa_u128 *)obj)
                              : "memory");
     }
-    (void)tmp;
     return PA_U128(lo, hi);
 }
 

@@ -6,8 +6,11 @@
  * upstream 1.x ABI so that a caller can use either library through the same declarations.
  *
  * Every operation of an ops table works on an object of `byte_width` bytes, read as a native
- * unsigned integer of that width in the machine's byte order. A NULL pointer means the operation is
- * not supported for that width (or, in an implicit table, not valid for the table's memory order).
+ * unsigned integer of that width in the machine's byte order (width 16: unsigned __int128). A NULL
+ * pointer means the operation is not supported for that width (or, in an implicit table, not valid
+ * for the table's memory order). Load and test never write the object, so they may be given
+ * read-only memory; at width 16 they are NULL where the CPU has no atomic 16-byte read, and every
+ * other width-16 operation, a failing compare-exchange included, writes.
  */
 #ifndef ATOMICS_PATOMIC_PATOMIC_H
 #define ATOMICS_PATOMIC_PATOMIC_H
@@ -515,7 +518,8 @@ typedef struct {
  * ---------------------------------------------------------------------------------------------- */
 
 /* Ops with `order` baked in. Slots are NULL where the width is unsupported or the order is not
- * valid for the operation (store: a store order; load and test: a load order). */
+ * valid for the operation (store: a store order; load and test: a load order). An order outside
+ * 0..5 aborts the process (in every build). */
 PATOMIC_EXPORT patomic_t patomic_create(size_t byte_width, patomic_memory_order_t order,
                                         unsigned int options, unsigned int kinds,
                                         unsigned long ids);
