@@ -4,9 +4,12 @@
  * Java (JNA direct mapping, primitive arguments only) cannot call through a C function pointer
  * with pointer-to-value arguments cheaply, so this small library does it: every entry point takes
  * the address of an operation descriptor (a function pointer from a patomic EXPLICIT ops table, the
- * object width and the memory orders, prepared once by Java), the object's address and the values
- * as int64_t, moves each value between an int64_t and a native integer of that width (truncating on
- * the way in, zero-extending on the way out) and makes the call.
+ * object width and the memory orders, prepared once by Java), the object's address and the values.
+ * Two families:
+ *   - atomics_bridge_<op>: values as int64_t, moved between an int64_t and a native integer of the
+ *     width (truncating on the way in, zero-extending on the way out): widths 1, 2, 4, 8;
+ *   - atomics_bridge_<op>_ref: values by address (`width` bytes in native order in buffers the
+ *     caller owns): any width, and the only way for width 16.
  *
  * The bridge never calls a patomic_* symbol itself and does not link libpatomic: the function
  * pointers may come from the bundled library or from an upstream one.
@@ -167,6 +170,96 @@ BRIDGE_EXPORT void atomics_bridge_void_noarg(int64_t op, int64_t obj)
 {
     const atomics_bridge_op_t *d = BRIDGE_OP(op);
     BRIDGE_FN(patomic_fn_explicit_void_noarg_t, d->fn)(BRIDGE_OBJ(obj), d->order);
+}
+
+/* ================================================================================================
+ * Values by address: for objects wider than 8 bytes (width 16), and usable at every width.
+ *
+ * Each value is `width` bytes in native byte order at an address the caller owns (Java: a native
+ * buffer it allocated once and reuses), so a call still carries only the descriptor, the object
+ * and addresses, and nothing is allocated. Operand and result buffers need no alignment; they may
+ * not overlap the object. The bit operations (atomics_bridge_bit) and the argument-less void forms
+ * (atomics_bridge_void_noarg) carry no values and serve every width as they are.
+ * ============================================================================================== */
+
+#define BRIDGE_PTR(p) ((void *)(intptr_t)(p))
+
+/* load: writes the value to *ret. */
+BRIDGE_EXPORT void atomics_bridge_load_ref(int64_t op, int64_t obj, int64_t ret)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_load_t, d->fn)((const volatile void *)(intptr_t)obj, d->order,
+                                                 BRIDGE_PTR(ret));
+}
+
+/* store: stores *desired. */
+BRIDGE_EXPORT void atomics_bridge_store_ref(int64_t op, int64_t obj, int64_t desired)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_store_t, d->fn)(BRIDGE_OBJ(obj), BRIDGE_PTR(desired), d->order);
+}
+
+/* exchange: stores *desired, writes the old value to *ret. */
+BRIDGE_EXPORT void atomics_bridge_exchange_ref(int64_t op, int64_t obj, int64_t desired,
+                                               int64_t ret)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_exchange_t, d->fn)(BRIDGE_OBJ(obj), BRIDGE_PTR(desired),
+                                                     d->order, BRIDGE_PTR(ret));
+}
+
+/* The largest width whose expected value the cmpxchg below can keep a copy of. */
+#define BRIDGE_REF_MAX 64
+
+/* cmpxchg (weak or strong): returns 1 if *obj equalled *expected and now holds *desired; else
+ * returns 0 and *expected holds the value witnessed, which differs from the one passed. A
+ * spurious failure of a weak cmpxchg (the witness equals expected) is retried, as in
+ * atomics_bridge_cmpxchg, for widths up to BRIDGE_REF_MAX. */
+BRIDGE_EXPORT int32_t atomics_bridge_cmpxchg_ref(int64_t op, int64_t obj, int64_t expected,
+                                                 int64_t desired)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
+    unsigned char *e = BRIDGE_PTR(expected);
+    const size_t w = d->width > 0 ? (size_t)d->width : 0;
+    unsigned char want[BRIDGE_REF_MAX];
+    if (w > sizeof want) {
+        return f(BRIDGE_OBJ(obj), e, BRIDGE_PTR(desired), d->order, d->fail) ? 1 : 0;
+    }
+    memcpy(want, e, w);
+    for (;;) {
+        if (f(BRIDGE_OBJ(obj), e, BRIDGE_PTR(desired), d->order, d->fail)) {
+            return 1;
+        }
+        if (memcmp(want, e, w) != 0) {
+            return 0;
+        }
+        /* spurious failure: *expected still holds what was asked for; try again */
+    }
+}
+
+/* fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies *arg, writes the old value to
+ * *ret. */
+BRIDGE_EXPORT void atomics_bridge_fetch_ref(int64_t op, int64_t obj, int64_t arg, int64_t ret)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_fetch_t, d->fn)(BRIDGE_OBJ(obj), BRIDGE_PTR(arg), d->order,
+                                                  BRIDGE_PTR(ret));
+}
+
+/* fetch_not, fetch_inc, fetch_dec, fetch_neg: writes the old value to *ret. */
+BRIDGE_EXPORT void atomics_bridge_fetch_noarg_ref(int64_t op, int64_t obj, int64_t ret)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_fetch_noarg_t, d->fn)(BRIDGE_OBJ(obj), d->order,
+                                                        BRIDGE_PTR(ret));
+}
+
+/* or, xor, and, add, sub: applies *arg. */
+BRIDGE_EXPORT void atomics_bridge_void_ref(int64_t op, int64_t obj, int64_t arg)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    BRIDGE_FN(patomic_fn_explicit_void_t, d->fn)(BRIDGE_OBJ(obj), BRIDGE_PTR(arg), d->order);
 }
 
 /* sizeof(atomics_bridge_op_t), so Java can check the layout it writes (24). */

@@ -43,6 +43,14 @@ static int64_t (*p_fetch_noarg)(int64_t, int64_t);
 static void (*p_void)(int64_t, int64_t, int64_t);
 static void (*p_void_noarg)(int64_t, int64_t);
 static int32_t (*p_op_size)(void);
+/* values by address */
+static void (*p_load_ref)(int64_t, int64_t, int64_t);
+static void (*p_store_ref)(int64_t, int64_t, int64_t);
+static void (*p_exchange_ref)(int64_t, int64_t, int64_t, int64_t);
+static int32_t (*p_cmpxchg_ref)(int64_t, int64_t, int64_t, int64_t);
+static void (*p_fetch_ref)(int64_t, int64_t, int64_t, int64_t);
+static void (*p_fetch_noarg_ref)(int64_t, int64_t, int64_t);
+static void (*p_void_ref)(int64_t, int64_t, int64_t);
 
 /* The bridge's operation descriptor, as Java writes it (its size is checked against the bridge's). The
  * wrappers build one on the stack so the checks below keep the arguments spelled out. */
@@ -57,6 +65,14 @@ static int64_t b_fetch(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) 
 static int64_t b_fetch_noarg(int64_t f, int64_t o, int32_t w, int32_t ord) { OP(f, w, ord, 0); return p_fetch_noarg((int64_t)(intptr_t)&d, o); }
 static void b_void(int64_t f, int64_t o, int64_t a, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_void((int64_t)(intptr_t)&d, o, a); }
 static void b_void_noarg(int64_t f, int64_t o, int32_t ord) { OP(f, 0, ord, 0); p_void_noarg((int64_t)(intptr_t)&d, o); }
+#define A(p) ((int64_t)(intptr_t)(p))
+static void r_load(int64_t f, void *o, void *ret, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_load_ref(A(&d), A(o), A(ret)); }
+static void r_store(int64_t f, void *o, const void *v, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_store_ref(A(&d), A(o), A(v)); }
+static void r_exchange(int64_t f, void *o, const void *v, void *ret, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_exchange_ref(A(&d), A(o), A(v), A(ret)); }
+static int32_t r_cmpxchg(int64_t f, void *o, void *e, const void *n, int32_t w, int32_t s, int32_t fl) { OP(f, w, s, fl); return p_cmpxchg_ref(A(&d), A(o), A(e), A(n)); }
+static void r_fetch(int64_t f, void *o, const void *a, void *ret, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_fetch_ref(A(&d), A(o), A(a), A(ret)); }
+static void r_fetch_noarg(int64_t f, void *o, void *ret, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_fetch_noarg_ref(A(&d), A(o), A(ret)); }
+static void r_void(int64_t f, void *o, const void *a, int32_t w, int32_t ord) { OP(f, w, ord, 0); p_void_ref(A(&d), A(o), A(a)); }
 static int32_t (*b_create_explicit)(int64_t, int64_t, int64_t);
 static void (*b_noop)(int64_t);
 static int32_t (*b_explicit_table_size)(void);
@@ -77,6 +93,208 @@ static void *sym(void *lib, const char *name)
 #define FN(f) ((int64_t)(intptr_t)(f))
 #define ADDR(p) ((int64_t)(intptr_t)(p))
 
+/* ---- values by address: the *_ref entry points -------------------------------------------- */
+
+/* A result/operand buffer at an odd address with fill bytes around the value: the bridge must
+ * pass the caller's addresses through and the callee write exactly `width` bytes. */
+typedef struct {
+    unsigned char raw[40];
+} rbuf_t;
+#define RB_OFF 5
+#define RB_FILL 0x3Cu
+static void *rb(rbuf_t *b, const void *v, size_t w)
+{
+    memset(b->raw, RB_FILL, sizeof b->raw);
+    if (v) {
+        memcpy(b->raw + RB_OFF, v, w);
+    }
+    return b->raw + RB_OFF;
+}
+static int rb_is(const rbuf_t *b, const void *v, size_t w)
+{
+    size_t k;
+    for (k = 0; k < sizeof b->raw; ++k) {
+        if ((k < RB_OFF || k >= RB_OFF + w) && b->raw[k] != RB_FILL) {
+            return 0;
+        }
+    }
+    return v == NULL || memcmp(b->raw + RB_OFF, v, w) == 0;
+}
+
+/* widths 1, 4, 8 through the _ref entry points: the same semantics as the int64_t ones */
+static void check_ref_small(patomic_explicit_t t1, patomic_explicit_t t4, patomic_explicit_t t8)
+{
+    const int SEQ = patomic_SEQ_CST, ACQ = patomic_ACQUIRE, RLX = patomic_RELAXED;
+    rbuf_t a, r;
+    {
+        static union { uint64_t al; uint8_t b[8]; } m;
+        uint8_t *o = &m.b[3];
+        const uint8_t v = 0xF0, one = 1;
+        uint8_t want;
+        memset(m.b, 0x11, sizeof m.b);
+        r_store(FN(t1.ops.fp_store), o, rb(&a, &v, 1), 1, SEQ);
+        CHECK(*o == 0xF0, "width 1 store_ref: %u", *o);
+        r_load(FN(t1.ops.fp_load), o, rb(&r, NULL, 0), 1, ACQ);
+        CHECK(rb_is(&r, &v, 1), "width 1 load_ref");
+        r_fetch(FN(t1.ops.arithmetic_ops.fp_fetch_add), o, rb(&a, &one, 1), rb(&r, NULL, 0), 1, SEQ);
+        CHECK(rb_is(&r, &v, 1) && *o == 0xF1, "width 1 fetch_add_ref: now %u", *o);
+        want = 0xF1;
+        CHECK(r_cmpxchg(FN(t1.ops.xchg_ops.fp_cmpxchg_strong), o, rb(&r, &v, 1), rb(&a, &one, 1), 1,
+                        SEQ, SEQ) == 0 &&
+                  rb_is(&r, &want, 1) && *o == 0xF1,
+              "width 1 cmpxchg_ref failure writes the witness");
+        CHECK(m.b[2] == 0x11 && m.b[4] == 0x11, "width 1 _ref touched neighbours");
+    }
+    {
+        static uint32_t x;
+        uint32_t v = 0xFFFFFFFFu, one = 1, old;
+        x = v;
+        r_fetch_noarg(FN(t4.ops.arithmetic_ops.fp_fetch_inc), &x, rb(&r, NULL, 0), 4, RLX);
+        memcpy(&old, r.raw + RB_OFF, 4);
+        CHECK(old == v && x == 0 && rb_is(&r, NULL, 4), "width 4 fetch_inc_ref wraps");
+        r_void(FN(t4.ops.arithmetic_ops.fp_sub), &x, rb(&a, &one, 4), 4, SEQ);
+        CHECK(x == 0xFFFFFFFFu, "width 4 sub_ref: %u", x);
+    }
+    {
+        static uint64_t q;
+        const uint64_t v = UINT64_C(0x8000000000000001), n = 7;
+        int k, ok = 0;
+        q = v;
+        r_exchange(FN(t8.ops.xchg_ops.fp_exchange), &q, rb(&a, &n, 8), rb(&r, NULL, 0), 8, SEQ);
+        CHECK(rb_is(&r, &v, 8) && q == 7, "width 8 exchange_ref");
+        for (k = 0; k < 1000; ++k) { /* weak: the bridge retries spurious failures */
+            uint64_t cur = q, next = cur + 1;
+            ok += r_cmpxchg(FN(t8.ops.xchg_ops.fp_cmpxchg_weak), &q, rb(&r, &cur, 8),
+                            rb(&a, &next, 8), 8, SEQ, RLX);
+        }
+        CHECK(ok == 1000 && q == 1007, "width 8 weak cmpxchg_ref loop: %d successes, %" PRIu64, ok,
+              q);
+    }
+}
+
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 u128;
+#define U128(hi, lo) (((u128)(uint64_t)(hi) << 64) | (u128)(uint64_t)(lo))
+#endif
+
+/* width 16: only through _ref (and bit/void_noarg, which carry no values) */
+static void check_ref_16(const patomic_explicit_t *t)
+{
+#if defined(__SIZEOF_INT128__)
+    const int SEQ = patomic_SEQ_CST, ACQ = patomic_ACQUIRE, REL = patomic_RELEASE,
+              ARL = patomic_ACQ_REL, RLX = patomic_RELAXED;
+    static union {
+        u128 al[3];
+        unsigned char b[48];
+    } m;
+    void *o = m.b + 16;
+    rbuf_t a, r;
+    u128 x, want, v;
+    int k;
+#define OBJ16() (memcpy(&x, o, 16), x)
+#define SET16(val) (v = (val), memcpy(o, &v, 16))
+#define GUARDS16() (m.b[15] == 0x77 && m.b[32] == 0x77 && m.b[0] == 0x77 && m.b[47] == 0x77)
+
+    if (t->ops.xchg_ops.fp_cmpxchg_strong == NULL) {
+        printf("width 16: no 16-byte CAS on this CPU, _ref checks at width 16 skipped\n");
+        return;
+    }
+    memset(m.b, 0x77, sizeof m.b);
+    printf("width 16: load slot %s\n", t->ops.fp_load ? "present" : "NULL");
+
+    v = U128(0x0123456789ABCDEFu, 0xFEDCBA9876543210u);
+    r_store(FN(t->ops.fp_store), o, rb(&a, &v, 16), 16, REL);
+    CHECK(OBJ16() == v && GUARDS16(), "width 16 store_ref");
+    if (t->ops.fp_load) {
+        r_load(FN(t->ops.fp_load), o, rb(&r, NULL, 0), 16, ACQ);
+        CHECK(rb_is(&r, &v, 16), "width 16 load_ref");
+        CHECK(b_bit(FN(t->ops.bitwise_ops.fp_test), ADDR(o), 64, SEQ) == 1 &&
+                  b_bit(FN(t->ops.bitwise_ops.fp_test), ADDR(o), 127, SEQ) == 0,
+              "width 16 test through atomics_bridge_bit");
+    }
+
+    /* exchange */
+    want = ~(u128)0;
+    r_exchange(FN(t->ops.xchg_ops.fp_exchange), o, rb(&a, &want, 16), rb(&r, NULL, 0), 16, ARL);
+    CHECK(rb_is(&r, &v, 16) && OBJ16() == want && GUARDS16(), "width 16 exchange_ref");
+
+    /* cmpxchg: success, then failures that differ in one half only */
+    {
+        const u128 cur = ~(u128)0, next = U128(1, 0);
+        u128 wrong = cur ^ ((u128)1 << 100);
+        CHECK(r_cmpxchg(FN(t->ops.xchg_ops.fp_cmpxchg_strong), o, rb(&r, &cur, 16),
+                        rb(&a, &next, 16), 16, SEQ, SEQ) == 1 &&
+                  rb_is(&r, &cur, 16) && OBJ16() == next,
+              "width 16 cmpxchg_ref success");
+        CHECK(r_cmpxchg(FN(t->ops.xchg_ops.fp_cmpxchg_weak), o, rb(&r, &wrong, 16),
+                        rb(&a, &cur, 16), 16, ARL, ACQ) == 0 &&
+                  rb_is(&r, &next, 16) && OBJ16() == next,
+              "width 16 weak cmpxchg_ref failure (high half differs) writes the witness");
+        wrong = next ^ 1;
+        CHECK(r_cmpxchg(FN(t->ops.xchg_ops.fp_cmpxchg_strong), o, rb(&r, &wrong, 16),
+                        rb(&a, &cur, 16), 16, RLX, RLX) == 0 &&
+                  rb_is(&r, &next, 16) && OBJ16() == next,
+              "width 16 cmpxchg_ref failure (low half differs)");
+    }
+
+    /* arithmetic across the halves */
+    SET16(U128(0, UINT64_MAX));
+    want = 1;
+    r_fetch(FN(t->ops.arithmetic_ops.fp_fetch_add), o, rb(&a, &want, 16), rb(&r, NULL, 0), 16, SEQ);
+    want = U128(0, UINT64_MAX);
+    CHECK(rb_is(&r, &want, 16) && OBJ16() == U128(1, 0), "width 16 fetch_add_ref carries");
+    want = 2;
+    r_void(FN(t->ops.arithmetic_ops.fp_sub), o, rb(&a, &want, 16), 16, SEQ);
+    CHECK(OBJ16() == U128(0, UINT64_MAX - 1), "width 16 sub_ref borrows");
+    r_fetch_noarg(FN(t->ops.arithmetic_ops.fp_fetch_neg), o, rb(&r, NULL, 0), 16, SEQ);
+    want = U128(0, UINT64_MAX - 1);
+    CHECK(rb_is(&r, &want, 16) && OBJ16() == (u128)0 - want, "width 16 fetch_neg_ref");
+    SET16(~(u128)0);
+    b_void_noarg(FN(t->ops.arithmetic_ops.fp_inc), ADDR(o), SEQ);
+    CHECK(OBJ16() == 0, "width 16 inc wraps to 0 through atomics_bridge_void_noarg");
+    want = U128(0xF0, 0x0F);
+    r_fetch(FN(t->ops.binary_ops.fp_fetch_or), o, rb(&a, &want, 16), rb(&r, NULL, 0), 16, RLX);
+    x = 0;
+    CHECK(rb_is(&r, &x, 16) && OBJ16() == want, "width 16 fetch_or_ref");
+    r_fetch_noarg(FN(t->ops.binary_ops.fp_fetch_not), o, rb(&r, NULL, 0), 16, SEQ);
+    CHECK(rb_is(&r, &want, 16) && OBJ16() == ~want, "width 16 fetch_not_ref");
+
+    /* bits through atomics_bridge_bit */
+    SET16(0);
+    CHECK(b_bit(FN(t->ops.bitwise_ops.fp_test_set), ADDR(o), 127, SEQ) == 0 &&
+              OBJ16() == (u128)1 << 127,
+          "width 16 test_set(127)");
+    CHECK(b_bit(FN(t->ops.bitwise_ops.fp_test_compl), ADDR(o), 64, ARL) == 0 &&
+              OBJ16() == (((u128)1 << 127) | ((u128)1 << 64)),
+          "width 16 test_compl(64)");
+    CHECK(b_bit(FN(t->ops.bitwise_ops.fp_test_reset), ADDR(o), 127, REL) == 1 &&
+              OBJ16() == (u128)1 << 64,
+          "width 16 test_reset(127)");
+
+    /* a weak CAS increment loop through the bridge, starting from a wrong guess each time */
+    SET16(U128(0, UINT64_MAX - 500));
+    for (k = 0; k < 1000; ++k) {
+        u128 cur = 0, next;
+        for (;;) {
+            next = cur + 1;
+            rb(&r, &cur, 16);
+            if (r_cmpxchg(FN(t->ops.xchg_ops.fp_cmpxchg_weak), o, r.raw + RB_OFF,
+                          rb(&a, &next, 16), 16, ARL, ACQ)) {
+                break;
+            }
+            memcpy(&cur, r.raw + RB_OFF, 16);
+        }
+    }
+    CHECK(OBJ16() == U128(1, 499), "width 16 weak cmpxchg_ref loop");
+    CHECK(GUARDS16(), "width 16 touched guard bytes");
+#undef OBJ16
+#undef SET16
+#undef GUARDS16
+#else
+    (void)t;
+#endif
+}
+
 static int run(void *bridge, void *patomic)
 {
     create_explicit_fn create;
@@ -94,6 +312,13 @@ static int run(void *bridge, void *patomic)
     BIND(p_void, "atomics_bridge_void");
     BIND(p_void_noarg, "atomics_bridge_void_noarg");
     BIND(p_op_size, "atomics_bridge_op_size");
+    BIND(p_load_ref, "atomics_bridge_load_ref");
+    BIND(p_store_ref, "atomics_bridge_store_ref");
+    BIND(p_exchange_ref, "atomics_bridge_exchange_ref");
+    BIND(p_cmpxchg_ref, "atomics_bridge_cmpxchg_ref");
+    BIND(p_fetch_ref, "atomics_bridge_fetch_ref");
+    BIND(p_fetch_noarg_ref, "atomics_bridge_fetch_noarg_ref");
+    BIND(p_void_ref, "atomics_bridge_void_ref");
     BIND(b_create_explicit, "atomics_bridge_create_explicit");
     BIND(b_noop, "atomics_bridge_noop");
     BIND(b_explicit_table_size, "atomics_bridge_explicit_table_size");
@@ -275,6 +500,15 @@ static int run(void *bridge, void *patomic)
             }
         }
         CHECK(counter == 100000, "weak cmpxchg loop reached %u", counter);
+    }
+
+    check_ref_small(t1, t4, t8);
+    {
+        unsigned char out[sizeof(patomic_explicit_t)];
+        patomic_explicit_t t16;
+        b_create_explicit(FN(create), 16, ADDR(out));
+        memcpy(&t16, out, sizeof t16);
+        check_ref_16(&t16);
     }
     return 0;
 }

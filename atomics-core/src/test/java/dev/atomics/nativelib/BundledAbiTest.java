@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the bundled native libraries from C: {@code abi_check.c} against libpatomic (the patomic
- * 1.x ABI: versions, orders, layouts, table shapes, every op of every width), and
- * {@code bridge_check.c} driving libatomics_bridge with function pointers from libpatomic's
- * explicit tables, as the JNA binding does.
+ * Checks the bundled native libraries from C: {@code abi_check.c} against libpatomic (the whole patomic
+ * 1.x ABI: versions, orders, layouts, table shapes, combine, feature checks, ids and kinds, transactions,
+ * the calls that abort, every op of widths 1 to 8), {@code width16_check.c} (width 16 against an
+ * {@code unsigned __int128} model, every op and order, and exact 16-byte CAS counts from threads and
+ * processes), and {@code bridge_check.c} driving libatomics_bridge with function pointers from libpatomic's
+ * explicit tables, as the JNA binding does (values as {@code int64_t} and by address).
  */
 class BundledAbiTest {
 
@@ -41,6 +43,24 @@ class BundledAbiTest {
 
         assertThat(result.exitCode()).as("abi_check %s", result).isZero();
         assertThat(result.output()).as("abi_check output").contains(" 0 failed");
+    }
+
+    @Test
+    void width16MatchesTheModelAndCountsExactlyAcrossThreadsAndProcesses() {
+        Path exe = CCompiler.compileAgainstBundledPatomic(
+                CCompiler.testSource("width16_check.c"), CCompiler.outputDir().resolve("width16_check"),
+                "-pthread");
+
+        Result result = CCompiler.run(exe, List.of(), RUN_TIMEOUT);
+
+        assertThat(result.exitCode()).as("width16_check %s", result).isZero();
+        assertThat(result.output()).as("width16_check output").contains(" 0 failed");
+        if (!result.output().contains("width 16 is unsupported")) {
+            assertThat(result.output()).as("width16_check output")
+                    .contains("threads: 4 x 200001 increments, carry into the high half: exact",
+                            "processes: 4 x 200001 increments on a shared file mapping, at other addresses: exact",
+                            ", 0 torn");
+        }
     }
 
     @Test

@@ -121,6 +121,37 @@ public final class CCompiler {
         return Optional.empty();
     }
 
+    /**
+     * The aarch64 cross compiler: $CC_AARCH64 if set, else {@code aarch64-linux-gnu-gcc} if on the PATH
+     * (Debian: gcc-aarch64-linux-gnu), as build.sh picks it.
+     */
+    public static Optional<List<String>> findAarch64Compiler() {
+        String cc = System.getenv("CC_AARCH64");
+        List<String> words = cc != null && !cc.isBlank()
+                ? Arrays.asList(cc.trim().split("\\s+")) : List.of("aarch64-linux-gnu-gcc");
+        return onPath(words.get(0)) || Files.isExecutable(Path.of(words.get(0)))
+                ? Optional.of(words) : Optional.empty();
+    }
+
+    /**
+     * Whether the build was told that the linux-aarch64 libraries are required
+     * ({@code ATOMICS_NATIVE_CROSS=aarch64}, as CI sets it): then their tests fail instead of skipping
+     * when a tool is missing.
+     */
+    public static boolean aarch64Required() {
+        return "aarch64".equals(System.getenv("ATOMICS_NATIVE_CROSS"));
+    }
+
+    /** {@code target/classes/<prefix>} for another platform's prefix, e.g. {@code linux-aarch64}. */
+    public static Path libraryDir(String prefix) {
+        return moduleDir().resolve("target/classes").resolve(prefix);
+    }
+
+    /** Whether a program is on the PATH. */
+    public static boolean isOnPath(String program) {
+        return onPath(program);
+    }
+
     /** Whether a C compiler is available. */
     public static boolean available() {
         return findCompiler().isPresent();
@@ -153,7 +184,12 @@ public final class CCompiler {
      * @throws AssertionError with the compiler's output if compilation fails
      */
     public static Path compile(Path source, Path output, String... extraArgs) {
-        List<String> command = new ArrayList<>(compilerOrFail());
+        return compileWith(compilerOrFail(), source, output, extraArgs);
+    }
+
+    /** {@link #compile} with another compiler, e.g. a cross compiler from {@link #findAarch64Compiler}. */
+    public static Path compileWith(List<String> compiler, Path source, Path output, String... extraArgs) {
+        List<String> command = new ArrayList<>(compiler);
         command.addAll(List.of("-std=c11", "-O2", "-Wall", "-Wextra",
                 "-I" + includeDir(), "-o", output.toString(), source.toString()));
         command.addAll(Arrays.asList(extraArgs));
@@ -204,6 +240,15 @@ public final class CCompiler {
         String value = existing == null || existing.isEmpty()
                 ? libDir : libDir + File.pathSeparator + existing;
         return exec(command, Map.of(var, value), timeout);
+    }
+
+    /**
+     * Runs any command (no library path added), returning its exit code and combined output.
+     *
+     * @throws AssertionError if it does not finish within {@code timeout} (it is killed)
+     */
+    public static Result runCommand(List<String> command, Duration timeout) {
+        return exec(command, Map.of(), timeout);
     }
 
     private static Result exec(List<String> command, Map<String, String> env, Duration timeout) {
