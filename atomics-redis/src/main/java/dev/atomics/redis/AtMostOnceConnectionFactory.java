@@ -9,18 +9,20 @@ import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisSocketConfiguration;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
  * A private sibling of the application's {@link LettuceConnectionFactory}: the same server (standalone, unix
- * socket, Sentinel or Cluster configuration), credentials, TLS, client resources and options, except that
- * commands are never re-sent.
+ * socket, static master/replica, Sentinel or Cluster configuration), credentials, TLS, client resources and options,
+ * except that commands are never re-sent.
  *
  * <p>Lettuce's default is at-least-once: commands that were sent when a connection broke, and commands issued
  * while it is down, are queued and sent again once it reconnects. For an increment or a compare-and-exchange that
@@ -46,7 +48,13 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
     static AtMostOnceConnectionFactory of(LettuceConnectionFactory source, Duration timeout) {
         RedisConfiguration configuration;
         String server;
-        if (source.isClusterAware()) {
+        RedisConfiguration own = configurationOf(source);
+        if (own instanceof RedisStaticMasterReplicaConfiguration masterReplica) {
+            // (no public getter tells it from the default standalone configuration: see configurationOf)
+            configuration = masterReplica;
+            server = "master/replica " + masterReplica.getNodes().stream().map(n -> n.getHostName() + ":" + n.getPort())
+                    .collect(Collectors.joining(",")) + database(masterReplica.getDatabase());
+        } else if (source.isClusterAware()) {
             RedisClusterConfiguration cluster = source.getClusterConfiguration();
             configuration = cluster;
             server = "cluster " + nodes(cluster.getClusterNodes());
@@ -69,6 +77,22 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
         factory.afterPropertiesSet();
         factory.start();
         return factory;
+    }
+
+    /**
+     * The configuration {@code source} uses. The public getters cover standalone, socket, Sentinel and Cluster
+     * configurations, but answer the default standalone one (localhost:6379) for a static master/replica
+     * configuration (Boot's {@code spring.data.redis.masterreplica.nodes}): the factory's own field says which it
+     * is. Without it (a future Spring Data Redis), the public getters decide.
+     */
+    private static RedisConfiguration configurationOf(LettuceConnectionFactory source) {
+        try {
+            Field field = LettuceConnectionFactory.class.getDeclaredField("configuration");
+            field.setAccessible(true);
+            return field.get(source) instanceof RedisConfiguration configuration ? configuration : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String nodes(Iterable<RedisNode> nodes) {

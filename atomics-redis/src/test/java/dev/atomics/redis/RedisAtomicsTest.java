@@ -22,6 +22,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import java.lang.reflect.Proxy;
@@ -323,6 +325,23 @@ class RedisAtomicsTest {
         assertThat((byte[]) loads.get(2).value()).containsExactly(1, 2);
         assertThat(loads.get(3).value()).isEqualTo(0L);
         assertThat(redis.loadAll(List.of())).isEmpty();
+    }
+
+    /** A static master/replica configuration (Boot's spring.data.redis.masterreplica.nodes) reaches its master. */
+    @Test
+    void aMasterReplicaConfigurationIsUsedNotTheDefaultServer() {
+        LettuceConnectionFactory masterReplica = new LettuceConnectionFactory(
+                new RedisStaticMasterReplicaConfiguration(server.host(), server.port()),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
+        masterReplica.afterPropertiesSet();
+        masterReplica.start();
+        try (RedisAtomics atomics = RedisAtomics.create(masterReplica)) {
+            assertThat(atomics.server()).isEqualTo("master/replica " + server.host() + ":" + server.port());
+            atomics.atomic(key, 8, AtomicType.INT).inc();
+            assertThat(get()).isEqualTo("1");
+        } finally {
+            masterReplica.destroy();
+        }
     }
 
     @Test
