@@ -8,18 +8,24 @@ import static dev.atomics.Checks.*;
 
 /**
  * The operations of integral objects. Operands are range-checked against the width and signedness before
- * the single engine call; raw results are sign- or zero-extended with one precomputed shift.
+ * the single engine call. Engines return values sign-extended from the width, so a signed result is used as it
+ * is and an unsigned one is masked once.
  */
 abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral {
 
     private final boolean signed;
-    /** 64 - 8 * width: shifting left then right by this extends the low width bytes. */
-    private final int shift;
+    /** The value's bits: all of them for signed objects and for width 8, the low width bytes otherwise. */
+    private final long mask;
+    /** The operand range, inclusive. */
+    private final long min, max;
 
     AbstractIntegral(MemoryRegion memory, EngineBinding binding, boolean signed) {
         super(memory, binding);
         this.signed = signed;
-        this.shift = 64 - 8 * width;
+        int bits = 8 * width;
+        this.mask = signed || width >= 8 ? -1L : (1L << bits) - 1;
+        this.min = width >= 8 ? Long.MIN_VALUE : signed ? -1L << (bits - 1) : 0;
+        this.max = width >= 8 ? Long.MAX_VALUE : signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
     }
 
     @Override
@@ -28,14 +34,14 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
         return signed;
     }
 
-    /** Extends a raw bit pattern to this object's value. */
+    /** This object's value from an engine's sign-extended result. */
     private long value(long raw) {
-        return signed ? (raw << shift) >> shift : (raw << shift) >>> shift;
+        return raw & mask;
     }
 
-    /** Checks that {@code v} is representable; an unsigned 8-byte object takes any 64-bit pattern. */
+    /** Checks that {@code v} is representable; an 8-byte object (signed or not) takes any 64-bit pattern. */
     private long operand(long v) {
-        if (value(v) != v) {
+        if (v < min || v > max) {
             throw outOfRange(v);
         }
         return v;

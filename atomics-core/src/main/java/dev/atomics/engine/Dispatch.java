@@ -4,16 +4,18 @@ import dev.atomics.MemoryOrder;
 import dev.atomics.memory.MemoryRegion;
 
 /**
- * How objects call their {@link Ops}: the JVM engine's two classes are tested for first, by identity, and
- * called directly; anything else (patomic, restricted, released ops) through the interface.
+ * How objects call their {@link Ops}: the JVM engine's one instance ({@link JvmOps}, every width) is tested for
+ * first, by identity, and called directly; anything else (patomic, restricted, released ops) through the
+ * interface.
  *
- * <p>Why: every object calls its ops from the same few call sites (in {@code AbstractIntegral}). A program
- * that uses more than two {@code Ops} classes (4- and 8-byte JVM objects, a patomic object, a readonly view)
- * makes those sites megamorphic, and the JIT then compiles a real interface call there: nothing is inlined,
- * the memory order is no longer a constant, and a JVM-engine {@code fetchAdd} costs about twice as much
- * (see {@code OursWidth8Mixed} in the benchmarks). The identity tests here are what the JIT's own
- * monomorphic guard would be, and each branch is a statically bound call the JIT always inlines, whatever
- * else the program uses.
+ * <p>Why: every object calls its ops from the same few call sites (in {@code AbstractIntegral} and
+ * {@code AbstractBytes}). A program that uses more than two {@code Ops} classes (JVM objects, a patomic
+ * object, a readonly view) makes those sites megamorphic, and the JIT then compiles a real interface call
+ * there: nothing is inlined, the memory order is no longer a constant, and a JVM-engine {@code fetchAdd} costs
+ * about twice as much (see {@code OursWidth8Mixed} in the benchmarks). The identity test here is what the
+ * JIT's own monomorphic guard would be, and the branch is a statically bound call the JIT always inlines,
+ * whatever else the program uses. Since one class serves every width, each method has one test, and inside
+ * {@code JvmOps} the width is a branch on a final field that a one-width program never leaves.
  *
  * <p>Every method also translates the JVM's report of a faulting memory access (an {@link InternalError}, e.g.
  * after a peer shrank a shared object) into {@link dev.atomics.MemoryFaultException}; a handler costs nothing
@@ -26,11 +28,8 @@ public final class Dispatch {
 
     public static long load(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.load(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.load(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.load(m, order);
             }
             return ops.load(m, order);
         } catch (InternalError e) {
@@ -40,12 +39,8 @@ public final class Dispatch {
 
     public static void store(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.store(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.store(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.store(m, value, order);
                 return;
             }
             ops.store(m, value, order);
@@ -56,11 +51,8 @@ public final class Dispatch {
 
     public static long exchange(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.exchange(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.exchange(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.exchange(m, value, order);
             }
             return ops.exchange(m, value, order);
         } catch (InternalError e) {
@@ -70,11 +62,8 @@ public final class Dispatch {
 
     public static long cmpxchgWeak(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
             }
             return ops.cmpxchgWeak(m, expected, desired, succ, fail);
         } catch (InternalError e) {
@@ -84,11 +73,8 @@ public final class Dispatch {
 
     public static long cmpxchgStrong(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
             }
             return ops.cmpxchgStrong(m, expected, desired, succ, fail);
         } catch (InternalError e) {
@@ -98,11 +84,8 @@ public final class Dispatch {
 
     public static boolean bitTest(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitTest(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitTest(m, offset, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitTest(m, offset, order);
             }
             return ops.bitTest(m, offset, order);
         } catch (InternalError e) {
@@ -112,11 +95,8 @@ public final class Dispatch {
 
     public static boolean bitCompl(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitCompl(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitCompl(m, offset, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitCompl(m, offset, order);
             }
             return ops.bitCompl(m, offset, order);
         } catch (InternalError e) {
@@ -126,11 +106,8 @@ public final class Dispatch {
 
     public static boolean bitSet(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitSet(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitSet(m, offset, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitSet(m, offset, order);
             }
             return ops.bitSet(m, offset, order);
         } catch (InternalError e) {
@@ -140,11 +117,8 @@ public final class Dispatch {
 
     public static boolean bitReset(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitReset(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitReset(m, offset, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitReset(m, offset, order);
             }
             return ops.bitReset(m, offset, order);
         } catch (InternalError e) {
@@ -154,12 +128,8 @@ public final class Dispatch {
 
     public static void or(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.or(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.or(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.or(m, value, order);
                 return;
             }
             ops.or(m, value, order);
@@ -170,12 +140,8 @@ public final class Dispatch {
 
     public static void xor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.xor(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.xor(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.xor(m, value, order);
                 return;
             }
             ops.xor(m, value, order);
@@ -186,12 +152,8 @@ public final class Dispatch {
 
     public static void and(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.and(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.and(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.and(m, value, order);
                 return;
             }
             ops.and(m, value, order);
@@ -202,12 +164,8 @@ public final class Dispatch {
 
     public static void not(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.not(m, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.not(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.not(m, order);
                 return;
             }
             ops.not(m, order);
@@ -218,11 +176,8 @@ public final class Dispatch {
 
     public static long fetchOr(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchOr(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchOr(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchOr(m, value, order);
             }
             return ops.fetchOr(m, value, order);
         } catch (InternalError e) {
@@ -232,11 +187,8 @@ public final class Dispatch {
 
     public static long fetchXor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchXor(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchXor(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchXor(m, value, order);
             }
             return ops.fetchXor(m, value, order);
         } catch (InternalError e) {
@@ -246,11 +198,8 @@ public final class Dispatch {
 
     public static long fetchAnd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchAnd(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchAnd(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchAnd(m, value, order);
             }
             return ops.fetchAnd(m, value, order);
         } catch (InternalError e) {
@@ -260,11 +209,8 @@ public final class Dispatch {
 
     public static long fetchNot(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchNot(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchNot(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchNot(m, order);
             }
             return ops.fetchNot(m, order);
         } catch (InternalError e) {
@@ -274,12 +220,8 @@ public final class Dispatch {
 
     public static void add(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.add(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.add(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.add(m, value, order);
                 return;
             }
             ops.add(m, value, order);
@@ -290,12 +232,8 @@ public final class Dispatch {
 
     public static void sub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.sub(m, value, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.sub(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.sub(m, value, order);
                 return;
             }
             ops.sub(m, value, order);
@@ -306,12 +244,8 @@ public final class Dispatch {
 
     public static void inc(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.inc(m, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.inc(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.inc(m, order);
                 return;
             }
             ops.inc(m, order);
@@ -322,12 +256,8 @@ public final class Dispatch {
 
     public static void dec(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.dec(m, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.dec(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.dec(m, order);
                 return;
             }
             ops.dec(m, order);
@@ -338,12 +268,8 @@ public final class Dispatch {
 
     public static void neg(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.neg(m, order);
-                return;
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.neg(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.neg(m, order);
                 return;
             }
             ops.neg(m, order);
@@ -354,11 +280,8 @@ public final class Dispatch {
 
     public static long fetchAdd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchAdd(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchAdd(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchAdd(m, value, order);
             }
             return ops.fetchAdd(m, value, order);
         } catch (InternalError e) {
@@ -368,11 +291,8 @@ public final class Dispatch {
 
     public static long fetchSub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchSub(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchSub(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchSub(m, value, order);
             }
             return ops.fetchSub(m, value, order);
         } catch (InternalError e) {
@@ -382,11 +302,8 @@ public final class Dispatch {
 
     public static long fetchInc(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchInc(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchInc(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchInc(m, order);
             }
             return ops.fetchInc(m, order);
         } catch (InternalError e) {
@@ -396,11 +313,8 @@ public final class Dispatch {
 
     public static long fetchDec(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchDec(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchDec(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchDec(m, order);
             }
             return ops.fetchDec(m, order);
         } catch (InternalError e) {
@@ -410,11 +324,8 @@ public final class Dispatch {
 
     public static long fetchNeg(Ops ops, MemoryRegion m, MemoryOrder order) {
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchNeg(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchNeg(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchNeg(m, order);
             }
             return ops.fetchNeg(m, order);
         } catch (InternalError e) {

@@ -7,9 +7,10 @@ import dev.atomics.memory.MemoryRegion;
 /**
  * The operations of one engine for one width, stateless and shared by every object of that width.
  *
- * <p>Values are raw bit patterns in the low {@code width} bytes of a {@code long}; the bits above are
- * unspecified on return (the caller normalizes them to its signedness) and ignored on input. Arguments have
- * been validated by the caller: memory orders fit, bit offsets are in range, the region is large enough.
+ * <p>Values are bit patterns in the low {@code width} bytes of a {@code long}. On return they are
+ * sign-extended from the width (what a VarHandle of that width gives for free), so a signed object uses them
+ * as they are and an unsigned one masks them once; on input the bits above the width are ignored. Arguments
+ * have been validated by the caller: memory orders fit, bit offsets are in range, the region is large enough.
  */
 public interface Ops {
 

@@ -29,6 +29,8 @@ final class PatomicOps implements Ops {
     private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
     private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
 
+    /** 64 - 8 * width: the bridge zero-extends results, and shifting left then right by this sign-extends them. */
+    private final int ext;
     /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
     private final Memory descriptors;
     /** Address of the first descriptor of each operation. */
@@ -42,6 +44,7 @@ final class PatomicOps implements Ops {
             throw new NativeLibraryException("the call bridge's operation descriptor has "
                     + Bridge.atomics_bridge_op_size() + " bytes; this binding writes " + Bridge.OP_SIZE);
         }
+        ext = 64 - 8 * t.width();
         OpType[] ops = OpType.values();
         MemoryOrder[] orders = MemoryOrder.values();
         descriptors = new Memory(ops.length * OP_STRIDE);
@@ -103,13 +106,13 @@ final class PatomicOps implements Ops {
     }
 
     // Each method reads the address, makes the call, then fences the region so that its owner (and so the
-    // memory) cannot be collected while native code still uses the address.
+    // memory) cannot be collected while native code still uses the address. Results are sign-extended (Ops).
 
     @Override
     public long load(MemoryRegion m, MemoryOrder o) {
         long r = atomics_bridge_load(op(load, o), m.address());
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     @Override
@@ -122,21 +125,21 @@ final class PatomicOps implements Ops {
     public long exchange(MemoryRegion m, long v, MemoryOrder o) {
         long r = atomics_bridge_exchange(op(exchange, o), m.address(), v);
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     @Override
     public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
         long r = atomics_bridge_cmpxchg(op(cmpxchgWeak, s, f), m.address(), e, d);
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     @Override
     public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
         long r = atomics_bridge_cmpxchg(op(cmpxchgStrong, s, f), m.address(), e, d);
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     private boolean bit(long first, MemoryRegion m, int offset, MemoryOrder o) {
@@ -178,13 +181,13 @@ final class PatomicOps implements Ops {
     private long fetch(long first, MemoryRegion m, long v, MemoryOrder o) {
         long r = atomics_bridge_fetch(op(first, o), m.address(), v);
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     private long fetchNoArg(long first, MemoryRegion m, MemoryOrder o) {
         long r = atomics_bridge_fetch_noarg(op(first, o), m.address());
         m.keepAlive();
-        return r;
+        return (r << ext) >> ext;
     }
 
     @Override

@@ -20,16 +20,25 @@ public final class NativeLibraries {
     /** Environment variable naming an upstream libpatomic file; the system property wins over it. */
     public static final String LIBRARY_ENV = "ATOMICS_PATOMIC_LIBRARY";
 
+    /** The call bridge's library name. */
+    static final String BRIDGE = "atomics_bridge";
+
     private NativeLibraries() {
     }
 
-    /** The upstream library the user asked for, or {@code null} for the bundled one. */
-    static Path requestedUpstream() {
+    /** What the system property or else the environment variable names, or {@code null} (the bundled library). */
+    static String request() {
         String path = System.getProperty(LIBRARY_PROPERTY);
         if (path == null || path.isBlank()) {
             path = System.getenv(LIBRARY_ENV);
         }
-        if (path == null || path.isBlank()) {
+        return path == null || path.isBlank() ? null : path;
+    }
+
+    /** The upstream library the user asked for, or {@code null} for the bundled one. */
+    static Path requestedUpstream() {
+        String path = request();
+        if (path == null) {
             return null;
         }
         Path p = Path.of(path.trim()).toAbsolutePath();
@@ -41,7 +50,7 @@ public final class NativeLibraries {
     }
 
     static Path bridgePath() {
-        return extract("atomics_bridge");
+        return extract(BRIDGE);
     }
 
     static Path bundledPatomicPath() {

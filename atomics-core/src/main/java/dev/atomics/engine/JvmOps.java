@@ -1,0 +1,516 @@
+package dev.atomics.engine;
+
+import dev.atomics.Engine;
+import dev.atomics.MemoryOrder;
+import dev.atomics.memory.MemoryRegion;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import static dev.atomics.MemoryOrder.*;
+
+/**
+ * The JVM engine at every width (1, 2, 4, 8), as {@link VarHandle} access modes on the object's memory. The JIT
+ * compiles them to the lock-free instructions patomic and C compilers use ({@code lock xadd},
+ * {@code lock cmpxchg}, plain loads and stores with the fences the order needs), so objects of either engine,
+ * in this or another process, may act on one location together.
+ *
+ * <p>One stateless instance serves every width: the width, and for 1 and 2 bytes the containing word, come
+ * from the {@link MemoryRegion}. Each public method tests the width (a final field; in a program that uses one
+ * width the JIT keeps only that branch) and calls a small helper of that width, so whatever is inlined stays
+ * small. Everything that is not a load, a store, an exchange, a compare-and-exchange or a fetch-add/or/xor/and
+ * is written once, on top of those.
+ *
+ * <ul>
+ *   <li>Widths 8 and 4: the access modes of {@code long} and {@code int} buffer views on the object's bytes.
+ *   <li>Width 2: loads and stores are {@code short} access modes; width 1: the JVM has no byte view of a
+ *       buffer, so a load reads the containing word (one aligned 4-byte load) and a store is a plain byte store
+ *       (a byte never tears) framed by the order's fences.
+ *   <li>Widths 2 and 1, read-modify-writes: a compare-and-exchange loop on the aligned 4-byte word that holds
+ *       the object ({@link MemoryRegion#word()}). The loop writes the neighbouring bytes back only if they
+ *       still hold what it read, atomically with the object's bytes, so a concurrent writer of a neighbour
+ *       (a thread or another process, through any engine) loses nothing; it just makes the loop go round
+ *       again. (What Agrona and the JDK's own byte CAS do; the hardware makes mixed-size atomics coherent.)
+ * </ul>
+ *
+ * <p>Order mapping: {@code RELAXED} loads and stores are opaque; read-modify-writes take the acquire, release
+ * or volatile mode at least as strong as the order asked for (Java has no relaxed read-modify-write). A
+ * 1-byte store is preceded by a release fence whatever its order (which also keeps the JIT from merging or
+ * dropping it) and followed by a full fence when {@code SEQ_CST}. Results are sign-extended from the width,
+ * as {@link Ops} requires.
+ */
+final class JvmOps implements Ops {
+
+    static final JvmOps INSTANCE = new JvmOps();
+
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
+
+    /** What a read-modify-write of a 1- or 2-byte object does; a constant wherever it is inlined. */
+    private static final int SET = 0, ADD = 1, OR = 2, XOR = 3, AND = 4, NEG = 5;
+
+    private JvmOps() {
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.JVM;
+    }
+
+    // ---- the primitives, by width ---------------------------------------------------------------------------
+
+    @Override
+    public long load(MemoryRegion m, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return load8(m.buffer(), o);
+        }
+        if (w == 4) {
+            return load4(m.buffer(), o);
+        }
+        if (w == 2) {
+            return load2(m.buffer(), o);
+        }
+        return (byte) (load4(m.word(), o) >> m.wordShift());
+    }
+
+    @Override
+    public void store(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            store8(m.buffer(), v, o);
+        } else if (w == 4) {
+            store4(m.buffer(), (int) v, o);
+        } else if (w == 2) {
+            store2(m.buffer(), (short) v, o);
+        } else {
+            store1(m.buffer(), (byte) v, o);
+        }
+    }
+
+    @Override
+    public long exchange(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return exchange8(m.buffer(), v, o);
+        }
+        if (w == 4) {
+            return exchange4(m.buffer(), (int) v, o);
+        }
+        return rmw(m, SET, v, o);
+    }
+
+    @Override
+    public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
+        int w = m.size();
+        if (w == 8) {
+            return cas8(m.buffer(), e, d, s, f);
+        }
+        if (w == 4) {
+            return cas4(m.buffer(), (int) e, (int) d, s, f);
+        }
+        return casNarrow(m, e, d, s, f);
+    }
+
+    @Override
+    public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
+        int w = m.size();
+        boolean done;
+        if (w == 8) {
+            done = weakCas8(m.buffer(), e, d, s, f);
+        } else if (w == 4) {
+            done = weakCas4(m.buffer(), (int) e, (int) d, s, f);
+        } else {
+            // the word loop never fails spuriously: a strong compare-and-exchange is a valid weak one
+            return casNarrow(m, e, d, s, f);
+        }
+        // A weak CAS reports no witness; on failure a strong one supplies it (and may succeed instead).
+        return done ? e : cmpxchgStrong(m, e, d, s, f);
+    }
+
+    @Override
+    public long fetchAdd(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return getAndAdd8(m.buffer(), v, o);
+        }
+        if (w == 4) {
+            return getAndAdd4(m.buffer(), (int) v, o);
+        }
+        return rmw(m, ADD, v, o);
+    }
+
+    @Override
+    public long fetchOr(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return getAndOr8(m.buffer(), v, o);
+        }
+        if (w == 4) {
+            return getAndOr4(m.buffer(), (int) v, o);
+        }
+        return rmw(m, OR, v, o);
+    }
+
+    @Override
+    public long fetchXor(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return getAndXor8(m.buffer(), v, o);
+        }
+        if (w == 4) {
+            return getAndXor4(m.buffer(), (int) v, o);
+        }
+        return rmw(m, XOR, v, o);
+    }
+
+    @Override
+    public long fetchAnd(MemoryRegion m, long v, MemoryOrder o) {
+        int w = m.size();
+        if (w == 8) {
+            return getAndAnd8(m.buffer(), v, o);
+        }
+        if (w == 4) {
+            return getAndAnd4(m.buffer(), (int) v, o);
+        }
+        return rmw(m, AND, v, o);
+    }
+
+    @Override
+    public long fetchNeg(MemoryRegion m, MemoryOrder o) {
+        if (m.size() < 4) {
+            return rmw(m, NEG, 0, o);
+        }
+        // Negation has no access mode: a compare-and-exchange loop. The first load is only a guess (the CAS
+        // checks it), and a failed CAS is retried, so neither needs ordering.
+        long seen = load(m, RELAXED);
+        while (true) {
+            long witness = cmpxchgStrong(m, seen, -seen, o, RELAXED);
+            if (witness == seen) {
+                return seen;
+            }
+            seen = witness;
+        }
+    }
+
+    // ---- everything else, once for every width ---------------------------------------------------------------
+
+    @Override
+    public boolean bitTest(MemoryRegion m, int offset, MemoryOrder o) {
+        return (load(m, o) & (1L << offset)) != 0;
+    }
+
+    @Override
+    public boolean bitCompl(MemoryRegion m, int offset, MemoryOrder o) {
+        long mask = 1L << offset;
+        return (fetchXor(m, mask, o) & mask) != 0;
+    }
+
+    @Override
+    public boolean bitSet(MemoryRegion m, int offset, MemoryOrder o) {
+        long mask = 1L << offset;
+        return (fetchOr(m, mask, o) & mask) != 0;
+    }
+
+    @Override
+    public boolean bitReset(MemoryRegion m, int offset, MemoryOrder o) {
+        long mask = 1L << offset;
+        return (fetchAnd(m, ~mask, o) & mask) != 0;
+    }
+
+    @Override
+    public void or(MemoryRegion m, long v, MemoryOrder o) {
+        fetchOr(m, v, o);
+    }
+
+    @Override
+    public void xor(MemoryRegion m, long v, MemoryOrder o) {
+        fetchXor(m, v, o);
+    }
+
+    @Override
+    public void and(MemoryRegion m, long v, MemoryOrder o) {
+        fetchAnd(m, v, o);
+    }
+
+    @Override
+    public void not(MemoryRegion m, MemoryOrder o) {
+        fetchXor(m, -1L, o);
+    }
+
+    @Override
+    public long fetchNot(MemoryRegion m, MemoryOrder o) {
+        return fetchXor(m, -1L, o);
+    }
+
+    @Override
+    public void add(MemoryRegion m, long v, MemoryOrder o) {
+        fetchAdd(m, v, o);
+    }
+
+    @Override
+    public void sub(MemoryRegion m, long v, MemoryOrder o) {
+        fetchAdd(m, -v, o);
+    }
+
+    @Override
+    public void inc(MemoryRegion m, MemoryOrder o) {
+        fetchAdd(m, 1L, o);
+    }
+
+    @Override
+    public void dec(MemoryRegion m, MemoryOrder o) {
+        fetchAdd(m, -1L, o);
+    }
+
+    @Override
+    public void neg(MemoryRegion m, MemoryOrder o) {
+        fetchNeg(m, o);
+    }
+
+    @Override
+    public long fetchSub(MemoryRegion m, long v, MemoryOrder o) {
+        return fetchAdd(m, -v, o);
+    }
+
+    @Override
+    public long fetchInc(MemoryRegion m, MemoryOrder o) {
+        return fetchAdd(m, 1L, o);
+    }
+
+    @Override
+    public long fetchDec(MemoryRegion m, MemoryOrder o) {
+        return fetchAdd(m, -1L, o);
+    }
+
+    // ---- widths 1 and 2: the containing word ----------------------------------------------------------------
+
+    /**
+     * A read-modify-write of a 1- or 2-byte object as a compare-and-exchange loop on its containing word
+     * (aligned, 4 bytes, inside the object's page since 4 divides every page size, so mapped whenever the object
+     * is). The object's bits are worked on where they sit in the word ({@link MemoryRegion#wordMask()}): adding
+     * {@code v << shift} carries nothing into them from below, and what carries out above is masked off, so the
+     * neighbours are written back exactly as read. The first read is only a guess: the CAS checks the whole
+     * word, and a neighbour's change just sends the loop round again.
+     */
+    private static long rmw(MemoryRegion m, int kind, long v, MemoryOrder o) {
+        ByteBuffer word = m.word();
+        int shift = m.wordShift();
+        int mask = m.wordMask();
+        int operand = (int) v << shift;
+        int seen = (int) INT.getOpaque(word, 0);
+        while (true) {
+            int bits;
+            switch (kind) {
+                case SET: bits = operand; break;
+                case ADD: bits = seen + operand; break;
+                case OR: bits = seen | operand; break;
+                case XOR: bits = seen ^ operand; break;
+                case AND: bits = seen & operand; break;
+                default: bits = -(seen & mask); break;
+            }
+            // A failed CAS is retried, so only the success side needs the order.
+            int witness = cas4(word, seen, (seen & ~mask) | (bits & mask), o, RELAXED);
+            if (witness == seen) {
+                return narrow(m, seen >> shift);
+            }
+            seen = witness;
+        }
+    }
+
+    /**
+     * A strong compare-and-exchange of a 1- or 2-byte object: a CAS of the whole word that expects the
+     * neighbours as last seen. It fails (returning the witness) only if the object's own bits differ from
+     * {@code e}; if only neighbours changed it tries again with their new values. The CAS's access mode covers
+     * the failure order, as at the other widths.
+     */
+    private static long casNarrow(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
+        ByteBuffer word = m.word();
+        int shift = m.wordShift();
+        int mask = m.wordMask();
+        int expected = ((int) e << shift) & mask;
+        int desired = ((int) d << shift) & mask;
+        int others = (int) INT.getOpaque(word, 0) & ~mask;
+        while (true) {
+            int witness = cas4(word, others | expected, others | desired, s, f);
+            if ((witness & mask) != expected || witness == (others | expected)) {
+                return narrow(m, witness >> shift);
+            }
+            others = witness & ~mask;
+        }
+    }
+
+    /** The object's value from its bits shifted down to bit 0, sign-extended from its width. */
+    private static long narrow(MemoryRegion m, int bits) {
+        return m.size() == 1 ? (byte) bits : (short) bits;
+    }
+
+    private static short load2(ByteBuffer b, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            return (short) SHORT.getVolatile(b, 0);
+        }
+        return o == ACQUIRE ? (short) SHORT.getAcquire(b, 0) : (short) SHORT.getOpaque(b, 0);
+    }
+
+    private static void store2(ByteBuffer b, short v, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            SHORT.setVolatile(b, 0, v);
+        } else if (o == RELEASE) {
+            SHORT.setRelease(b, 0, v);
+        } else {
+            SHORT.setOpaque(b, 0, v);
+        }
+    }
+
+    private static void store1(ByteBuffer b, byte v, MemoryOrder o) {
+        // No VarHandle accesses one byte of a buffer. A release fence orders what came before (and keeps the
+        // JIT from merging or dropping the store); a full fence after a SEQ_CST store orders it before later
+        // loads, the mapping C compilers use for a sequentially consistent store (mov; mfence).
+        VarHandle.releaseFence();
+        b.put(0, v);
+        if (o == SEQ_CST) {
+            VarHandle.fullFence();
+        }
+    }
+
+    // ---- width 8 --------------------------------------------------------------------------------------------
+
+    private static long load8(ByteBuffer b, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            return (long) LONG.getVolatile(b, 0);
+        }
+        return o == ACQUIRE ? (long) LONG.getAcquire(b, 0) : (long) LONG.getOpaque(b, 0);
+    }
+
+    private static void store8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            LONG.setVolatile(b, 0, v);
+        } else if (o == RELEASE) {
+            LONG.setRelease(b, 0, v);
+        } else {
+            LONG.setOpaque(b, 0, v);
+        }
+    }
+
+    private static long exchange8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (long) LONG.getAndSet(b, 0, v);
+        }
+        return o == RELEASE ? (long) LONG.getAndSetRelease(b, 0, v) : (long) LONG.getAndSetAcquire(b, 0, v);
+    }
+
+    private static long cas8(ByteBuffer b, long e, long d, MemoryOrder s, MemoryOrder f) {
+        if (JvmOrders.casVolatile(s, f)) {
+            return (long) LONG.compareAndExchange(b, 0, e, d);
+        }
+        return s == RELEASE ? (long) LONG.compareAndExchangeRelease(b, 0, e, d)
+                : (long) LONG.compareAndExchangeAcquire(b, 0, e, d);
+    }
+
+    private static boolean weakCas8(ByteBuffer b, long e, long d, MemoryOrder s, MemoryOrder f) {
+        if (JvmOrders.casVolatile(s, f)) {
+            return LONG.weakCompareAndSet(b, 0, e, d);
+        }
+        return s == RELEASE ? LONG.weakCompareAndSetRelease(b, 0, e, d) : LONG.weakCompareAndSetAcquire(b, 0, e, d);
+    }
+
+    private static long getAndAdd8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (long) LONG.getAndAdd(b, 0, v);
+        }
+        return o == RELEASE ? (long) LONG.getAndAddRelease(b, 0, v) : (long) LONG.getAndAddAcquire(b, 0, v);
+    }
+
+    private static long getAndOr8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (long) LONG.getAndBitwiseOr(b, 0, v);
+        }
+        return o == RELEASE ? (long) LONG.getAndBitwiseOrRelease(b, 0, v) : (long) LONG.getAndBitwiseOrAcquire(b, 0, v);
+    }
+
+    private static long getAndXor8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (long) LONG.getAndBitwiseXor(b, 0, v);
+        }
+        return o == RELEASE ? (long) LONG.getAndBitwiseXorRelease(b, 0, v) : (long) LONG.getAndBitwiseXorAcquire(b, 0, v);
+    }
+
+    private static long getAndAnd8(ByteBuffer b, long v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (long) LONG.getAndBitwiseAnd(b, 0, v);
+        }
+        return o == RELEASE ? (long) LONG.getAndBitwiseAndRelease(b, 0, v) : (long) LONG.getAndBitwiseAndAcquire(b, 0, v);
+    }
+
+    // ---- width 4 (and the containing word of widths 1 and 2) ------------------------------------------------
+
+    private static int load4(ByteBuffer b, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            return (int) INT.getVolatile(b, 0);
+        }
+        return o == ACQUIRE ? (int) INT.getAcquire(b, 0) : (int) INT.getOpaque(b, 0);
+    }
+
+    private static void store4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST) {
+            INT.setVolatile(b, 0, v);
+        } else if (o == RELEASE) {
+            INT.setRelease(b, 0, v);
+        } else {
+            INT.setOpaque(b, 0, v);
+        }
+    }
+
+    private static int exchange4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (int) INT.getAndSet(b, 0, v);
+        }
+        return o == RELEASE ? (int) INT.getAndSetRelease(b, 0, v) : (int) INT.getAndSetAcquire(b, 0, v);
+    }
+
+    private static int cas4(ByteBuffer b, int e, int d, MemoryOrder s, MemoryOrder f) {
+        if (JvmOrders.casVolatile(s, f)) {
+            return (int) INT.compareAndExchange(b, 0, e, d);
+        }
+        return s == RELEASE ? (int) INT.compareAndExchangeRelease(b, 0, e, d)
+                : (int) INT.compareAndExchangeAcquire(b, 0, e, d);
+    }
+
+    private static boolean weakCas4(ByteBuffer b, int e, int d, MemoryOrder s, MemoryOrder f) {
+        if (JvmOrders.casVolatile(s, f)) {
+            return INT.weakCompareAndSet(b, 0, e, d);
+        }
+        return s == RELEASE ? INT.weakCompareAndSetRelease(b, 0, e, d) : INT.weakCompareAndSetAcquire(b, 0, e, d);
+    }
+
+    private static int getAndAdd4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (int) INT.getAndAdd(b, 0, v);
+        }
+        return o == RELEASE ? (int) INT.getAndAddRelease(b, 0, v) : (int) INT.getAndAddAcquire(b, 0, v);
+    }
+
+    private static int getAndOr4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (int) INT.getAndBitwiseOr(b, 0, v);
+        }
+        return o == RELEASE ? (int) INT.getAndBitwiseOrRelease(b, 0, v) : (int) INT.getAndBitwiseOrAcquire(b, 0, v);
+    }
+
+    private static int getAndXor4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (int) INT.getAndBitwiseXor(b, 0, v);
+        }
+        return o == RELEASE ? (int) INT.getAndBitwiseXorRelease(b, 0, v) : (int) INT.getAndBitwiseXorAcquire(b, 0, v);
+    }
+
+    private static int getAndAnd4(ByteBuffer b, int v, MemoryOrder o) {
+        if (o == SEQ_CST || o == ACQ_REL) {
+            return (int) INT.getAndBitwiseAnd(b, 0, v);
+        }
+        return o == RELEASE ? (int) INT.getAndBitwiseAndRelease(b, 0, v) : (int) INT.getAndBitwiseAndAcquire(b, 0, v);
+    }
+}
