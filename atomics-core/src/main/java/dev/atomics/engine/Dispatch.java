@@ -1,7 +1,6 @@
 package dev.atomics.engine;
 
 import dev.atomics.MemoryOrder;
-import dev.atomics.memory.MemoryRegion;
 
 /**
  * How objects call their {@link Ops}: the JVM engine's one instance ({@link JvmOps}, every width) is tested for
@@ -17,7 +16,8 @@ import dev.atomics.memory.MemoryRegion;
  * whatever else the program uses. Since one class serves every width, each method has one test, and inside
  * {@code JvmOps} the width is a branch on a final field that a one-width program never leaves.
  *
- * <p>Every method also translates the JVM's report of a faulting memory access (an {@link InternalError}, e.g.
+ * <p>Each method takes the object itself ({@link Target}) and reads its {@code ops} field once. Every method
+ * also translates the JVM's report of a faulting memory access (an {@link InternalError}, e.g.
  * after a peer shrank a shared object) into {@link dev.atomics.MemoryFaultException}; a handler costs nothing
  * until it runs.
  */
@@ -26,310 +26,337 @@ public final class Dispatch {
     private Dispatch() {
     }
 
-    public static long load(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long load(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.load(m, order);
+                return JvmOps.INSTANCE.load(t, order);
             }
-            return ops.load(m, order);
+            return ops.load(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void store(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void store(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.store(m, value, order);
+                JvmOps.INSTANCE.store(t, value, order);
                 return;
             }
-            ops.store(m, value, order);
+            ops.store(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long exchange(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long exchange(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.exchange(m, value, order);
+                return JvmOps.INSTANCE.exchange(t, value, order);
             }
-            return ops.exchange(m, value, order);
+            return ops.exchange(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long cmpxchgWeak(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public static long cmpxchgWeak(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
+                return JvmOps.INSTANCE.cmpxchgWeak(t, expected, desired, succ, fail);
             }
-            return ops.cmpxchgWeak(m, expected, desired, succ, fail);
+            return ops.cmpxchgWeak(t, expected, desired, succ, fail);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long cmpxchgStrong(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public static long cmpxchgStrong(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
+                return JvmOps.INSTANCE.cmpxchgStrong(t, expected, desired, succ, fail);
             }
-            return ops.cmpxchgStrong(m, expected, desired, succ, fail);
+            return ops.cmpxchgStrong(t, expected, desired, succ, fail);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static boolean bitTest(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
+    public static boolean bitTest(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.bitTest(m, offset, order);
+                return JvmOps.INSTANCE.bitTest(t, offset, order);
             }
-            return ops.bitTest(m, offset, order);
+            return ops.bitTest(t, offset, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static boolean bitCompl(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
+    public static boolean bitCompl(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.bitCompl(m, offset, order);
+                return JvmOps.INSTANCE.bitCompl(t, offset, order);
             }
-            return ops.bitCompl(m, offset, order);
+            return ops.bitCompl(t, offset, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static boolean bitSet(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
+    public static boolean bitSet(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.bitSet(m, offset, order);
+                return JvmOps.INSTANCE.bitSet(t, offset, order);
             }
-            return ops.bitSet(m, offset, order);
+            return ops.bitSet(t, offset, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static boolean bitReset(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
+    public static boolean bitReset(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.bitReset(m, offset, order);
+                return JvmOps.INSTANCE.bitReset(t, offset, order);
             }
-            return ops.bitReset(m, offset, order);
+            return ops.bitReset(t, offset, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void or(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void or(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.or(m, value, order);
+                JvmOps.INSTANCE.or(t, value, order);
                 return;
             }
-            ops.or(m, value, order);
+            ops.or(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void xor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void xor(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.xor(m, value, order);
+                JvmOps.INSTANCE.xor(t, value, order);
                 return;
             }
-            ops.xor(m, value, order);
+            ops.xor(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void and(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void and(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.and(m, value, order);
+                JvmOps.INSTANCE.and(t, value, order);
                 return;
             }
-            ops.and(m, value, order);
+            ops.and(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void not(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static void not(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.not(m, order);
+                JvmOps.INSTANCE.not(t, order);
                 return;
             }
-            ops.not(m, order);
+            ops.not(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchOr(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchOr(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchOr(m, value, order);
+                return JvmOps.INSTANCE.fetchOr(t, value, order);
             }
-            return ops.fetchOr(m, value, order);
+            return ops.fetchOr(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchXor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchXor(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchXor(m, value, order);
+                return JvmOps.INSTANCE.fetchXor(t, value, order);
             }
-            return ops.fetchXor(m, value, order);
+            return ops.fetchXor(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchAnd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchAnd(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchAnd(m, value, order);
+                return JvmOps.INSTANCE.fetchAnd(t, value, order);
             }
-            return ops.fetchAnd(m, value, order);
+            return ops.fetchAnd(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchNot(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchNot(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchNot(m, order);
+                return JvmOps.INSTANCE.fetchNot(t, order);
             }
-            return ops.fetchNot(m, order);
+            return ops.fetchNot(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void add(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void add(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.add(m, value, order);
+                JvmOps.INSTANCE.add(t, value, order);
                 return;
             }
-            ops.add(m, value, order);
+            ops.add(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void sub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void sub(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.sub(m, value, order);
+                JvmOps.INSTANCE.sub(t, value, order);
                 return;
             }
-            ops.sub(m, value, order);
+            ops.sub(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void inc(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static void inc(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.inc(m, order);
+                JvmOps.INSTANCE.inc(t, order);
                 return;
             }
-            ops.inc(m, order);
+            ops.inc(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void dec(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static void dec(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.dec(m, order);
+                JvmOps.INSTANCE.dec(t, order);
                 return;
             }
-            ops.dec(m, order);
+            ops.dec(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void neg(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static void neg(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                JvmOps.INSTANCE.neg(m, order);
+                JvmOps.INSTANCE.neg(t, order);
                 return;
             }
-            ops.neg(m, order);
+            ops.neg(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchAdd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchAdd(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchAdd(m, value, order);
+                return JvmOps.INSTANCE.fetchAdd(t, value, order);
             }
-            return ops.fetchAdd(m, value, order);
+            return ops.fetchAdd(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchSub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchSub(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchSub(m, value, order);
+                return JvmOps.INSTANCE.fetchSub(t, value, order);
             }
-            return ops.fetchSub(m, value, order);
+            return ops.fetchSub(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchInc(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchInc(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchInc(m, order);
+                return JvmOps.INSTANCE.fetchInc(t, order);
             }
-            return ops.fetchInc(m, order);
+            return ops.fetchInc(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchDec(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchDec(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchDec(m, order);
+                return JvmOps.INSTANCE.fetchDec(t, order);
             }
-            return ops.fetchDec(m, order);
+            return ops.fetchDec(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchNeg(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchNeg(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
             if (ops == JvmOps.INSTANCE) {
-                return JvmOps.INSTANCE.fetchNeg(m, order);
+                return JvmOps.INSTANCE.fetchNeg(t, order);
             }
-            return ops.fetchNeg(m, order);
+            return ops.fetchNeg(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 }

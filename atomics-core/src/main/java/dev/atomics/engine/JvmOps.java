@@ -2,7 +2,6 @@ package dev.atomics.engine;
 
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
-import dev.atomics.memory.MemoryRegion;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,7 +17,7 @@ import static dev.atomics.MemoryOrder.*;
  * in this or another process, may act on one location together.
  *
  * <p>One stateless instance serves every width: the width, and for 1 and 2 bytes the containing word, come
- * from the {@link MemoryRegion}. Each public method tests the width (a final field; in a program that uses one
+ * from the {@link Target}. Each public method tests the width (a final field; in a program that uses one
  * width the JIT keeps only that branch) and calls a small helper of that width, so whatever is inlined stays
  * small. Everything that is not a load, a store, an exchange, a compare-and-exchange or a fetch-add/or/xor/and
  * is written once, on top of those.
@@ -28,11 +27,15 @@ import static dev.atomics.MemoryOrder.*;
  *   <li>Width 2: loads and stores are {@code short} access modes; width 1: the JVM has no byte view of a
  *       buffer, so a load reads the containing word (one aligned 4-byte load) and a store is a plain byte store
  *       (a byte never tears) framed by the order's fences.
- *   <li>Widths 2 and 1, read-modify-writes: a compare-and-exchange loop on the aligned 4-byte word that holds
- *       the object ({@link MemoryRegion#word()}). The loop writes the neighbouring bytes back only if they
- *       still hold what it read, atomically with the object's bytes, so a concurrent writer of a neighbour
- *       (a thread or another process, through any engine) loses nothing; it just makes the loop go round
- *       again. (What Agrona and the JDK's own byte CAS do; the hardware makes mixed-size atomics coherent.)
+ *   <li>Widths 2 and 1, read-modify-writes: on the aligned 4-byte word that holds the object
+ *       ({@link dev.atomics.memory.MemoryRegion#word()}), in ways that leave the neighbouring bytes exactly as
+ *       any concurrent writer (a thread or another process, through any engine) left them. Or, xor and and are
+ *       the word's own atomic bitwise operations with the neighbours' bits neutral; an addition is one atomic
+ *       add on the word when the object is its top bytes (the carry falls off; owned objects are placed
+ *       so); everything else (exchange, negation, other additions, compare-and-exchange) is a
+ *       compare-and-exchange loop that writes the neighbours back only if they still hold what it read, so a
+ *       neighbour's write just sends it round again. (What Agrona and the JDK's own byte CAS do; the hardware
+ *       keeps mixed-size atomics on one location coherent.)
  * </ul>
  *
  * <p>Order mapping: {@code RELAXED} loads and stores are opaque; read-modify-writes take the acquire, release
@@ -49,8 +52,8 @@ final class JvmOps implements Ops {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
 
-    /** What a read-modify-write of a 1- or 2-byte object does; a constant wherever it is inlined. */
-    private static final int SET = 0, ADD = 1, OR = 2, XOR = 3, AND = 4, NEG = 5;
+    /** What a compare-and-exchange loop on the word of a 1- or 2-byte object does; a constant wherever it is inlined. */
+    private static final int SET = 0, ADD = 1, NEG = 2;
 
     private JvmOps() {
     }
@@ -63,132 +66,138 @@ final class JvmOps implements Ops {
     // ---- the primitives, by width ---------------------------------------------------------------------------
 
     @Override
-    public long load(MemoryRegion m, MemoryOrder o) {
-        int w = m.size();
+    public long load(Target t, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return load8(m.buffer(), o);
+            return load8(t.buffer, o);
         }
         if (w == 4) {
-            return load4(m.buffer(), o);
+            return load4(t.buffer, o);
         }
         if (w == 2) {
-            return load2(m.buffer(), o);
+            return load2(t.buffer, o);
         }
-        return (byte) (load4(m.word(), o) >> m.wordShift());
+        return (byte) (load4(t.word, o) >> t.wordShift);
     }
 
     @Override
-    public void store(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public void store(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            store8(m.buffer(), v, o);
+            store8(t.buffer, v, o);
         } else if (w == 4) {
-            store4(m.buffer(), (int) v, o);
+            store4(t.buffer, (int) v, o);
         } else if (w == 2) {
-            store2(m.buffer(), (short) v, o);
+            store2(t.buffer, (short) v, o);
         } else {
-            store1(m.buffer(), (byte) v, o);
+            store1(t.buffer, (byte) v, o);
         }
     }
 
     @Override
-    public long exchange(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public long exchange(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return exchange8(m.buffer(), v, o);
+            return exchange8(t.buffer, v, o);
         }
         if (w == 4) {
-            return exchange4(m.buffer(), (int) v, o);
+            return exchange4(t.buffer, (int) v, o);
         }
-        return rmw(m, SET, v, o);
+        return rmw(t, SET, v, o);
     }
 
     @Override
-    public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        int w = m.size();
+    public long cmpxchgStrong(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
+        int w = t.size;
         if (w == 8) {
-            return cas8(m.buffer(), e, d, s, f);
+            return cas8(t.buffer, e, d, s, f);
         }
         if (w == 4) {
-            return cas4(m.buffer(), (int) e, (int) d, s, f);
+            return cas4(t.buffer, (int) e, (int) d, s, f);
         }
-        return casNarrow(m, e, d, s, f);
+        return casNarrow(t, e, d, s, f);
     }
 
     @Override
-    public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        int w = m.size();
+    public long cmpxchgWeak(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
+        int w = t.size;
         boolean done;
         if (w == 8) {
-            done = weakCas8(m.buffer(), e, d, s, f);
+            done = weakCas8(t.buffer, e, d, s, f);
         } else if (w == 4) {
-            done = weakCas4(m.buffer(), (int) e, (int) d, s, f);
+            done = weakCas4(t.buffer, (int) e, (int) d, s, f);
         } else {
             // the word loop never fails spuriously: a strong compare-and-exchange is a valid weak one
-            return casNarrow(m, e, d, s, f);
+            return casNarrow(t, e, d, s, f);
         }
         // A weak CAS reports no witness; on failure a strong one supplies it (and may succeed instead).
-        return done ? e : cmpxchgStrong(m, e, d, s, f);
+        return done ? e : cmpxchgStrong(t, e, d, s, f);
     }
 
     @Override
-    public long fetchAdd(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public long fetchAdd(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return getAndAdd8(m.buffer(), v, o);
+            return getAndAdd8(t.buffer, v, o);
         }
         if (w == 4) {
-            return getAndAdd4(m.buffer(), (int) v, o);
+            return getAndAdd4(t.buffer, (int) v, o);
         }
-        return rmw(m, ADD, v, o);
+        if (t.wordTop) {
+            // nothing above the object in its word: the addition's carry falls off the word, and nothing
+            // carries in from below (the addend's low bits are 0), so one xadd leaves the neighbours alone
+            return narrow(t, getAndAdd4(t.word, (int) v << t.wordShift, o) >> t.wordShift);
+        }
+        return rmw(t, ADD, v, o);
     }
 
     @Override
-    public long fetchOr(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public long fetchOr(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return getAndOr8(m.buffer(), v, o);
+            return getAndOr8(t.buffer, v, o);
         }
         if (w == 4) {
-            return getAndOr4(m.buffer(), (int) v, o);
+            return getAndOr4(t.buffer, (int) v, o);
         }
-        return rmw(m, OR, v, o);
+        // the bitwise modes apply to the word with the neighbours' bits neutral (0 for or and xor, 1 for and)
+        return narrow(t, getAndOr4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
     @Override
-    public long fetchXor(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public long fetchXor(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return getAndXor8(m.buffer(), v, o);
+            return getAndXor8(t.buffer, v, o);
         }
         if (w == 4) {
-            return getAndXor4(m.buffer(), (int) v, o);
+            return getAndXor4(t.buffer, (int) v, o);
         }
-        return rmw(m, XOR, v, o);
+        return narrow(t, getAndXor4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
     @Override
-    public long fetchAnd(MemoryRegion m, long v, MemoryOrder o) {
-        int w = m.size();
+    public long fetchAnd(Target t, long v, MemoryOrder o) {
+        int w = t.size;
         if (w == 8) {
-            return getAndAnd8(m.buffer(), v, o);
+            return getAndAnd8(t.buffer, v, o);
         }
         if (w == 4) {
-            return getAndAnd4(m.buffer(), (int) v, o);
+            return getAndAnd4(t.buffer, (int) v, o);
         }
-        return rmw(m, AND, v, o);
+        return narrow(t, getAndAnd4(t.word, ((int) v << t.wordShift) | ~t.wordMask, o) >> t.wordShift);
     }
 
     @Override
-    public long fetchNeg(MemoryRegion m, MemoryOrder o) {
-        if (m.size() < 4) {
-            return rmw(m, NEG, 0, o);
+    public long fetchNeg(Target t, MemoryOrder o) {
+        if (t.size < 4) {
+            return rmw(t, NEG, 0, o);
         }
         // Negation has no access mode: a compare-and-exchange loop. The first load is only a guess (the CAS
         // checks it), and a failed CAS is retried, so neither needs ordering.
-        long seen = load(m, RELAXED);
+        long seen = load(t, RELAXED);
         while (true) {
-            long witness = cmpxchgStrong(m, seen, -seen, o, RELAXED);
+            long witness = cmpxchgStrong(t, seen, -seen, o, RELAXED);
             if (witness == seen) {
                 return seen;
             }
@@ -199,107 +208,107 @@ final class JvmOps implements Ops {
     // ---- everything else, once for every width ---------------------------------------------------------------
 
     @Override
-    public boolean bitTest(MemoryRegion m, int offset, MemoryOrder o) {
-        return (load(m, o) & (1L << offset)) != 0;
+    public boolean bitTest(Target t, int offset, MemoryOrder o) {
+        return (load(t, o) & (1L << offset)) != 0;
     }
 
     @Override
-    public boolean bitCompl(MemoryRegion m, int offset, MemoryOrder o) {
+    public boolean bitCompl(Target t, int offset, MemoryOrder o) {
         long mask = 1L << offset;
-        return (fetchXor(m, mask, o) & mask) != 0;
+        return (fetchXor(t, mask, o) & mask) != 0;
     }
 
     @Override
-    public boolean bitSet(MemoryRegion m, int offset, MemoryOrder o) {
+    public boolean bitSet(Target t, int offset, MemoryOrder o) {
         long mask = 1L << offset;
-        return (fetchOr(m, mask, o) & mask) != 0;
+        return (fetchOr(t, mask, o) & mask) != 0;
     }
 
     @Override
-    public boolean bitReset(MemoryRegion m, int offset, MemoryOrder o) {
+    public boolean bitReset(Target t, int offset, MemoryOrder o) {
         long mask = 1L << offset;
-        return (fetchAnd(m, ~mask, o) & mask) != 0;
+        return (fetchAnd(t, ~mask, o) & mask) != 0;
     }
 
     @Override
-    public void or(MemoryRegion m, long v, MemoryOrder o) {
-        fetchOr(m, v, o);
+    public void or(Target t, long v, MemoryOrder o) {
+        fetchOr(t, v, o);
     }
 
     @Override
-    public void xor(MemoryRegion m, long v, MemoryOrder o) {
-        fetchXor(m, v, o);
+    public void xor(Target t, long v, MemoryOrder o) {
+        fetchXor(t, v, o);
     }
 
     @Override
-    public void and(MemoryRegion m, long v, MemoryOrder o) {
-        fetchAnd(m, v, o);
+    public void and(Target t, long v, MemoryOrder o) {
+        fetchAnd(t, v, o);
     }
 
     @Override
-    public void not(MemoryRegion m, MemoryOrder o) {
-        fetchXor(m, -1L, o);
+    public void not(Target t, MemoryOrder o) {
+        fetchXor(t, -1L, o);
     }
 
     @Override
-    public long fetchNot(MemoryRegion m, MemoryOrder o) {
-        return fetchXor(m, -1L, o);
+    public long fetchNot(Target t, MemoryOrder o) {
+        return fetchXor(t, -1L, o);
     }
 
     @Override
-    public void add(MemoryRegion m, long v, MemoryOrder o) {
-        fetchAdd(m, v, o);
+    public void add(Target t, long v, MemoryOrder o) {
+        fetchAdd(t, v, o);
     }
 
     @Override
-    public void sub(MemoryRegion m, long v, MemoryOrder o) {
-        fetchAdd(m, -v, o);
+    public void sub(Target t, long v, MemoryOrder o) {
+        fetchAdd(t, -v, o);
     }
 
     @Override
-    public void inc(MemoryRegion m, MemoryOrder o) {
-        fetchAdd(m, 1L, o);
+    public void inc(Target t, MemoryOrder o) {
+        fetchAdd(t, 1L, o);
     }
 
     @Override
-    public void dec(MemoryRegion m, MemoryOrder o) {
-        fetchAdd(m, -1L, o);
+    public void dec(Target t, MemoryOrder o) {
+        fetchAdd(t, -1L, o);
     }
 
     @Override
-    public void neg(MemoryRegion m, MemoryOrder o) {
-        fetchNeg(m, o);
+    public void neg(Target t, MemoryOrder o) {
+        fetchNeg(t, o);
     }
 
     @Override
-    public long fetchSub(MemoryRegion m, long v, MemoryOrder o) {
-        return fetchAdd(m, -v, o);
+    public long fetchSub(Target t, long v, MemoryOrder o) {
+        return fetchAdd(t, -v, o);
     }
 
     @Override
-    public long fetchInc(MemoryRegion m, MemoryOrder o) {
-        return fetchAdd(m, 1L, o);
+    public long fetchInc(Target t, MemoryOrder o) {
+        return fetchAdd(t, 1L, o);
     }
 
     @Override
-    public long fetchDec(MemoryRegion m, MemoryOrder o) {
-        return fetchAdd(m, -1L, o);
+    public long fetchDec(Target t, MemoryOrder o) {
+        return fetchAdd(t, -1L, o);
     }
 
     // ---- widths 1 and 2: the containing word ----------------------------------------------------------------
 
     /**
-     * A read-modify-write of a 1- or 2-byte object as a compare-and-exchange loop on its containing word
-     * (aligned, 4 bytes, inside the object's page since 4 divides every page size, so mapped whenever the object
-     * is). The object's bits are worked on where they sit in the word ({@link MemoryRegion#wordMask()}): adding
+     * A read-modify-write of a 1- or 2-byte object that no single instruction does (exchange, negation, addition
+     * below the top of the word) as a compare-and-exchange loop on its containing word (aligned, 4 bytes,
+     * inside the object's page since 4 divides every page size, so mapped whenever the object is). The object's bits are worked on where they sit in the word ({@link dev.atomics.memory.MemoryRegion#wordMask()}): adding
      * {@code v << shift} carries nothing into them from below, and what carries out above is masked off, so the
      * neighbours are written back exactly as read. The first read is only a guess: the CAS checks the whole
      * word, and a neighbour's change just sends the loop round again.
      */
-    private static long rmw(MemoryRegion m, int kind, long v, MemoryOrder o) {
-        ByteBuffer word = m.word();
-        int shift = m.wordShift();
-        int mask = m.wordMask();
+    private static long rmw(Target t, int kind, long v, MemoryOrder o) {
+        ByteBuffer word = t.word;
+        int shift = t.wordShift;
+        int mask = t.wordMask;
         int operand = (int) v << shift;
         int seen = (int) INT.getOpaque(word, 0);
         while (true) {
@@ -307,15 +316,12 @@ final class JvmOps implements Ops {
             switch (kind) {
                 case SET: bits = operand; break;
                 case ADD: bits = seen + operand; break;
-                case OR: bits = seen | operand; break;
-                case XOR: bits = seen ^ operand; break;
-                case AND: bits = seen & operand; break;
                 default: bits = -(seen & mask); break;
             }
             // A failed CAS is retried, so only the success side needs the order.
             int witness = cas4(word, seen, (seen & ~mask) | (bits & mask), o, RELAXED);
             if (witness == seen) {
-                return narrow(m, seen >> shift);
+                return narrow(t, seen >> shift);
             }
             seen = witness;
         }
@@ -327,25 +333,25 @@ final class JvmOps implements Ops {
      * {@code e}; if only neighbours changed it tries again with their new values. The CAS's access mode covers
      * the failure order, as at the other widths.
      */
-    private static long casNarrow(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        ByteBuffer word = m.word();
-        int shift = m.wordShift();
-        int mask = m.wordMask();
+    private static long casNarrow(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
+        ByteBuffer word = t.word;
+        int shift = t.wordShift;
+        int mask = t.wordMask;
         int expected = ((int) e << shift) & mask;
         int desired = ((int) d << shift) & mask;
         int others = (int) INT.getOpaque(word, 0) & ~mask;
         while (true) {
             int witness = cas4(word, others | expected, others | desired, s, f);
             if ((witness & mask) != expected || witness == (others | expected)) {
-                return narrow(m, witness >> shift);
+                return narrow(t, witness >> shift);
             }
             others = witness & ~mask;
         }
     }
 
     /** The object's value from its bits shifted down to bit 0, sign-extended from its width. */
-    private static long narrow(MemoryRegion m, int bits) {
-        return m.size() == 1 ? (byte) bits : (short) bits;
+    private static long narrow(Target t, int bits) {
+        return t.size == 1 ? (byte) bits : (short) bits;
     }
 
     private static short load2(ByteBuffer b, MemoryOrder o) {

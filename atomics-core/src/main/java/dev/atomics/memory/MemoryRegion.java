@@ -61,16 +61,19 @@ public final class MemoryRegion {
     }
 
     /**
-     * Fresh zeroed memory of {@code size} bytes aligned to {@code alignment}, owned by the returned region and
-     * freed by the JDK's cleaner once the region is unreachable.
+     * Fresh zeroed memory of {@code size} bytes aligned to {@code alignment} (1- and 2-byte objects: to their
+     * size, in the top bytes of a word aligned to {@code alignment}), owned by the returned region and freed by
+     * the JDK's cleaner once the region is unreachable.
      */
     public static MemoryRegion allocate(int size, int alignment) {
         if (size <= 0) {
             throw new IllegalArgumentException("size must be positive: " + size);
         }
-        // at least 4 bytes from the aligned start, so that the word holding a 1- or 2-byte object is ours too
+        // At least 4 bytes from the aligned start, so that the word holding a 1- or 2-byte object is ours too;
+        // such an object goes to the top bytes of that word, where the JVM engine adds with one instruction.
         ByteBuffer raw = ByteBuffer.allocateDirect(Math.max(size, 4) + alignment);
-        ByteBuffer aligned = raw.alignedSlice(alignment).limit(size).slice();
+        int at = size <= 2 && alignment >= 4 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 - size : 0;
+        ByteBuffer aligned = raw.alignedSlice(alignment).position(at).limit(at + size).slice();
         return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null);
     }
 
