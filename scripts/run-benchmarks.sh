@@ -46,6 +46,9 @@ CONTENDED='dev\.atomics\.benchmarks\.Contended'
 
 if [ "$MODE" != report ]; then
   echo "== building the benchmarks jar"
+  # From a clean module: the shade plugin would otherwise merge into the last run's uber-jar and keep its
+  # (stale) copies of atomics-core's classes.
+  rm -rf "$ROOT/benchmarks/target"
   mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
   mkdir -p "$RESULTS"
 

@@ -32,7 +32,8 @@ import static dev.atomics.MemoryOrder.*;
  *       any concurrent writer (a thread or another process, through any engine) left them. Or, xor and and are
  *       the word's own atomic bitwise operations with the neighbours' bits neutral; an addition is one atomic
  *       add on the word when the object is its top bytes (the carry falls off; owned objects are placed
- *       so); everything else (exchange, negation, other additions, compare-and-exchange) is a
+ *       so); for owned objects, whose neighbours are their own zero padding, an exchange is one exchange of the
+ *       word and a compare-and-exchange one CAS of it; everything else (exchange, negation, other additions, compare-and-exchange) is a
  *       compare-and-exchange loop that writes the neighbours back only if they still hold what it read, so a
  *       neighbour's write just sends it round again. (What Agrona and the JDK's own byte CAS do; the hardware
  *       keeps mixed-size atomics on one location coherent.)
@@ -102,6 +103,10 @@ final class JvmOps implements Ops {
         }
         if (w == 4) {
             return exchange4(t.buffer, (int) v, o);
+        }
+        if (t.wordPrivate) {
+            // the rest of the word is our own padding, always 0: exchange the whole word
+            return narrow(t, exchange4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
         }
         return rmw(t, SET, v, o);
     }
@@ -329,7 +334,7 @@ final class JvmOps implements Ops {
 
     /**
      * A strong compare-and-exchange of a 1- or 2-byte object: a CAS of the whole word that expects the
-     * neighbours as last seen. It fails (returning the witness) only if the object's own bits differ from
+     * neighbours as last seen (for an owned object, as always: 0, so the common case is one instruction). It fails (returning the witness) only if the object's own bits differ from
      * {@code e}; if only neighbours changed it tries again with their new values. The CAS's access mode covers
      * the failure order, as at the other widths.
      */
@@ -339,7 +344,9 @@ final class JvmOps implements Ops {
         int mask = t.wordMask;
         int expected = ((int) e << shift) & mask;
         int desired = ((int) d << shift) & mask;
-        int others = (int) INT.getOpaque(word, 0) & ~mask;
+        // Owned objects' neighbours are padding that is always 0; anyone else's must be read (a guess: the
+        // CAS checks it).
+        int others = t.wordPrivate ? 0 : (int) INT.getOpaque(word, 0) & ~mask;
         while (true) {
             int witness = cas4(word, others | expected, others | desired, s, f);
             if ((witness & mask) != expected || witness == (others | expected)) {

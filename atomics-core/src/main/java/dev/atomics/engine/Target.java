@@ -34,6 +34,8 @@ public abstract class Target {
     final int wordShift, wordMask;
     /** Whether the object's bits are the top of {@link #word}: an addition's carry then falls off the word. */
     final boolean wordTop;
+    /** Whether the rest of {@link #word} is padding of the object's own memory, always 0 (owned objects). */
+    final boolean wordPrivate;
 
     protected Target(MemoryRegion memory, Ops ops) {
         this.memory = memory;
@@ -45,6 +47,7 @@ public abstract class Target {
         this.wordShift = memory.wordShift();
         this.wordMask = memory.wordMask();
         this.wordTop = word != null && wordShift + 8 * size == 32;
+        this.wordPrivate = memory.wordPrivate();
     }
 
     /**

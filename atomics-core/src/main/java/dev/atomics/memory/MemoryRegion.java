@@ -30,9 +30,15 @@ public final class MemoryRegion {
     private final ByteBuffer word;
     private final int wordShift;
     private final int wordMask;
+    private final boolean wordPrivate;
 
     private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
                          String description, Runnable onRelease) {
+        this(address, size, readonly, buffer, owner, description, onRelease, false);
+    }
+
+    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
+                         String description, Runnable onRelease, boolean wordPrivate) {
         this.address = address;
         this.size = size;
         this.readonly = readonly;
@@ -52,11 +58,13 @@ public final class MemoryRegion {
             int lowBit = 8 * (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? inWord : 4 - size - inWord);
             this.wordShift = lowBit;
             this.wordMask = (size == 1 ? 0xFF : 0xFFFF) << lowBit;
+            this.wordPrivate = wordPrivate;
         } else {
             // wider objects, or a misaligned 2-byte one (which no engine accepts)
             this.word = null;
             this.wordShift = 0;
             this.wordMask = 0;
+            this.wordPrivate = false;
         }
     }
 
@@ -74,7 +82,7 @@ public final class MemoryRegion {
         ByteBuffer raw = ByteBuffer.allocateDirect(Math.max(size, 4) + alignment);
         int at = size <= 2 && alignment >= 4 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 - size : 0;
         ByteBuffer aligned = raw.alignedSlice(alignment).position(at).limit(at + size).slice();
-        return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null);
+        return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null, alignment >= 4);
     }
 
     /**
@@ -162,6 +170,14 @@ public final class MemoryRegion {
      */
     public ByteBuffer word() {
         return word;
+    }
+
+    /**
+     * Whether the other bytes of {@link #word()} are this region's own padding, which nothing ever writes (true
+     * for owned memory): they then always hold 0, and a compare-and-exchange of the word needs no read first.
+     */
+    public boolean wordPrivate() {
+        return wordPrivate;
     }
 
     /** Where the region's bits start in {@link #word()} read as a native-order {@code int}. */
