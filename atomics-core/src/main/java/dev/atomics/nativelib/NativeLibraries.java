@@ -58,12 +58,25 @@ public final class NativeLibraries {
     }
 
     private static Path extract(String name) {
-        try {
-            File f = Native.extractFromResourcePath(name, NativeLibraries.class.getClassLoader());
-            return f.toPath().toAbsolutePath();
-        } catch (IOException | UnsatisfiedLinkError e) {
-            throw new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
-                    + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", e);
+        // on the boot class path (as some tools run code) there is no class loader: the system one finds it
+        ClassLoader loader = NativeLibraries.class.getClassLoader();
+        if (loader == null) {
+            loader = ClassLoader.getSystemClassLoader();
         }
+        File f;
+        try {
+            f = Native.extractFromResourcePath(name, loader);
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            throw notBundled(name, e);
+        }
+        if (f == null) {
+            throw notBundled(name, null);
+        }
+        return f.toPath().toAbsolutePath();
+    }
+
+    private static NativeLibraryException notBundled(String name, Throwable cause) {
+        return new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
+                + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", cause);
     }
 }

@@ -133,8 +133,8 @@ public final class PatomicLibrary {
         } catch (NativeLibraryException e) {
             failure = new Failure(request, e);
             throw e;
-        } catch (LinkageError e) {
-            // e.g. JNA's own native stub missing for this platform
+        } catch (LinkageError | RuntimeException e) {
+            // e.g. JNA's own native stub missing for this platform: whatever it is, patomic is unavailable
             NativeLibraryException n = new NativeLibraryException("cannot load native code: " + e, e);
             failure = new Failure(request, n);
             throw n;
