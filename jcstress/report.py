@@ -34,32 +34,51 @@ ROW = re.compile(r"^\s+(.+?)\s{2,}([\d,]+)\s+([\d.]+%)\s+(Acceptable|Forbidden|I
 
 
 def parse(log):
-    tests = OrderedDict()
+    """Per test: the forks run (blocks with a "Fork:" line), the outcomes summed over them (or jcstress's own
+    "Results across all configurations" summary, where present), and the worst status."""
+    blocks = []
     cur = None
     with open(log, errors="replace") as f:
         for line in f:
             m = HEADER.match(line)
             if m:
-                status, name = m.group(1), m.group(2)
-                name = name[len(PKG):] if name.startswith(PKG) else name
-                cur = tests.setdefault(name, {"status": "OK", "forks": 0, "samples": 0, "forbidden": 0,
-                                              "outcomes": OrderedDict(), "messages": []})
-                cur["forks"] += 1
-                if status != "OK":
-                    cur["status"] = status
+                name = m.group(2)
+                cur = {"name": name[len(PKG):] if name.startswith(PKG) else name, "status": m.group(1),
+                       "kind": "other", "rows": [], "messages": []}
+                blocks.append(cur)
                 continue
             if cur is None:
                 continue
+            if line.strip().startswith("Fork:"):
+                cur["kind"] = "fork"
+            elif "Results across all configurations" in line:
+                cur["kind"] = "summary"
             r = ROW.match(line)
             if r and r.group(1).strip() != "RESULT":
-                outcome, n, expect = r.group(1).strip(), int(r.group(2).replace(",", "")), r.group(4)
-                cur["samples"] += n
-                if expect == "Forbidden":
-                    cur["forbidden"] += n
-                key = (outcome, expect)
-                cur["outcomes"][key] = cur["outcomes"].get(key, 0) + n
-            elif "Exception" in line and len(cur["messages"]) < 1:
+                cur["rows"].append((r.group(1).strip(), int(r.group(2).replace(",", "")), r.group(4)))
+            elif "Exception" in line and not cur["messages"]:
                 cur["messages"].append(line.strip())
+    tests = OrderedDict()
+    for b in blocks:
+        t = tests.setdefault(b["name"], {"status": "OK", "forks": 0, "fork_rows": [], "summary_rows": None,
+                                         "messages": []})
+        if b["status"] != "OK":
+            t["status"] = b["status"]
+        t["messages"] += b["messages"]
+        if b["kind"] == "fork":
+            t["forks"] += 1
+            t["fork_rows"] += b["rows"]
+        elif b["kind"] == "summary":
+            t["summary_rows"] = b["rows"]
+    for t in tests.values():
+        rows = t["summary_rows"] if t["summary_rows"] is not None else t["fork_rows"]
+        t["outcomes"] = OrderedDict()
+        t["samples"] = t["forbidden"] = 0
+        for outcome, n, expect in rows:
+            t["samples"] += n
+            if expect == "Forbidden":
+                t["forbidden"] += n
+            t["outcomes"][(outcome, expect)] = t["outcomes"].get((outcome, expect), 0) + n
     return tests
 
 

@@ -30,7 +30,9 @@ esac
 RESULTS="$ROOT/jcstress/results"
 LOG="$RESULTS/console.log"
 JCSTRESS_MODE=${JCSTRESS_MODE:-quick}
-read -r -a JCSTRESS_ARGS <<< "${JCSTRESS_ARGS:--sc false -iters 5 -time 300}"
+# -af NONE: no CPU pinning (2 cores: nothing to choose); jcstress's pinning also forbids JNA to unpack native
+# libraries in the forks (-Djna.nounpack=true), which the patomic neighbour test needs
+read -r -a JCSTRESS_ARGS <<< "${JCSTRESS_ARGS:--sc false -iters 5 -time 300 -af NONE}"
 
 if [ "$MODE" = run ]; then
   echo "== building the jcstress jar"

@@ -70,7 +70,9 @@ public final class NativeLibraries {
             throw notBundled(name, e);
         }
         if (f == null) {
-            throw notBundled(name, null);
+            // JNA extracts nothing from a jar when told not to
+            throw new NativeLibraryException("cannot extract the bundled native library '" + name + "': JNA was told not"
+                    + " to unpack native libraries (system property jna.nounpack=true)");
         }
         return f.toPath().toAbsolutePath();
     }
