@@ -21,6 +21,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 MODE=run
+rc=0
 case "${1:-}" in
   --report) MODE=report ;;
   "") ;;
@@ -30,9 +31,7 @@ esac
 RESULTS="$ROOT/jcstress/results"
 LOG="$RESULTS/console.log"
 JCSTRESS_MODE=${JCSTRESS_MODE:-quick}
-# -af NONE: no CPU pinning (2 cores: nothing to choose); jcstress's pinning also forbids JNA to unpack native
-# libraries in the forks (-Djna.nounpack=true), which the patomic neighbour test needs
-read -r -a JCSTRESS_ARGS <<< "${JCSTRESS_ARGS:--sc false -iters 5 -time 300 -af NONE}"
+read -r -a JCSTRESS_ARGS <<< "${JCSTRESS_ARGS:--sc false -iters 5 -time 300}"
 
 if [ "$MODE" = run ]; then
   echo "== building the jcstress jar"
@@ -68,3 +67,4 @@ fi
 
 python3 "$ROOT/jcstress/report.py" --log "$LOG" --machine "$RESULTS/machine.properties" --out "$ROOT/docs/JCSTRESS.md"
 echo "done: docs/JCSTRESS.md"
+exit "$rc"

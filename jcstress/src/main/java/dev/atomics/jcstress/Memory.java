@@ -11,6 +11,12 @@ import java.nio.ByteBuffer;
 /** What the litmus tests' states are made of. */
 final class Memory {
 
+    static {
+        // jcstress starts its forks with -Djna.nounpack=true (it unpacks JNA's own stub itself); atomics-core's
+        // bundled patomic library, for the patomic neighbour test, is unpacked from the jar like any JNA library.
+        System.setProperty("jna.nounpack", "false");
+    }
+
     private Memory() {
     }
 
