@@ -22,6 +22,7 @@ TESTS = OrderedDict([
     ("StoreBuffering.Width1Exchange", ("store buffering", "1", "stores as `exchange(1, SEQ_CST)` (word CAS loop, volatile mode)", "0, 0")),
     ("StoreBuffering.Width2Exchange", ("store buffering", "2", "as width 1, exchange", "0, 0")),
     ("StoreBuffering.Width1SameWord", ("store buffering", "1", "x and y neighbouring bytes of one word", "0, 0")),
+    ("StoreBuffering.Width1ReleaseAcquireControl", ("control", "1", "RELEASE stores, ACQUIRE loads: `0, 0` is allowed, and seeing it shows the harness catches the reordering", "none")),
     ("NeighbourAtomicity.Width1FetchAdd", ("neighbour atomicity", "1", "`fetchAdd(1)` on bytes 2 and 3 of one word (byte 3 tops the word: one `xadd`; byte 2: CAS loop)", "any lost increment (not 1, 1)")),
     ("NeighbourAtomicity.Width2FetchAdd", ("neighbour atomicity", "2", "`fetchAdd(1)` on both halves of one word (upper: `xadd`, lower: CAS loop)", "not 1, 1")),
     ("NeighbourAtomicity.Width1FetchAddAgainstStore", ("neighbour atomicity", "1", "`inc()` on byte 2 against `store(5)` on byte 3", "not 1, 5")),

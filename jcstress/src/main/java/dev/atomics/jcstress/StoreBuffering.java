@@ -176,4 +176,31 @@ public class StoreBuffering {
             r.r2 = (int) x.load(SEQ_CST);
         }
     }
+
+    /**
+     * The control: the same test with RELEASE stores and ACQUIRE loads, for which C11 allows {@code 0, 0} (and x86
+     * does it, its stores wait in a store buffer). Seeing it here shows that the harness can catch the reordering
+     * the SEQ_CST tests forbid.
+     */
+    @JCStressTest
+    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(id = "0, 0", expect = org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING,
+            desc = "both loads passed both stores: allowed for release/acquire")
+    @State
+    public static class Width1ReleaseAcquireControl {
+        final AtomicInt x = Memory.jvm(1);
+        final AtomicInt y = Memory.jvm(1);
+
+        @Actor
+        public void actor1(II_Result r) {
+            x.store(1, dev.atomics.MemoryOrder.RELEASE);
+            r.r1 = (int) y.load(dev.atomics.MemoryOrder.ACQUIRE);
+        }
+
+        @Actor
+        public void actor2(II_Result r) {
+            y.store(1, dev.atomics.MemoryOrder.RELEASE);
+            r.r2 = (int) x.load(dev.atomics.MemoryOrder.ACQUIRE);
+        }
+    }
 }
