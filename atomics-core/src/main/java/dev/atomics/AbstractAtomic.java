@@ -2,33 +2,30 @@ package dev.atomics;
 
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.engine.Engines;
-import dev.atomics.engine.Ops;
+import dev.atomics.engine.Target;
 import dev.atomics.memory.MemoryRegion;
 
 import java.util.List;
 
 /**
- * What every atomic object has: its memory, its engine's ops, and the properties fixed at construction.
+ * What every atomic object has: its memory and its engine's ops (as a {@link Target}, which the engines act on),
+ * and the properties fixed at construction.
  * Subclasses add the operations of their type; concrete classes only name the interfaces they implement.
  */
-abstract class AbstractAtomic implements Atomic {
+abstract class AbstractAtomic extends Target implements Atomic {
 
-    final MemoryRegion memory;
     final int width;
     final boolean readonly;
     final Engine engine;
     final List<OpType> opsSupported;
-    /** The engine's ops; a view's switch to ops that throw once its context closes. */
-    Ops ops;
     private volatile boolean dead;
 
     AbstractAtomic(MemoryRegion memory, EngineBinding binding) {
-        this.memory = memory;
+        super(memory, binding.ops());
         this.width = memory.size();
         this.readonly = memory.readonly();
         this.engine = binding.engine();
         this.opsSupported = binding.opsSupported();
-        this.ops = binding.ops();
     }
 
     /** The simple interface name shown in messages and {@code toString}, e.g. {@code AtomicIntView}. */

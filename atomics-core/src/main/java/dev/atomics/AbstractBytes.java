@@ -47,22 +47,22 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     @Override
     String valueString() {
-        return "[" + HexFormat.ofDelimiter(" ").formatHex(unpack(Dispatch.load(ops, memory, MemoryOrder.SEQ_CST))) + "]";
+        return "[" + HexFormat.ofDelimiter(" ").formatHex(unpack(Dispatch.load(this, MemoryOrder.SEQ_CST))) + "]";
     }
 
     @Override
     public final byte[] load(MemoryOrder order) {
-        return unpack(Dispatch.load(ops, memory, loadOrder(order)));
+        return unpack(Dispatch.load(this, loadOrder(order)));
     }
 
     @Override
     public final void store(byte[] desired, MemoryOrder order) {
-        Dispatch.store(ops, memory, pack(desired), storeOrder(order));
+        Dispatch.store(this, pack(desired), storeOrder(order));
     }
 
     @Override
     public final byte[] exchange(byte[] desired, MemoryOrder order) {
-        return unpack(Dispatch.exchange(ops, memory, pack(desired), anyOrder(order)));
+        return unpack(Dispatch.exchange(this, pack(desired), anyOrder(order)));
     }
 
     /** Compares in the low width bytes, where the engines leave the witnessed value. */
@@ -75,73 +75,73 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
     public final BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, Dispatch.cmpxchgWeak(ops, memory, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchgWeak(this, e, pack(desired), success, failure));
     }
 
     @Override
     public final BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, Dispatch.cmpxchgStrong(ops, memory, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchgStrong(this, e, pack(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return Dispatch.bitTest(ops, memory, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bitTest(this, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return Dispatch.bitCompl(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitCompl(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return Dispatch.bitSet(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitSet(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return Dispatch.bitReset(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitReset(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(byte[] operand, MemoryOrder order) {
-        Dispatch.or(ops, memory, pack(operand), anyOrder(order));
+        Dispatch.or(this, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(byte[] operand, MemoryOrder order) {
-        Dispatch.xor(ops, memory, pack(operand), anyOrder(order));
+        Dispatch.xor(this, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(byte[] operand, MemoryOrder order) {
-        Dispatch.and(ops, memory, pack(operand), anyOrder(order));
+        Dispatch.and(this, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.not(ops, memory, anyOrder(order));
+        Dispatch.not(this, anyOrder(order));
     }
 
     @Override
     public final byte[] binFetchOr(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchOr(ops, memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchOr(this, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchXor(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchXor(ops, memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchXor(this, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchAnd(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchAnd(ops, memory, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.fetchAnd(this, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchNot(MemoryOrder order) {
-        return unpack(Dispatch.fetchNot(ops, memory, anyOrder(order)));
+        return unpack(Dispatch.fetchNot(this, anyOrder(order)));
     }
 }

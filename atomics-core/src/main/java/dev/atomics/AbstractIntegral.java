@@ -8,18 +8,24 @@ import static dev.atomics.Checks.*;
 
 /**
  * The operations of integral objects. Operands are range-checked against the width and signedness before
- * the single engine call; raw results are sign- or zero-extended with one precomputed shift.
+ * the single engine call. Engines return values sign-extended from the width, so a signed result is used as it
+ * is and an unsigned one is masked once.
  */
 abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral {
 
     private final boolean signed;
-    /** 64 - 8 * width: shifting left then right by this extends the low width bytes. */
-    private final int shift;
+    /** The value's bits: all of them for signed objects and for width 8, the low width bytes otherwise. */
+    private final long mask;
+    /** The operand range, inclusive. */
+    private final long min, max;
 
     AbstractIntegral(MemoryRegion memory, EngineBinding binding, boolean signed) {
         super(memory, binding);
         this.signed = signed;
-        this.shift = 64 - 8 * width;
+        int bits = 8 * width;
+        this.mask = signed || width >= 8 ? -1L : (1L << bits) - 1;
+        this.min = width >= 8 ? Long.MIN_VALUE : signed ? -1L << (bits - 1) : 0;
+        this.max = width >= 8 ? Long.MAX_VALUE : signed ? (1L << (bits - 1)) - 1 : (1L << bits) - 1;
     }
 
     @Override
@@ -28,14 +34,14 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
         return signed;
     }
 
-    /** Extends a raw bit pattern to this object's value. */
+    /** This object's value from an engine's sign-extended result. */
     private long value(long raw) {
-        return signed ? (raw << shift) >> shift : (raw << shift) >>> shift;
+        return raw & mask;
     }
 
-    /** Checks that {@code v} is representable; an unsigned 8-byte object takes any 64-bit pattern. */
+    /** Checks that {@code v} is representable; an 8-byte object (signed or not) takes any 64-bit pattern. */
     private long operand(long v) {
-        if (value(v) != v) {
+        if (v < min || v > max) {
             throw outOfRange(v);
         }
         return v;
@@ -54,7 +60,7 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     String valueString() {
-        long v = Dispatch.load(ops, memory, MemoryOrder.SEQ_CST);
+        long v = Dispatch.load(this, MemoryOrder.SEQ_CST);
         return signed ? Long.toString(value(v)) : Long.toUnsignedString(value(v));
     }
 
@@ -66,30 +72,30 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final long load(MemoryOrder order) {
-        return value(Dispatch.load(ops, memory, loadOrder(order)));
+        return value(Dispatch.load(this, loadOrder(order)));
     }
 
     @Override
     public final void store(long desired, MemoryOrder order) {
-        Dispatch.store(ops, memory, operand(desired), storeOrder(order));
+        Dispatch.store(this, operand(desired), storeOrder(order));
     }
 
     @Override
     public final long exchange(long desired, MemoryOrder order) {
-        return value(Dispatch.exchange(ops, memory, operand(desired), anyOrder(order)));
+        return value(Dispatch.exchange(this, operand(desired), anyOrder(order)));
     }
 
     @Override
     public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchgWeak(ops, memory, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchgWeak(this, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchgStrong(ops, memory, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchgStrong(this, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
@@ -101,116 +107,116 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     @Override
     public final long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        return value(Dispatch.cmpxchgStrong(ops, memory, operand(expected), operand(desired), success, failure));
+        return value(Dispatch.cmpxchgStrong(this, operand(expected), operand(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return Dispatch.bitTest(ops, memory, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bitTest(this, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return Dispatch.bitCompl(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitCompl(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return Dispatch.bitSet(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitSet(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return Dispatch.bitReset(ops, memory, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bitReset(this, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(long operand, MemoryOrder order) {
-        Dispatch.or(ops, memory, operand(operand), anyOrder(order));
+        Dispatch.or(this, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(long operand, MemoryOrder order) {
-        Dispatch.xor(ops, memory, operand(operand), anyOrder(order));
+        Dispatch.xor(this, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(long operand, MemoryOrder order) {
-        Dispatch.and(ops, memory, operand(operand), anyOrder(order));
+        Dispatch.and(this, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.not(ops, memory, anyOrder(order));
+        Dispatch.not(this, anyOrder(order));
     }
 
     @Override
     public final long binFetchOr(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchOr(ops, memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchOr(this, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchXor(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchXor(ops, memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchXor(this, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchAnd(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchAnd(ops, memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchAnd(this, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchNot(MemoryOrder order) {
-        return value(Dispatch.fetchNot(ops, memory, anyOrder(order)));
+        return value(Dispatch.fetchNot(this, anyOrder(order)));
     }
 
     @Override
     public final void add(long operand, MemoryOrder order) {
-        Dispatch.add(ops, memory, operand(operand), anyOrder(order));
+        Dispatch.add(this, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
-        Dispatch.sub(ops, memory, operand(operand), anyOrder(order));
+        Dispatch.sub(this, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void inc(MemoryOrder order) {
-        Dispatch.inc(ops, memory, anyOrder(order));
+        Dispatch.inc(this, anyOrder(order));
     }
 
     @Override
     public final void dec(MemoryOrder order) {
-        Dispatch.dec(ops, memory, anyOrder(order));
+        Dispatch.dec(this, anyOrder(order));
     }
 
     @Override
     public final void neg(MemoryOrder order) {
-        Dispatch.neg(ops, memory, anyOrder(order));
+        Dispatch.neg(this, anyOrder(order));
     }
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchAdd(ops, memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchAdd(this, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchSub(ops, memory, operand(operand), anyOrder(order)));
+        return value(Dispatch.fetchSub(this, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
-        return value(Dispatch.fetchInc(ops, memory, anyOrder(order)));
+        return value(Dispatch.fetchInc(this, anyOrder(order)));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
-        return value(Dispatch.fetchDec(ops, memory, anyOrder(order)));
+        return value(Dispatch.fetchDec(this, anyOrder(order)));
     }
 
     @Override
     public final long fetchNeg(MemoryOrder order) {
-        return value(Dispatch.fetchNeg(ops, memory, anyOrder(order)));
+        return value(Dispatch.fetchNeg(this, anyOrder(order)));
     }
 }

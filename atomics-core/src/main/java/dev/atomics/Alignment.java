@@ -2,13 +2,15 @@ package dev.atomics;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import dev.atomics.engine.Engines;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
 
 import java.nio.ByteBuffer;
 
 /**
- * The alignment an atomic object of a given width needs, as the patomic library reports it.
+ * The alignment an atomic object of a given width needs: natural alignment for the widths the JVM engine
+ * serves (1, 2, 4, 8), and what the patomic library reports, where it is loaded.
  *
  * <p>{@link #recommended()} is what C requires and is always sufficient; {@link #minimum()} is what the
  * hardware requires, valid only while the object does not cross a {@link #sizeWithin()}-byte boundary
@@ -26,12 +28,20 @@ public final class Alignment {
         if (width <= 0) {
             throw new UnsupportedWidthException("width must be positive: " + width);
         }
-        ExplicitOpsTable table = PatomicLibrary.get().table(width);
         this.width = width;
-        // The JVM engine's VarHandles need natural alignment where they serve the width.
-        this.recommended = (width == 4 || width == 8) ? Math.max(width, table.recommended()) : table.recommended();
-        this.minimum = table.minimum();
-        this.sizeWithin = table.sizeWithin();
+        // The JVM engine needs natural alignment at the widths it serves (its 1- and 2-byte objects then sit
+        // inside one aligned 4-byte word). patomic's table adds what C asks for, where the library is loaded.
+        long natural = Engines.jvmSupports(width) ? width : 1;
+        ExplicitOpsTable table = PatomicLibrary.unavailableReason() == null ? PatomicLibrary.get().table(width) : null;
+        if (table == null) {
+            this.recommended = natural;
+            this.minimum = natural;
+            this.sizeWithin = 0;
+        } else {
+            this.recommended = Math.max(natural, table.recommended());
+            this.minimum = Math.max(natural, table.minimum());
+            this.sizeWithin = table.sizeWithin();
+        }
     }
 
     public int width() {

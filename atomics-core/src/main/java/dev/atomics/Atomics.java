@@ -133,11 +133,20 @@ public final class Atomics {
         }
     }
 
-    /** Which patomic library and call bridge this JVM uses (loading them if not yet loaded). */
+    /**
+     * Which patomic library and call bridge this JVM uses (loading them if not yet loaded), or why it cannot
+     * load them ({@link NativeInfo#available()}). Never throws for a library that cannot be loaded: the JVM
+     * engine needs none.
+     */
     public static NativeInfo nativeInfo() {
-        PatomicLibrary lib = PatomicLibrary.get();
+        PatomicLibrary lib;
+        try {
+            lib = PatomicLibrary.get();
+        } catch (NativeLibraryException e) {
+            return new NativeInfo(null, false, null, null, List.of(), Engines.defaultEngine(), e.getMessage());
+        }
         return new NativeInfo(lib.path(), lib.bundled(), lib.version(), lib.bridgePath(),
-                Engines.supportedWidths(lib), Engines.defaultEngine());
+                Engines.supportedWidths(lib), Engines.defaultEngine(), null);
     }
 
     private static void checkWidth(int width) {

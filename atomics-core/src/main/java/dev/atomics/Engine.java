@@ -7,11 +7,20 @@ package dev.atomics;
  * objects of the atomics-redis module report, whose operations run on a Redis server.
  */
 public enum Engine {
-    /** The JVM engine where it supports the width (4 and 8 bytes), patomic otherwise. The default. */
+    /**
+     * The default: the JVM engine for every width it serves (1, 2, 4 and 8 bytes, every type), patomic for any
+     * other width a loaded patomic library offers. Needs no native library for widths up to 8.
+     */
     AUTO,
-    /** Every operation through the patomic library: one direct native call per operation. */
+    /**
+     * Every operation through the patomic library: one direct native call per operation. Fails, saying why,
+     * where the library cannot be loaded ({@link Atomics#nativeInfo()}).
+     */
     PATOMIC,
-    /** {@link java.lang.invoke.VarHandle} access modes, compiled inline by the JIT; widths 4 and 8 only. */
+    /**
+     * {@link java.lang.invoke.VarHandle} access modes, compiled inline by the JIT; widths 1, 2, 4 and 8 (1- and
+     * 2-byte read-modify-writes as a compare-and-exchange loop on the aligned 4-byte word that holds them).
+     */
     JVM,
     /**
      * Operations performed by a Redis server on a key (the atomics-redis module): reported by those objects,

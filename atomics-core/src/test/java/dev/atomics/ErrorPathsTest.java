@@ -1,5 +1,6 @@
 package dev.atomics;
 
+import dev.atomics.testing.Patomic;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.memory.MemoryRegion;
@@ -25,7 +26,10 @@ class ErrorPathsTest {
     @ValueSource(ints = {0, -1, 3, 5, 16, 33})
     void unsupportedWidthsAreRefused(int width) {
         assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
-        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.PATOMIC)).isInstanceOf(UnsupportedWidthException.class);
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.JVM)).isInstanceOf(UnsupportedWidthException.class);
+        if (Patomic.available()) {
+            assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.PATOMIC)).isInstanceOf(UnsupportedWidthException.class);
+        }
     }
 
     @Test
@@ -36,10 +40,27 @@ class ErrorPathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void theJvmEngineRefusesNarrowWidths(int width) {
-        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.INT, Engine.JVM))
-                .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining("jvm engine supports widths 4 and 8");
+    @ValueSource(ints = {3, 5, 6, 7, 16})
+    void theJvmEngineRefusesWidthsOtherThan1_2_4_8(int width) {
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.UINT, Engine.JVM))
+                .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining("width");
+        if (width < 8) {
+            assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.UINT, Engine.JVM))
+                    .hasMessageContaining("jvm engine supports widths 1, 2, 4 and 8, not " + width);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 8})
+    void theJvmEngineServesEveryWidthAndTypeUpTo8ByDefault(int width) {
+        assertThat(Atomics.atomic(width, AtomicType.UINT, Engine.JVM).engine()).isEqualTo(Engine.JVM);
+        assertThat(Atomics.atomic(width, AtomicType.BYTES, Engine.JVM).engine()).isEqualTo(Engine.JVM);
+        assertThat(Atomics.atomic(width, AtomicType.INT).engine()).as("auto").isEqualTo(Engine.JVM);
+        assertThat(Atomics.atomic(width, AtomicType.BYTES).engine()).as("auto").isEqualTo(Engine.JVM);
+        AtomicUint u = Atomics.atomic(width, AtomicType.UINT, Engine.JVM);
+        u.store(width == 8 ? -1 : (1L << (8 * width)) - 1);
+        assertThat(u.fetchInc()).isEqualTo(width == 8 ? -1 : (1L << (8 * width)) - 1);
+        assertThat(u.load()).as("wraps around").isZero();
     }
 
     @Test
@@ -93,8 +114,14 @@ class ErrorPathsTest {
         assertThat(new Alignment(4).isValid(odd)).isFalse();
         assertThatThrownBy(() -> Atomics.atomicView(odd, AtomicType.INT)).isInstanceOf(AlignmentException.class)
                 .hasMessageContaining("not aligned to 4 bytes");
-        assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.PATOMIC))
+        assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.JVM))
                 .isInstanceOf(AlignmentException.class);
+        assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(3, 2), AtomicType.UINT))
+                .isInstanceOf(AlignmentException.class).hasMessageContaining("not aligned to 2 bytes");
+        if (Patomic.available()) {
+            assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.PATOMIC))
+                    .isInstanceOf(AlignmentException.class);
+        }
         try (AtomicBytesViewContext ctx = Atomics.atomicView(b.alignedSlice(8).slice(1, 1), AtomicType.BYTES)) {
             assertThat(ctx.open().width()).as("width 1 needs no alignment").isEqualTo(1);
         }
@@ -158,7 +185,7 @@ class ErrorPathsTest {
     void readonlyViewsSupportOnlyLoadAndBitTest() {
         ByteBuffer b = ByteBuffer.allocateDirect(8);
         b.order(java.nio.ByteOrder.nativeOrder()).putLong(0, 3);
-        for (Engine engine : List.of(Engine.PATOMIC, Engine.JVM)) {
+        for (Engine engine : Patomic.available() ? List.of(Engine.PATOMIC, Engine.JVM) : List.of(Engine.JVM)) {
             try (AtomicIntViewContext ctx = Atomics.atomicView(b.asReadOnlyBuffer(), AtomicType.INT, engine)) {
                 AtomicIntView v = ctx.open();
                 assertThat(v.readonly()).isTrue();
@@ -191,9 +218,35 @@ class ErrorPathsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void narrowReadonlyViewsLoadTheirBytesAndRefuseWrites(int width) {
+        ByteBuffer b = ByteBuffer.allocateDirect(16).alignedSlice(8);
+        for (int i = 0; i < 8; i++) {
+            b.put(i, (byte) (0x81 + i));
+        }
+        for (int at = 0; at < 8; at += width) {
+            try (AtomicBytesViewContext ctx = Atomics.atomicView(b.slice(at, width).asReadOnlyBuffer(), AtomicType.BYTES, Engine.JVM)) {
+                AtomicBytesView v = ctx.open();
+                byte[] expected = new byte[width];
+                b.get(at, expected);
+                assertThat(v.load()).isEqualTo(expected);
+                boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+                for (int bit = 0; bit < 8 * width; bit++) {
+                    byte holder = expected[little ? bit / 8 : width - 1 - bit / 8];
+                    assertThat(v.bitTest(bit)).as("bit %d", bit).isEqualTo(((holder >> (bit % 8)) & 1) != 0);
+                }
+                assertThatThrownBy(() -> v.binOr(new byte[width])).isInstanceOf(UnsupportedOpException.class);
+            }
+        }
+    }
+
     @Test
     void nativeInfoSaysWhichLibraryServes() {
+        Patomic.assume();
         NativeInfo info = Atomics.nativeInfo();
+        assertThat(info.available()).isTrue();
+        assertThat(info.unavailableReason()).isNull();
         assertThat(info.bundled()).isTrue();
         assertThat(info.patomicVersion()).isEqualTo("1.1.0");
         // the bundled library adds 16 where the CPU has a 16-byte CAS (cmpxchg16b, aarch64 always)

@@ -1,6 +1,7 @@
 package dev.atomics;
 
 import dev.atomics.testing.CCompiler;
+import dev.atomics.testing.Patomic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class MappedFileProcessesTest {
 
     private static Process startJvm(Path file, int offset, int width, String engine, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 MappedFileIncrementer.class.getName(), file.toString(), Integer.toString(offset),
                 Integer.toString(width), Integer.toString(PER_PROCESS), engine, mode)
                 .redirectErrorStream(true).start();
@@ -61,6 +62,7 @@ class MappedFileProcessesTest {
 
     @Test
     void jvmProcessesOnBothEnginesShareOneCounterExactly() throws Exception {
+        Patomic.assume();
         Path file = counterFile();
         List<Process> ps = new ArrayList<>();
         ps.add(startJvm(file, 8, 8, "jvm", "inc"));
@@ -77,6 +79,7 @@ class MappedFileProcessesTest {
 
     @Test
     void narrowCountersAreSharedThroughPatomicToo() throws Exception {
+        Patomic.assume();
         Path file = counterFile();
         Process a = startJvm(file, 2, 2, "auto", "inc");
         Process b = startJvm(file, 2, 2, "patomic", "cas");
@@ -87,6 +90,7 @@ class MappedFileProcessesTest {
 
     @Test
     void aCProgramAndJvmsIncrementTogetherAndReadEachOther() throws Exception {
+        Patomic.assume();
         Path exe = CCompiler.compile(CCompiler.testSource("mapped_counter.c"), CCompiler.outputDir().resolve("mapped_counter"));
         Path file = counterFile();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
@@ -107,6 +111,42 @@ class MappedFileProcessesTest {
             }
             assertThat(map.order(ByteOrder.nativeOrder()).getLong(8)).isEqualTo(3L * PER_PROCESS);
         }
+    }
+
+    /**
+     * Six counters of 1 and 2 bytes packed into two 4-byte words, each incremented by its own process: JVMs
+     * on the JVM engine (a compare-and-exchange loop on the whole word) by {@code inc} and by a
+     * {@code cmpxchgWeak} loop, C programs with 1- and 2-byte C11 atomics, and a JVM on patomic where it loads.
+     * Every counter ends exactly right: no process's word-wide write lost a neighbour's increment.
+     */
+    @Test
+    void neighbouringNarrowCountersInOneWordAcrossProcessesLoseNothing() throws Exception {
+        Path exe = CCompiler.compile(CCompiler.testSource("narrow_counter.c"), CCompiler.outputDir().resolve("narrow_counter"));
+        Path file = counterFile();
+        List<Process> ps = new ArrayList<>();
+        ps.add(startJvm(file, 8, 1, "jvm", "inc"));
+        ps.add(startC(exe, file, 9, 1));
+        ps.add(startJvm(file, 10, 2, "jvm", "cas"));
+        ps.add(startJvm(file, 12, 2, "jvm", "inc"));
+        ps.add(startC(exe, file, 14, 1));
+        boolean patomic = Patomic.available();
+        if (patomic) {
+            ps.add(startJvm(file, 15, 1, "patomic", "inc"));
+        }
+        for (Process p : ps) {
+            finish(p);
+        }
+        assertThat(read(file, 8, 1)).isEqualTo((byte) PER_PROCESS);
+        assertThat(read(file, 9, 1)).isEqualTo((byte) PER_PROCESS);
+        assertThat(read(file, 10, 2)).isEqualTo((short) PER_PROCESS);
+        assertThat(read(file, 12, 2)).isEqualTo((short) PER_PROCESS);
+        assertThat(read(file, 14, 1)).isEqualTo((byte) PER_PROCESS);
+        assertThat(read(file, 15, 1)).isEqualTo(patomic ? (byte) PER_PROCESS : 0);
+    }
+
+    private static Process startC(Path exe, Path file, int offset, int width) throws IOException {
+        return new ProcessBuilder(exe.toString(), file.toString(), Integer.toString(offset), Integer.toString(width),
+                Integer.toString(PER_PROCESS)).redirectErrorStream(true).start();
     }
 
     @Test

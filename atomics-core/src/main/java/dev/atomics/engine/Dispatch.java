@@ -1,21 +1,23 @@
 package dev.atomics.engine;
 
 import dev.atomics.MemoryOrder;
-import dev.atomics.memory.MemoryRegion;
 
 /**
- * How objects call their {@link Ops}: the JVM engine's two classes are tested for first, by identity, and
- * called directly; anything else (patomic, restricted, released ops) through the interface.
+ * How objects call their {@link Ops}: the JVM engine's one instance ({@link JvmOps}, every width) is tested for
+ * first, by identity, and called directly; anything else (patomic, restricted, released ops) through the
+ * interface.
  *
- * <p>Why: every object calls its ops from the same few call sites (in {@code AbstractIntegral}). A program
- * that uses more than two {@code Ops} classes (4- and 8-byte JVM objects, a patomic object, a readonly view)
- * makes those sites megamorphic, and the JIT then compiles a real interface call there: nothing is inlined,
- * the memory order is no longer a constant, and a JVM-engine {@code fetchAdd} costs about twice as much
- * (see {@code OursWidth8Mixed} in the benchmarks). The identity tests here are what the JIT's own
- * monomorphic guard would be, and each branch is a statically bound call the JIT always inlines, whatever
- * else the program uses.
+ * <p>Why: every object calls its ops from the same few call sites (in {@code AbstractIntegral} and
+ * {@code AbstractBytes}). A program that uses more than two {@code Ops} classes (JVM objects, a patomic
+ * object, a readonly view) makes those sites megamorphic, and the JIT then compiles a real interface call
+ * there: nothing is inlined, the memory order is no longer a constant, and a JVM-engine {@code fetchAdd} costs
+ * about twice as much (see {@code OursWidth8Mixed} in the benchmarks). The identity test here is what the
+ * JIT's own monomorphic guard would be, and the branch is a statically bound call the JIT always inlines,
+ * whatever else the program uses. Since one class serves every width, each method has one test, and inside
+ * {@code JvmOps} the width is a branch on a final field that a one-width program never leaves.
  *
- * <p>Every method also translates the JVM's report of a faulting memory access (an {@link InternalError}, e.g.
+ * <p>Each method takes the object itself ({@link Target}) and reads its {@code ops} field once. Every method
+ * also translates the JVM's report of a faulting memory access (an {@link InternalError}, e.g.
  * after a peer shrank a shared object) into {@link dev.atomics.MemoryFaultException}; a handler costs nothing
  * until it runs.
  */
@@ -24,401 +26,337 @@ public final class Dispatch {
     private Dispatch() {
     }
 
-    public static long load(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long load(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.load(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.load(t, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.load(m, order);
-            }
-            return ops.load(m, order);
+            return ops.load(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void store(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void store(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.store(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.store(t, value, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.store(m, value, order);
+            ops.store(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long exchange(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.exchange(t, value, order);
+            }
+            return ops.exchange(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long cmpxchgWeak(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.cmpxchgWeak(t, expected, desired, succ, fail);
+            }
+            return ops.cmpxchgWeak(t, expected, desired, succ, fail);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long cmpxchgStrong(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.cmpxchgStrong(t, expected, desired, succ, fail);
+            }
+            return ops.cmpxchgStrong(t, expected, desired, succ, fail);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static boolean bitTest(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitTest(t, offset, order);
+            }
+            return ops.bitTest(t, offset, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static boolean bitCompl(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitCompl(t, offset, order);
+            }
+            return ops.bitCompl(t, offset, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static boolean bitSet(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitSet(t, offset, order);
+            }
+            return ops.bitSet(t, offset, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static boolean bitReset(Target t, int offset, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.bitReset(t, offset, order);
+            }
+            return ops.bitReset(t, offset, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static void or(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.or(t, value, order);
                 return;
             }
-            ops.store(m, value, order);
+            ops.or(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long exchange(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void xor(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.exchange(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.exchange(m, value, order);
-            }
-            return ops.exchange(m, value, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long cmpxchgWeak(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.cmpxchgWeak(m, expected, desired, succ, fail);
-            }
-            return ops.cmpxchgWeak(m, expected, desired, succ, fail);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long cmpxchgStrong(Ops ops, MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.cmpxchgStrong(m, expected, desired, succ, fail);
-            }
-            return ops.cmpxchgStrong(m, expected, desired, succ, fail);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static boolean bitTest(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitTest(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitTest(m, offset, order);
-            }
-            return ops.bitTest(m, offset, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static boolean bitCompl(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitCompl(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitCompl(m, offset, order);
-            }
-            return ops.bitCompl(m, offset, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static boolean bitSet(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitSet(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitSet(m, offset, order);
-            }
-            return ops.bitSet(m, offset, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static boolean bitReset(Ops ops, MemoryRegion m, int offset, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.bitReset(m, offset, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.bitReset(m, offset, order);
-            }
-            return ops.bitReset(m, offset, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static void or(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.or(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.xor(t, value, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.or(m, value, order);
-                return;
-            }
-            ops.or(m, value, order);
+            ops.xor(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void xor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void and(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.xor(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.and(t, value, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.xor(m, value, order);
-                return;
-            }
-            ops.xor(m, value, order);
+            ops.and(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void and(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void not(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.and(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.not(t, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.and(m, value, order);
+            ops.not(t, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long fetchOr(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchOr(t, value, order);
+            }
+            return ops.fetchOr(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long fetchXor(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchXor(t, value, order);
+            }
+            return ops.fetchXor(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long fetchAnd(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchAnd(t, value, order);
+            }
+            return ops.fetchAnd(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long fetchNot(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchNot(t, order);
+            }
+            return ops.fetchNot(t, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static void add(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.add(t, value, order);
                 return;
             }
-            ops.and(m, value, order);
+            ops.add(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void not(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static void sub(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.not(m, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.sub(t, value, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.not(m, order);
+            ops.sub(t, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static void inc(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.inc(t, order);
                 return;
             }
-            ops.not(m, order);
+            ops.inc(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchOr(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void dec(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchOr(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchOr(m, value, order);
-            }
-            return ops.fetchOr(m, value, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchXor(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchXor(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchXor(m, value, order);
-            }
-            return ops.fetchXor(m, value, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchAnd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchAnd(m, value, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchAnd(m, value, order);
-            }
-            return ops.fetchAnd(m, value, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchNot(Ops ops, MemoryRegion m, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchNot(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchNot(m, order);
-            }
-            return ops.fetchNot(m, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static void add(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.add(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.dec(t, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.add(m, value, order);
-                return;
-            }
-            ops.add(m, value, order);
+            ops.dec(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void sub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static void neg(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.sub(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                JvmOps.INSTANCE.neg(t, order);
                 return;
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.sub(m, value, order);
-                return;
-            }
-            ops.sub(m, value, order);
+            ops.neg(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void inc(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchAdd(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.inc(m, order);
-                return;
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchAdd(t, value, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.inc(m, order);
-                return;
-            }
-            ops.inc(m, order);
+            return ops.fetchAdd(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void dec(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchSub(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.dec(m, order);
-                return;
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchSub(t, value, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.dec(m, order);
-                return;
-            }
-            ops.dec(m, order);
+            return ops.fetchSub(t, value, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static void neg(Ops ops, MemoryRegion m, MemoryOrder order) {
+    public static long fetchInc(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                JvmLongOps.INSTANCE.neg(m, order);
-                return;
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchInc(t, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                JvmIntOps.INSTANCE.neg(m, order);
-                return;
-            }
-            ops.neg(m, order);
+            return ops.fetchInc(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchAdd(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchDec(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchAdd(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchDec(t, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchAdd(m, value, order);
-            }
-            return ops.fetchAdd(m, value, order);
+            return ops.fetchDec(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 
-    public static long fetchSub(Ops ops, MemoryRegion m, long value, MemoryOrder order) {
+    public static long fetchNeg(Target t, MemoryOrder order) {
+        Ops ops = t.ops;
         try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchSub(m, value, order);
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.INSTANCE.fetchNeg(t, order);
             }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchSub(m, value, order);
-            }
-            return ops.fetchSub(m, value, order);
+            return ops.fetchNeg(t, order);
         } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchInc(Ops ops, MemoryRegion m, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchInc(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchInc(m, order);
-            }
-            return ops.fetchInc(m, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchDec(Ops ops, MemoryRegion m, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchDec(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchDec(m, order);
-            }
-            return ops.fetchDec(m, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
-        }
-    }
-
-    public static long fetchNeg(Ops ops, MemoryRegion m, MemoryOrder order) {
-        try {
-            if (ops == JvmLongOps.INSTANCE) {
-                return JvmLongOps.INSTANCE.fetchNeg(m, order);
-            }
-            if (ops == JvmIntOps.INSTANCE) {
-                return JvmIntOps.INSTANCE.fetchNeg(m, order);
-            }
-            return ops.fetchNeg(m, order);
-        } catch (InternalError e) {
-            throw Faults.translate(e, m);
+            throw Faults.translate(e, t.memory);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.atomics.engine;
 
 import dev.atomics.Engine;
+import dev.atomics.NativeLibraryException;
 import dev.atomics.OpType;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.nativelib.ExplicitOpsTable;
@@ -12,11 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Chooses the engine for an object and binds it: the JVM engine for widths 4 and 8 unless told otherwise,
- * patomic for the rest. Runs once per object, at construction; nothing here is on the hot path.
+ * Chooses the engine for an object and binds it: the JVM engine for every width it serves (1, 2, 4 and 8)
+ * unless told otherwise; patomic only when asked for. Runs once per object, at construction; nothing here is
+ * on the hot path. The patomic library is loaded only when a patomic object is bound, so the JVM engine works
+ * where it cannot be loaded.
  */
 public final class Engines {
 
+    /** The widths the JVM engine serves, for messages. */
+    private static final List<Integer> JVM_WIDTHS = List.of(1, 2, 4, 8);
     private static final PatomicOps[] PATOMIC = new PatomicOps[PatomicLibrary.MAX_WIDTH + 1];
 
     private Engines() {
@@ -28,9 +33,9 @@ public final class Engines {
         return value == null || value.isBlank() ? Engine.AUTO : Engine.parse(value);
     }
 
-    /** Whether the JVM engine can serve objects of this width. */
+    /** Whether the JVM engine can serve objects of this width: 1, 2, 4 or 8 bytes. */
     public static boolean jvmSupports(int width) {
-        return width == 4 || width == 8;
+        return width == 1 || width == 2 || width == 4 || width == 8;
     }
 
     /**
@@ -42,6 +47,7 @@ public final class Engines {
      * @param readonly  whether the object's memory is readonly
      * @param owner     what the object is, for error messages
      * @throws UnsupportedWidthException if no engine (or not the requested one) supports the width
+     * @throws NativeLibraryException    if patomic was asked for and cannot be loaded (the message says why)
      */
     public static EngineBinding bind(int width, Engine requested, boolean integral, boolean readonly, String owner) {
         if (width > 8) {
@@ -57,15 +63,25 @@ public final class Engines {
         String missingReason;
         if (engine == Engine.JVM || (engine == Engine.AUTO && jvmSupports(width))) {
             if (!jvmSupports(width)) {
-                throw new UnsupportedWidthException("the jvm engine supports widths 4 and 8, not " + width
-                        + "; use engine auto or patomic for this width");
+                throw new UnsupportedWidthException("the jvm engine supports widths 1, 2, 4 and 8, not " + width);
             }
-            raw = width == 8 ? JvmLongOps.INSTANCE : JvmIntOps.INSTANCE;
+            raw = JvmOps.INSTANCE;
             available = EnumSet.allOf(OpType.class);
             alignment = width;
             missingReason = "";
         } else {
-            PatomicLibrary lib = PatomicLibrary.get();
+            PatomicLibrary lib;
+            try {
+                lib = PatomicLibrary.get();
+            } catch (NativeLibraryException e) {
+                if (engine == Engine.AUTO) {
+                    // Nobody asked for patomic: the width is what is wrong, and the reason says why patomic cannot help.
+                    throw new UnsupportedWidthException("width " + width + " is not supported: the jvm engine serves"
+                            + " widths " + JVM_WIDTHS + ", and the patomic library is unavailable: " + e.getMessage(), e);
+                }
+                throw new NativeLibraryException("the patomic engine is unavailable: " + e.getMessage()
+                        + " (the jvm engine serves widths " + JVM_WIDTHS + " without it)", e);
+            }
             ExplicitOpsTable table = lib.table(width);
             if (table.isEmpty()) {
                 throw new UnsupportedWidthException("no lock-free atomic operations for width " + width

@@ -3,7 +3,6 @@ package dev.atomics.engine;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.OpType;
-import dev.atomics.memory.MemoryRegion;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.NativeLibraryException;
@@ -29,6 +28,8 @@ final class PatomicOps implements Ops {
     private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
     private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
 
+    /** 64 - 8 * width: the bridge zero-extends results, and shifting left then right by this sign-extends them. */
+    private final int ext;
     /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
     private final Memory descriptors;
     /** Address of the first descriptor of each operation. */
@@ -42,6 +43,7 @@ final class PatomicOps implements Ops {
             throw new NativeLibraryException("the call bridge's operation descriptor has "
                     + Bridge.atomics_bridge_op_size() + " bytes; this binding writes " + Bridge.OP_SIZE);
         }
+        ext = 64 - 8 * t.width();
         OpType[] ops = OpType.values();
         MemoryOrder[] orders = MemoryOrder.values();
         descriptors = new Memory(ops.length * OP_STRIDE);
@@ -102,178 +104,178 @@ final class PatomicOps implements Ops {
         return Engine.PATOMIC;
     }
 
-    // Each method reads the address, makes the call, then fences the region so that its owner (and so the
-    // memory) cannot be collected while native code still uses the address.
+    // Each method reads the address, makes the call, then fences the object so that its region's owner (and so
+    // the memory) cannot be collected while native code still uses the address. Results are sign-extended (Ops).
 
     @Override
-    public long load(MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_load(op(load, o), m.address());
-        m.keepAlive();
-        return r;
+    public long load(Target t, MemoryOrder o) {
+        long r = atomics_bridge_load(op(load, o), t.address);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
     @Override
-    public void store(MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_store(op(store, o), m.address(), v);
-        m.keepAlive();
+    public void store(Target t, long v, MemoryOrder o) {
+        atomics_bridge_store(op(store, o), t.address, v);
+        t.keepAlive();
     }
 
     @Override
-    public long exchange(MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_exchange(op(exchange, o), m.address(), v);
-        m.keepAlive();
-        return r;
+    public long exchange(Target t, long v, MemoryOrder o) {
+        long r = atomics_bridge_exchange(op(exchange, o), t.address, v);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
     @Override
-    public long cmpxchgWeak(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(op(cmpxchgWeak, s, f), m.address(), e, d);
-        m.keepAlive();
-        return r;
+    public long cmpxchgWeak(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
+        long r = atomics_bridge_cmpxchg(op(cmpxchgWeak, s, f), t.address, e, d);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
     @Override
-    public long cmpxchgStrong(MemoryRegion m, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(op(cmpxchgStrong, s, f), m.address(), e, d);
-        m.keepAlive();
-        return r;
+    public long cmpxchgStrong(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
+        long r = atomics_bridge_cmpxchg(op(cmpxchgStrong, s, f), t.address, e, d);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
-    private boolean bit(long first, MemoryRegion m, int offset, MemoryOrder o) {
-        int r = atomics_bridge_bit(op(first, o), m.address(), offset);
-        m.keepAlive();
+    private boolean bit(long first, Target t, int offset, MemoryOrder o) {
+        int r = atomics_bridge_bit(op(first, o), t.address, offset);
+        t.keepAlive();
         return r != 0;
     }
 
     @Override
-    public boolean bitTest(MemoryRegion m, int offset, MemoryOrder o) {
-        return bit(test, m, offset, o);
+    public boolean bitTest(Target t, int offset, MemoryOrder o) {
+        return bit(test, t, offset, o);
     }
 
     @Override
-    public boolean bitCompl(MemoryRegion m, int offset, MemoryOrder o) {
-        return bit(testCompl, m, offset, o);
+    public boolean bitCompl(Target t, int offset, MemoryOrder o) {
+        return bit(testCompl, t, offset, o);
     }
 
     @Override
-    public boolean bitSet(MemoryRegion m, int offset, MemoryOrder o) {
-        return bit(testSet, m, offset, o);
+    public boolean bitSet(Target t, int offset, MemoryOrder o) {
+        return bit(testSet, t, offset, o);
     }
 
     @Override
-    public boolean bitReset(MemoryRegion m, int offset, MemoryOrder o) {
-        return bit(testReset, m, offset, o);
+    public boolean bitReset(Target t, int offset, MemoryOrder o) {
+        return bit(testReset, t, offset, o);
     }
 
-    private void voidOp(long first, MemoryRegion m, long v, MemoryOrder o) {
-        atomics_bridge_void(op(first, o), m.address(), v);
-        m.keepAlive();
+    private void voidOp(long first, Target t, long v, MemoryOrder o) {
+        atomics_bridge_void(op(first, o), t.address, v);
+        t.keepAlive();
     }
 
-    private void voidNoArg(long first, MemoryRegion m, MemoryOrder o) {
-        atomics_bridge_void_noarg(op(first, o), m.address());
-        m.keepAlive();
+    private void voidNoArg(long first, Target t, MemoryOrder o) {
+        atomics_bridge_void_noarg(op(first, o), t.address);
+        t.keepAlive();
     }
 
-    private long fetch(long first, MemoryRegion m, long v, MemoryOrder o) {
-        long r = atomics_bridge_fetch(op(first, o), m.address(), v);
-        m.keepAlive();
-        return r;
+    private long fetch(long first, Target t, long v, MemoryOrder o) {
+        long r = atomics_bridge_fetch(op(first, o), t.address, v);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
-    private long fetchNoArg(long first, MemoryRegion m, MemoryOrder o) {
-        long r = atomics_bridge_fetch_noarg(op(first, o), m.address());
-        m.keepAlive();
-        return r;
-    }
-
-    @Override
-    public void or(MemoryRegion m, long v, MemoryOrder o) {
-        voidOp(or, m, v, o);
+    private long fetchNoArg(long first, Target t, MemoryOrder o) {
+        long r = atomics_bridge_fetch_noarg(op(first, o), t.address);
+        t.keepAlive();
+        return (r << ext) >> ext;
     }
 
     @Override
-    public void xor(MemoryRegion m, long v, MemoryOrder o) {
-        voidOp(xor, m, v, o);
+    public void or(Target t, long v, MemoryOrder o) {
+        voidOp(or, t, v, o);
     }
 
     @Override
-    public void and(MemoryRegion m, long v, MemoryOrder o) {
-        voidOp(and, m, v, o);
+    public void xor(Target t, long v, MemoryOrder o) {
+        voidOp(xor, t, v, o);
     }
 
     @Override
-    public void not(MemoryRegion m, MemoryOrder o) {
-        voidNoArg(not, m, o);
+    public void and(Target t, long v, MemoryOrder o) {
+        voidOp(and, t, v, o);
     }
 
     @Override
-    public long fetchOr(MemoryRegion m, long v, MemoryOrder o) {
-        return fetch(fetchOr, m, v, o);
+    public void not(Target t, MemoryOrder o) {
+        voidNoArg(not, t, o);
     }
 
     @Override
-    public long fetchXor(MemoryRegion m, long v, MemoryOrder o) {
-        return fetch(fetchXor, m, v, o);
+    public long fetchOr(Target t, long v, MemoryOrder o) {
+        return fetch(fetchOr, t, v, o);
     }
 
     @Override
-    public long fetchAnd(MemoryRegion m, long v, MemoryOrder o) {
-        return fetch(fetchAnd, m, v, o);
+    public long fetchXor(Target t, long v, MemoryOrder o) {
+        return fetch(fetchXor, t, v, o);
     }
 
     @Override
-    public long fetchNot(MemoryRegion m, MemoryOrder o) {
-        return fetchNoArg(fetchNot, m, o);
+    public long fetchAnd(Target t, long v, MemoryOrder o) {
+        return fetch(fetchAnd, t, v, o);
     }
 
     @Override
-    public void add(MemoryRegion m, long v, MemoryOrder o) {
-        voidOp(add, m, v, o);
+    public long fetchNot(Target t, MemoryOrder o) {
+        return fetchNoArg(fetchNot, t, o);
     }
 
     @Override
-    public void sub(MemoryRegion m, long v, MemoryOrder o) {
-        voidOp(sub, m, v, o);
+    public void add(Target t, long v, MemoryOrder o) {
+        voidOp(add, t, v, o);
     }
 
     @Override
-    public void inc(MemoryRegion m, MemoryOrder o) {
-        voidNoArg(inc, m, o);
+    public void sub(Target t, long v, MemoryOrder o) {
+        voidOp(sub, t, v, o);
     }
 
     @Override
-    public void dec(MemoryRegion m, MemoryOrder o) {
-        voidNoArg(dec, m, o);
+    public void inc(Target t, MemoryOrder o) {
+        voidNoArg(inc, t, o);
     }
 
     @Override
-    public void neg(MemoryRegion m, MemoryOrder o) {
-        voidNoArg(neg, m, o);
+    public void dec(Target t, MemoryOrder o) {
+        voidNoArg(dec, t, o);
     }
 
     @Override
-    public long fetchAdd(MemoryRegion m, long v, MemoryOrder o) {
-        return fetch(fetchAdd, m, v, o);
+    public void neg(Target t, MemoryOrder o) {
+        voidNoArg(neg, t, o);
     }
 
     @Override
-    public long fetchSub(MemoryRegion m, long v, MemoryOrder o) {
-        return fetch(fetchSub, m, v, o);
+    public long fetchAdd(Target t, long v, MemoryOrder o) {
+        return fetch(fetchAdd, t, v, o);
     }
 
     @Override
-    public long fetchInc(MemoryRegion m, MemoryOrder o) {
-        return fetchNoArg(fetchInc, m, o);
+    public long fetchSub(Target t, long v, MemoryOrder o) {
+        return fetch(fetchSub, t, v, o);
     }
 
     @Override
-    public long fetchDec(MemoryRegion m, MemoryOrder o) {
-        return fetchNoArg(fetchDec, m, o);
+    public long fetchInc(Target t, MemoryOrder o) {
+        return fetchNoArg(fetchInc, t, o);
     }
 
     @Override
-    public long fetchNeg(MemoryRegion m, MemoryOrder o) {
-        return fetchNoArg(fetchNeg, m, o);
+    public long fetchDec(Target t, MemoryOrder o) {
+        return fetchNoArg(fetchDec, t, o);
+    }
+
+    @Override
+    public long fetchNeg(Target t, MemoryOrder o) {
+        return fetchNoArg(fetchNeg, t, o);
     }
 }

@@ -3,7 +3,6 @@ package dev.atomics.engine;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.ViewContextException;
-import dev.atomics.memory.MemoryRegion;
 
 /**
  * The ops of a view whose context has been closed or released: every operation throws
@@ -31,137 +30,137 @@ final class ReleasedOps implements Ops {
     }
 
     @Override
-    public long load(MemoryRegion m, MemoryOrder order) {
+    public long load(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void store(MemoryRegion m, long value, MemoryOrder order) {
+    public void store(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long exchange(MemoryRegion m, long value, MemoryOrder order) {
+    public long exchange(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long cmpxchgWeak(MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public long cmpxchgWeak(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         throw released();
     }
 
     @Override
-    public long cmpxchgStrong(MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public long cmpxchgStrong(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         throw released();
     }
 
     @Override
-    public boolean bitTest(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitTest(Target t, int offset, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public boolean bitCompl(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitCompl(Target t, int offset, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public boolean bitSet(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitSet(Target t, int offset, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public boolean bitReset(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitReset(Target t, int offset, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void or(MemoryRegion m, long value, MemoryOrder order) {
+    public void or(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void xor(MemoryRegion m, long value, MemoryOrder order) {
+    public void xor(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void and(MemoryRegion m, long value, MemoryOrder order) {
+    public void and(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void not(MemoryRegion m, MemoryOrder order) {
+    public void not(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchOr(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchOr(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchXor(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchXor(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchAnd(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchAnd(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchNot(MemoryRegion m, MemoryOrder order) {
+    public long fetchNot(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void add(MemoryRegion m, long value, MemoryOrder order) {
+    public void add(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void sub(MemoryRegion m, long value, MemoryOrder order) {
+    public void sub(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void inc(MemoryRegion m, MemoryOrder order) {
+    public void inc(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void dec(MemoryRegion m, MemoryOrder order) {
+    public void dec(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public void neg(MemoryRegion m, MemoryOrder order) {
+    public void neg(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchAdd(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchAdd(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchSub(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchSub(Target t, long value, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchInc(MemoryRegion m, MemoryOrder order) {
+    public long fetchInc(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchDec(MemoryRegion m, MemoryOrder order) {
+    public long fetchDec(Target t, MemoryOrder order) {
         throw released();
     }
 
     @Override
-    public long fetchNeg(MemoryRegion m, MemoryOrder order) {
+    public long fetchNeg(Target t, MemoryOrder order) {
         throw released();
     }
 }

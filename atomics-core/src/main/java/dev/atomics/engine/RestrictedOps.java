@@ -4,7 +4,6 @@ import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.OpType;
 import dev.atomics.UnsupportedOpException;
-import dev.atomics.memory.MemoryRegion;
 
 import java.util.Set;
 
@@ -45,164 +44,164 @@ final class RestrictedOps implements Ops {
     }
 
     @Override
-    public long load(MemoryRegion m, MemoryOrder order) {
+    public long load(Target t, MemoryOrder order) {
         check(OpType.LOAD);
-        return delegate.load(m, order);
+        return delegate.load(t, order);
     }
 
     @Override
-    public void store(MemoryRegion m, long value, MemoryOrder order) {
+    public void store(Target t, long value, MemoryOrder order) {
         check(OpType.STORE);
-        delegate.store(m, value, order);
+        delegate.store(t, value, order);
     }
 
     @Override
-    public long exchange(MemoryRegion m, long value, MemoryOrder order) {
+    public long exchange(Target t, long value, MemoryOrder order) {
         check(OpType.EXCHANGE);
-        return delegate.exchange(m, value, order);
+        return delegate.exchange(t, value, order);
     }
 
     @Override
-    public long cmpxchgWeak(MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public long cmpxchgWeak(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         check(OpType.CMPXCHG_WEAK);
-        return delegate.cmpxchgWeak(m, expected, desired, succ, fail);
+        return delegate.cmpxchgWeak(t, expected, desired, succ, fail);
     }
 
     @Override
-    public long cmpxchgStrong(MemoryRegion m, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
+    public long cmpxchgStrong(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         check(OpType.CMPXCHG_STRONG);
-        return delegate.cmpxchgStrong(m, expected, desired, succ, fail);
+        return delegate.cmpxchgStrong(t, expected, desired, succ, fail);
     }
 
     @Override
-    public boolean bitTest(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitTest(Target t, int offset, MemoryOrder order) {
         check(OpType.BIT_TEST);
-        return delegate.bitTest(m, offset, order);
+        return delegate.bitTest(t, offset, order);
     }
 
     @Override
-    public boolean bitCompl(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitCompl(Target t, int offset, MemoryOrder order) {
         check(OpType.BIT_TEST_COMPL);
-        return delegate.bitCompl(m, offset, order);
+        return delegate.bitCompl(t, offset, order);
     }
 
     @Override
-    public boolean bitSet(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitSet(Target t, int offset, MemoryOrder order) {
         check(OpType.BIT_TEST_SET);
-        return delegate.bitSet(m, offset, order);
+        return delegate.bitSet(t, offset, order);
     }
 
     @Override
-    public boolean bitReset(MemoryRegion m, int offset, MemoryOrder order) {
+    public boolean bitReset(Target t, int offset, MemoryOrder order) {
         check(OpType.BIT_TEST_RESET);
-        return delegate.bitReset(m, offset, order);
+        return delegate.bitReset(t, offset, order);
     }
 
     @Override
-    public void or(MemoryRegion m, long value, MemoryOrder order) {
+    public void or(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_OR);
-        delegate.or(m, value, order);
+        delegate.or(t, value, order);
     }
 
     @Override
-    public void xor(MemoryRegion m, long value, MemoryOrder order) {
+    public void xor(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_XOR);
-        delegate.xor(m, value, order);
+        delegate.xor(t, value, order);
     }
 
     @Override
-    public void and(MemoryRegion m, long value, MemoryOrder order) {
+    public void and(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_AND);
-        delegate.and(m, value, order);
+        delegate.and(t, value, order);
     }
 
     @Override
-    public void not(MemoryRegion m, MemoryOrder order) {
+    public void not(Target t, MemoryOrder order) {
         check(OpType.BIN_NOT);
-        delegate.not(m, order);
+        delegate.not(t, order);
     }
 
     @Override
-    public long fetchOr(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchOr(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_FETCH_OR);
-        return delegate.fetchOr(m, value, order);
+        return delegate.fetchOr(t, value, order);
     }
 
     @Override
-    public long fetchXor(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchXor(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_FETCH_XOR);
-        return delegate.fetchXor(m, value, order);
+        return delegate.fetchXor(t, value, order);
     }
 
     @Override
-    public long fetchAnd(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchAnd(Target t, long value, MemoryOrder order) {
         check(OpType.BIN_FETCH_AND);
-        return delegate.fetchAnd(m, value, order);
+        return delegate.fetchAnd(t, value, order);
     }
 
     @Override
-    public long fetchNot(MemoryRegion m, MemoryOrder order) {
+    public long fetchNot(Target t, MemoryOrder order) {
         check(OpType.BIN_FETCH_NOT);
-        return delegate.fetchNot(m, order);
+        return delegate.fetchNot(t, order);
     }
 
     @Override
-    public void add(MemoryRegion m, long value, MemoryOrder order) {
+    public void add(Target t, long value, MemoryOrder order) {
         check(OpType.ADD);
-        delegate.add(m, value, order);
+        delegate.add(t, value, order);
     }
 
     @Override
-    public void sub(MemoryRegion m, long value, MemoryOrder order) {
+    public void sub(Target t, long value, MemoryOrder order) {
         check(OpType.SUB);
-        delegate.sub(m, value, order);
+        delegate.sub(t, value, order);
     }
 
     @Override
-    public void inc(MemoryRegion m, MemoryOrder order) {
+    public void inc(Target t, MemoryOrder order) {
         check(OpType.INC);
-        delegate.inc(m, order);
+        delegate.inc(t, order);
     }
 
     @Override
-    public void dec(MemoryRegion m, MemoryOrder order) {
+    public void dec(Target t, MemoryOrder order) {
         check(OpType.DEC);
-        delegate.dec(m, order);
+        delegate.dec(t, order);
     }
 
     @Override
-    public void neg(MemoryRegion m, MemoryOrder order) {
+    public void neg(Target t, MemoryOrder order) {
         check(OpType.NEG);
-        delegate.neg(m, order);
+        delegate.neg(t, order);
     }
 
     @Override
-    public long fetchAdd(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchAdd(Target t, long value, MemoryOrder order) {
         check(OpType.FETCH_ADD);
-        return delegate.fetchAdd(m, value, order);
+        return delegate.fetchAdd(t, value, order);
     }
 
     @Override
-    public long fetchSub(MemoryRegion m, long value, MemoryOrder order) {
+    public long fetchSub(Target t, long value, MemoryOrder order) {
         check(OpType.FETCH_SUB);
-        return delegate.fetchSub(m, value, order);
+        return delegate.fetchSub(t, value, order);
     }
 
     @Override
-    public long fetchInc(MemoryRegion m, MemoryOrder order) {
+    public long fetchInc(Target t, MemoryOrder order) {
         check(OpType.FETCH_INC);
-        return delegate.fetchInc(m, order);
+        return delegate.fetchInc(t, order);
     }
 
     @Override
-    public long fetchDec(MemoryRegion m, MemoryOrder order) {
+    public long fetchDec(Target t, MemoryOrder order) {
         check(OpType.FETCH_DEC);
-        return delegate.fetchDec(m, order);
+        return delegate.fetchDec(t, order);
     }
 
     @Override
-    public long fetchNeg(MemoryRegion m, MemoryOrder order) {
+    public long fetchNeg(Target t, MemoryOrder order) {
         check(OpType.FETCH_NEG);
-        return delegate.fetchNeg(m, order);
+        return delegate.fetchNeg(t, order);
     }
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * A run of native memory that one atomic object operates on: its address, size and writability, a direct
- * {@link ByteBuffer} over exactly those bytes (for the JVM engine's VarHandles), and whatever keeps the
- * memory alive.
+ * {@link ByteBuffer} over exactly those bytes (for the JVM engine's VarHandles), for 1 and 2 bytes a second
+ * buffer over the aligned 4-byte word that holds them (where the JVM engine does its read-modify-writes), and
+ * whatever keeps the memory alive.
  *
  * <p>Everything an operation needs is computed here once, at construction. Memory is never heap memory:
  * the garbage collector moves heap arrays, and no other process can see them.
@@ -26,9 +27,18 @@ public final class MemoryRegion {
     private final Object owner;
     private final String description;
     private final Runnable onRelease;
+    private final ByteBuffer word;
+    private final int wordShift;
+    private final int wordMask;
+    private final boolean wordPrivate;
 
     private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
                          String description, Runnable onRelease) {
+        this(address, size, readonly, buffer, owner, description, onRelease, false);
+    }
+
+    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
+                         String description, Runnable onRelease, boolean wordPrivate) {
         this.address = address;
         this.size = size;
         this.readonly = readonly;
@@ -36,19 +46,43 @@ public final class MemoryRegion {
         this.owner = owner;
         this.description = description;
         this.onRelease = onRelease;
+        int inWord = (int) (address & 3);
+        if ((size == 1 || size == 2) && inWord + size <= 4) {
+            // The aligned word around the object. It may reach past the object's own buffer (a 1-byte view at
+            // offset 5 of a mapping has the word 4..7), but never past its page: pages are multiples of 4 bytes
+            // and aligned, so the word is mapped, with the same protection, whenever the object is. The buffer
+            // is made once, here; it holds no reference to the memory, which the owner keeps alive as for
+            // the object's own buffer.
+            ByteBuffer w = new Pointer(address & ~3L).getByteBuffer(0, 4);
+            this.word = readonly ? w.asReadOnlyBuffer() : w;
+            int lowBit = 8 * (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? inWord : 4 - size - inWord);
+            this.wordShift = lowBit;
+            this.wordMask = (size == 1 ? 0xFF : 0xFFFF) << lowBit;
+            this.wordPrivate = wordPrivate;
+        } else {
+            // wider objects, or a misaligned 2-byte one (which no engine accepts)
+            this.word = null;
+            this.wordShift = 0;
+            this.wordMask = 0;
+            this.wordPrivate = false;
+        }
     }
 
     /**
-     * Fresh zeroed memory of {@code size} bytes aligned to {@code alignment}, owned by the returned region and
-     * freed by the JDK's cleaner once the region is unreachable.
+     * Fresh zeroed memory of {@code size} bytes aligned to {@code alignment} (1- and 2-byte objects: to their
+     * size, in the top bytes of a word aligned to {@code alignment}), owned by the returned region and freed by
+     * the JDK's cleaner once the region is unreachable.
      */
     public static MemoryRegion allocate(int size, int alignment) {
         if (size <= 0) {
             throw new IllegalArgumentException("size must be positive: " + size);
         }
-        ByteBuffer raw = ByteBuffer.allocateDirect(size + alignment);
-        ByteBuffer aligned = raw.alignedSlice(alignment).limit(size).slice();
-        return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null);
+        // At least 4 bytes from the aligned start, so that the word holding a 1- or 2-byte object is ours too;
+        // such an object goes to the top bytes of that word, where the JVM engine adds with one instruction.
+        ByteBuffer raw = ByteBuffer.allocateDirect(Math.max(size, 4) + alignment);
+        int at = size <= 2 && alignment >= 4 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 - size : 0;
+        ByteBuffer aligned = raw.alignedSlice(alignment).position(at).limit(at + size).slice();
+        return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null, alignment >= 4);
     }
 
     /**
@@ -127,6 +161,33 @@ public final class MemoryRegion {
     /** A direct buffer in native byte order spanning exactly this region (shares its memory). */
     public ByteBuffer buffer() {
         return buffer;
+    }
+
+    /**
+     * For a region of 1 or 2 bytes, a direct buffer over the aligned 4-byte word that contains it (readonly if
+     * the region is); {@code null} for other sizes. Its other bytes may belong to other objects, even to other
+     * processes: write it only with a compare-and-exchange that expects what they hold.
+     */
+    public ByteBuffer word() {
+        return word;
+    }
+
+    /**
+     * Whether the other bytes of {@link #word()} are this region's own padding, which nothing ever writes (true
+     * for owned memory): they then always hold 0, and a compare-and-exchange of the word needs no read first.
+     */
+    public boolean wordPrivate() {
+        return wordPrivate;
+    }
+
+    /** Where the region's bits start in {@link #word()} read as a native-order {@code int}. */
+    public int wordShift() {
+        return wordShift;
+    }
+
+    /** The region's bits in {@link #word()} read as a native-order {@code int}. */
+    public int wordMask() {
+        return wordMask;
     }
 
     /** Where the memory comes from, for messages and diagnostics (e.g. {@code owned}, {@code mapped ByteBuffer}). */

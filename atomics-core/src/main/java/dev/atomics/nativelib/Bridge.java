@@ -2,6 +2,7 @@ package dev.atomics.nativelib;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import dev.atomics.NativeLibraryException;
 
 /**
  * JNA direct mapping of the call bridge ({@code libatomics_bridge}): each method takes a function pointer
@@ -15,16 +16,32 @@ import com.sun.jna.NativeLibrary;
  */
 public final class Bridge {
 
+    /** Why the bridge could not be registered, or {@code null}; a class initializer cannot be retried. */
+    private static final Throwable FAILURE;
+
     static {
-        Native.register(Bridge.class, NativeLibrary.getInstance(NativeLibraries.bridgePath().toString()));
+        Throwable failure = null;
+        try {
+            Native.register(Bridge.class, NativeLibrary.getInstance(NativeLibraries.bridgePath().toString()));
+        } catch (RuntimeException | LinkageError e) {
+            // Kept rather than thrown: a failed class initialization would turn every later use into a
+            // NoClassDefFoundError that no longer says why.
+            failure = e;
+        }
+        FAILURE = failure;
     }
 
     private Bridge() {
     }
 
-    /** Forces the bridge to load (and fail early with a clear message if it cannot). */
+    /** Loads the bridge, or throws saying why it cannot be loaded. */
     static void init() {
-        // the static initializer does the work
+        if (FAILURE instanceof NativeLibraryException e) {
+            throw new NativeLibraryException(e.getMessage(), e);
+        }
+        if (FAILURE != null) {
+            throw new NativeLibraryException("cannot load the call bridge (" + NativeLibraries.BRIDGE + "): " + FAILURE, FAILURE);
+        }
     }
 
     /** The size of the bridge's operation descriptor: {@code {int64 fn; int32 width, order, fail, reserved}}. */

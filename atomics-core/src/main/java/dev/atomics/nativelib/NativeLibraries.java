@@ -20,16 +20,25 @@ public final class NativeLibraries {
     /** Environment variable naming an upstream libpatomic file; the system property wins over it. */
     public static final String LIBRARY_ENV = "ATOMICS_PATOMIC_LIBRARY";
 
+    /** The call bridge's library name. */
+    static final String BRIDGE = "atomics_bridge";
+
     private NativeLibraries() {
     }
 
-    /** The upstream library the user asked for, or {@code null} for the bundled one. */
-    static Path requestedUpstream() {
+    /** What the system property or else the environment variable names, or {@code null} (the bundled library). */
+    static String request() {
         String path = System.getProperty(LIBRARY_PROPERTY);
         if (path == null || path.isBlank()) {
             path = System.getenv(LIBRARY_ENV);
         }
-        if (path == null || path.isBlank()) {
+        return path == null || path.isBlank() ? null : path;
+    }
+
+    /** The upstream library the user asked for, or {@code null} for the bundled one. */
+    static Path requestedUpstream() {
+        String path = request();
+        if (path == null) {
             return null;
         }
         Path p = Path.of(path.trim()).toAbsolutePath();
@@ -41,7 +50,7 @@ public final class NativeLibraries {
     }
 
     static Path bridgePath() {
-        return extract("atomics_bridge");
+        return extract(BRIDGE);
     }
 
     static Path bundledPatomicPath() {
@@ -49,12 +58,27 @@ public final class NativeLibraries {
     }
 
     private static Path extract(String name) {
-        try {
-            File f = Native.extractFromResourcePath(name, NativeLibraries.class.getClassLoader());
-            return f.toPath().toAbsolutePath();
-        } catch (IOException | UnsatisfiedLinkError e) {
-            throw new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
-                    + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", e);
+        // on the boot class path (as some tools run code) there is no class loader: the system one finds it
+        ClassLoader loader = NativeLibraries.class.getClassLoader();
+        if (loader == null) {
+            loader = ClassLoader.getSystemClassLoader();
         }
+        File f;
+        try {
+            f = Native.extractFromResourcePath(name, loader);
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            throw notBundled(name, e);
+        }
+        if (f == null) {
+            // JNA extracts nothing from a jar when told not to
+            throw new NativeLibraryException("cannot extract the bundled native library '" + name + "': JNA was told not"
+                    + " to unpack native libraries (system property jna.nounpack=true)");
+        }
+        return f.toPath().toAbsolutePath();
+    }
+
+    private static NativeLibraryException notBundled(String name, Throwable cause) {
+        return new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
+                + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", cause);
     }
 }

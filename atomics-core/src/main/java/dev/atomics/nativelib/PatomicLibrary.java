@@ -8,12 +8,15 @@ import dev.atomics.NativeLibraryException;
 import dev.atomics.OpType;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The loaded patomic library (bundled or upstream) and its explicit ops tables, read once per width.
  *
  * <p>Loaded lazily on first use, once per JVM: the library chosen then (see {@link NativeLibraries}) serves
- * every patomic-engine atomic for the life of the process.
+ * every patomic-engine atomic for the life of the process. Nothing loads it but a patomic-engine object,
+ * {@code Atomics.nativeInfo()} and {@code Alignment}: where it cannot be loaded, the JVM engine works as
+ * ever and only those say why.
  */
 public final class PatomicLibrary {
 
@@ -23,6 +26,8 @@ public final class PatomicLibrary {
     private static final int TABLE_BYTES = (OPS + 3) * 8;
 
     private static volatile PatomicLibrary instance;
+    /** Guarded by the class lock. */
+    private static Failure failure;
 
     /** Held for the life of the JVM: JNA unloads a library whose NativeLibrary is collected, and the ops
      * tables' function pointers point into it. */
@@ -81,21 +86,63 @@ public final class PatomicLibrary {
         }
     }
 
-    /** The library in use, loading it on first call. */
+    /**
+     * The library in use, loading it on first call.
+     *
+     * @throws NativeLibraryException saying why, if it cannot be loaded (no binary for this platform, a missing
+     *                                or foreign upstream file, ...). A failure is remembered for as long as the
+     *                                same library is asked for, so asking again costs nothing; naming another
+     *                                library (the system property) tries again.
+     */
     public static PatomicLibrary get() {
         PatomicLibrary lib = instance;
         if (lib == null) {
             synchronized (PatomicLibrary.class) {
                 lib = instance;
                 if (lib == null) {
-                    Path upstream = NativeLibraries.requestedUpstream();
-                    lib = upstream != null ? new PatomicLibrary(upstream, false)
-                            : new PatomicLibrary(NativeLibraries.bundledPatomicPath(), true);
+                    lib = load();
                     instance = lib;
                 }
             }
         }
         return lib;
+    }
+
+    /**
+     * Why the library cannot be loaded, or {@code null} if it is loaded (loading it if that was not tried yet).
+     */
+    public static String unavailableReason() {
+        try {
+            get();
+            return null;
+        } catch (NativeLibraryException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static PatomicLibrary load() {
+        String request = NativeLibraries.request();
+        Failure last = failure;
+        if (last != null && Objects.equals(last.request(), request)) {
+            throw new NativeLibraryException(last.error().getMessage(), last.error());
+        }
+        try {
+            Path upstream = NativeLibraries.requestedUpstream();
+            return upstream != null ? new PatomicLibrary(upstream, false)
+                    : new PatomicLibrary(NativeLibraries.bundledPatomicPath(), true);
+        } catch (NativeLibraryException e) {
+            failure = new Failure(request, e);
+            throw e;
+        } catch (LinkageError | RuntimeException e) {
+            // e.g. JNA's own native stub missing for this platform: whatever it is, patomic is unavailable
+            NativeLibraryException n = new NativeLibraryException("cannot load native code: " + e, e);
+            failure = new Failure(request, n);
+            throw n;
+        }
+    }
+
+    /** The last failure to load, and the library asked for then ({@code null}: the bundled one). */
+    private record Failure(String request, NativeLibraryException error) {
     }
 
     /** The explicit ops table for {@code width}; an all-zero table for widths without support. */

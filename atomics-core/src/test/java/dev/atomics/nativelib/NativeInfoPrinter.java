@@ -6,12 +6,24 @@ import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
 
-/** A child process for {@link UpstreamLibraryTest}: loads whatever library the environment names and uses it. */
+/**
+ * A child process for {@link UpstreamLibraryTest}: reports what {@code Atomics.nativeInfo()} says, uses a JVM-engine
+ * atomic (which needs no native library), then a patomic one from whatever library the environment names.
+ * Exits with 3 if the patomic one fails.
+ */
 public final class NativeInfoPrinter {
 
     public static void main(String[] args) {
+        NativeInfo info = Atomics.nativeInfo();
+        System.out.println("available=" + info.available());
+        if (!info.available()) {
+            System.out.println("reason=" + info.unavailableReason());
+        }
+        AtomicInt jvm = Atomics.atomic(1, AtomicType.INT);
+        jvm.fetchAdd(41);
+        jvm.inc();
+        System.out.println("jvm=" + jvm.load() + " engine=" + jvm.engine());
         try {
-            NativeInfo info = Atomics.nativeInfo();
             AtomicInt a = Atomics.atomic(2, AtomicType.INT, Engine.PATOMIC);
             a.fetchAdd(41);
             a.inc();

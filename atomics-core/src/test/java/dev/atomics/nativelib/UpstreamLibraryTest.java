@@ -1,6 +1,8 @@
 package dev.atomics.nativelib;
 
 import dev.atomics.testing.CCompiler;
+import dev.atomics.testing.Patomic;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,12 +27,19 @@ class UpstreamLibraryTest {
     @TempDir
     Path dir;
 
+    /** The children load the call bridge from the class path: not there in the run without native libraries. */
+    @BeforeEach
+    void nativeLibrariesOnTheClassPath() {
+        Patomic.assume();
+    }
+
     private record Run(int exit, String output) {
     }
 
     private static Run run(List<String> jvmArgs, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // JNA, quietly on Java 24+ (accepted since 17)
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -53,7 +62,7 @@ class UpstreamLibraryTest {
     void theBundledLibraryServesByDefault() throws Exception {
         Run r = run(List.of(), Map.of());
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains("bundled=true", "version=1.1.0", "value=42");
+        assertThat(r.output()).contains("available=true", "jvm=42 engine=JVM", "bundled=true", "version=1.1.0", "value=42");
     }
 
     @Test
@@ -75,10 +84,12 @@ class UpstreamLibraryTest {
     }
 
     @Test
-    void aMissingFileIsRefusedByName() throws Exception {
+    void aMissingFileIsRefusedByNameAndTheJvmEngineStillWorks() throws Exception {
         Run r = run(List.of("-Datomics.patomic.library=/nowhere/libpatomic.so"), Map.of());
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.output()).contains("NativeLibraryException", "/nowhere/libpatomic.so", "does not exist");
+        assertThat(r.output()).contains("available=false", "reason=patomic library '/nowhere/libpatomic.so'", "does not exist")
+                .contains("jvm=42 engine=JVM")
+                .contains("error=NativeLibraryException: the patomic engine is unavailable: patomic library '/nowhere/libpatomic.so'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.atomics.shm;
 
+import dev.atomics.testing.Patomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
@@ -47,7 +48,8 @@ class CrossProcessTest {
              SharedAtomic<AtomicInt> go = SharedAtomics.openOrCreate(name, 8, 8, AtomicType.INT)) {
             String handle = counter.handle().toString();
             List<Process> workers = new ArrayList<>();
-            for (String engine : List.of("jvm", "patomic", "auto", "patomic")) {
+            String patomic = Patomic.available() ? "patomic" : "jvm"; // the run without native libraries has only jvm
+            for (String engine : List.of("jvm", patomic, "auto", patomic)) {
                 workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), engine, go.handle().toString()));
             }
             for (Process w : workers) {
@@ -76,7 +78,7 @@ class CrossProcessTest {
             List<Process> peers = new ArrayList<>();
             List<Process> workers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), i == 0 ? "jvm" : "patomic", start));
+                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), i == 0 || !Patomic.available() ? "jvm" : "patomic", start));
                 peers.add(startPeer("inc", handle, Integer.toString(PER_C), start));
             }
             for (Process p : peers) {

@@ -1,5 +1,6 @@
 package dev.atomics.shm;
 
+import dev.atomics.testing.Patomic;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
@@ -68,7 +69,7 @@ class SharedAtomicsTest {
             }
             b.get().store(pattern);
 
-            try (SharedAtomic<AtomicInt> i2 = i.handle().attach(AtomicType.INT, Engine.PATOMIC);
+            try (SharedAtomic<AtomicInt> i2 = i.handle().attach(AtomicType.INT, Patomic.available() ? Engine.PATOMIC : Engine.JVM);
                  SharedAtomic<AtomicUint> u2 = u.handle().attach(AtomicType.UINT);
                  SharedAtomic<AtomicBytes> b2 = b.handle().attach(AtomicType.BYTES)) {
                 assertThat(i2.get().load()).isEqualTo(-3);

@@ -1,5 +1,6 @@
 package dev.atomics.shm;
 
+import dev.atomics.testing.Patomic;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
@@ -88,6 +89,7 @@ class SharedMemoryLifetimeTest {
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
     void aViewAfterItsContextClosedThrowsAndTouchesNothing(Engine engine) {
+        Patomic.assumeServes(engine);
         String name = uniqueName();
         SharedMemory shm = SharedMemory.create(name, 64);
         AtomicIntViewContext ctx = shm.atomicView(8, 8, AtomicType.INT, engine);
@@ -142,7 +144,7 @@ class SharedMemoryLifetimeTest {
         kept.putLong(0, 777);
         derived.putLong(0, 888);
         assertThat((long) LONGS.getAndAdd(kept, 16, 5L)).isZero();
-        for (Engine engine : new Engine[] {Engine.JVM, Engine.PATOMIC}) {
+        for (Engine engine : Patomic.available() ? new Engine[] {Engine.JVM, Engine.PATOMIC} : new Engine[] {Engine.JVM, Engine.JVM}) {
             try (AtomicIntViewContext late = dev.atomics.Atomics.atomicView(kept.slice(24, 8), AtomicType.INT, engine)) {
                 late.open().add(3);
             }
@@ -211,6 +213,7 @@ class SharedMemoryLifetimeTest {
     @ParameterizedTest
     @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
     void threadsUsingAViewWhileItsContextAndTheMappingCloseSurvive(Engine engine) throws Exception {
+        Patomic.assumeServes(engine);
         for (int round = 0; round < 20; round++) {
             String name = uniqueName();
             SharedMemory shm = SharedMemory.create(name, 64);

@@ -143,6 +143,7 @@ final class ShmTestSupport {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
+        command.add("--enable-native-access=ALL-UNNAMED"); // JNA, quietly on Java 24+ (accepted since 17)
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         String cp = System.getProperty("surefire.test.class.path");

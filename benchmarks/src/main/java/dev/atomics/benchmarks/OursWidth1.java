@@ -10,14 +10,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.concurrent.TimeUnit;
 
-/** atomics-core, a 1-byte {@link AtomicInt}: patomic only (the JVM engine serves widths 4 and 8). */
+/**
+ * atomics-core, a 1-byte {@link AtomicInt} owning its memory, on each engine: {@code JVM} (loads of the containing
+ * word, fenced byte stores, read-modify-writes as a CAS loop on the containing word) and {@code PATOMIC}.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
 public class OursWidth1 {
 
-    @Param({"PATOMIC"})
+    @Param({"JVM", "PATOMIC"})
     public String engine;
 
     AtomicInt atomic;

@@ -1,5 +1,6 @@
 package dev.atomics.benchmarks;
 
+import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
@@ -12,10 +13,12 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The JVM engine at width 8 in a program that also uses other widths and engines: before measuring, the
- * setup runs load and fetchAdd on 4- and 8-byte JVM objects, 1- and 8-byte patomic objects and a readonly
- * view, so that the JIT's type profile of atomics-core's shared dispatch sites sees every {@code Ops} class,
- * as it would in an application with a few kinds of atomics. Compare with {@link OursWidth8} (one kind).
+ * The JVM engine in a program that also uses other widths and engines: before measuring, the setup runs load,
+ * fetchAdd and inc on JVM objects of every width (1, 2, 4, 8; int and bytes), 1- and 8-byte patomic objects and a
+ * readonly view, so that the JIT's type profile of atomics-core's shared dispatch sites sees every {@code Ops}
+ * class and the JVM engine's width branches all taken, as in an application with a few kinds of atomics. Then
+ * it measures one JVM object of {@code width} bytes. Compare with {@link OursWidth8} and {@link OursWidth1}
+ * (one kind): if the dispatch and the width branch stay inlined, the figures match.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -26,18 +29,29 @@ public class OursWidth8Mixed {
     @Param({"JVM"})
     public String engine;
 
+    @Param({"8", "1"})
+    public int width;
+
     AtomicInt atomic;
     long delta = 1;
     AtomicIntViewContext readonlyContext;
 
     @Setup
     public void setup() {
-        atomic = Atomics.atomic(8, AtomicType.INT, Engine.valueOf(engine));
+        atomic = Atomics.atomic(width, AtomicType.INT, Engine.valueOf(engine));
         AtomicInt[] others = {
+                Atomics.atomic(1, AtomicType.INT, Engine.JVM),
+                Atomics.atomic(2, AtomicType.INT, Engine.JVM),
                 Atomics.atomic(4, AtomicType.INT, Engine.JVM),
+                Atomics.atomic(8, AtomicType.INT, Engine.JVM),
                 Atomics.atomic(8, AtomicType.INT, Engine.PATOMIC),
                 Atomics.atomic(1, AtomicType.INT, Engine.PATOMIC),
                 atomic,
+        };
+        AtomicBytes[] bytes = {
+                Atomics.atomic(1, AtomicType.BYTES, Engine.JVM),
+                Atomics.atomic(2, AtomicType.BYTES, Engine.JVM),
+                Atomics.atomic(8, AtomicType.BYTES, Engine.JVM),
         };
         readonlyContext = Atomics.atomicView(Memory8.alignedDirect(8).asReadOnlyBuffer(), AtomicType.INT);
         AtomicIntView readonly = readonlyContext.open();
@@ -47,6 +61,10 @@ public class OursWidth8Mixed {
                 sink += a.load();
                 sink += a.fetchAdd(1);
                 a.inc();
+            }
+            for (AtomicBytes b : bytes) {
+                sink += b.load()[0];
+                sink += b.binFetchXor(b.load())[0];
             }
             sink += readonly.load();
         }

@@ -234,6 +234,9 @@ public class AtomicsEndpoint {
     private static NativeLibraryDescriptor nativeLibrary() {
         try {
             NativeInfo info = Atomics.nativeInfo();
+            if (!info.available()) {
+                return new NativeLibraryDescriptor(null, null, null, null, null, null, info.unavailableReason());
+            }
             return new NativeLibraryDescriptor(String.valueOf(info.patomicLibrary()), info.bundled(), info.patomicVersion(),
                     String.valueOf(info.bridgeLibrary()), info.widths(),
                     info.defaultEngine().name().toLowerCase(Locale.ROOT), null);

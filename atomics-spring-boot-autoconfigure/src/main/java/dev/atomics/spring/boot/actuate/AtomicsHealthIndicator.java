@@ -4,6 +4,7 @@ import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
 import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
+import dev.atomics.NativeLibraryException;
 import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsEntry;
@@ -47,6 +48,10 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
         }
         try {
             NativeInfo info = Atomics.nativeInfo();
+            if (!info.available()) {
+                // the JVM engine needs no native library; only patomic-engine atomics (none can exist) would
+                throw new NativeLibraryException(info.unavailableReason());
+            }
             Map<String, Object> lib = new LinkedHashMap<>();
             lib.put("path", String.valueOf(info.patomicLibrary()));
             lib.put("bundled", info.bundled());

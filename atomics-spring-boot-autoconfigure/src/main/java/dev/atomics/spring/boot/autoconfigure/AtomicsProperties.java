@@ -33,7 +33,7 @@ public class AtomicsProperties {
     private String patomicLibrary;
 
     /**
-     * Default engine for every configured atomic: auto (the JVM engine for widths 4 and 8, patomic otherwise;
+     * Default engine for every configured atomic: auto (the JVM engine, which serves every width: 1, 2, 4 and 8;
      * the system property 'atomics.engine' may change what auto means), patomic or jvm.
      */
     private String engine = "auto";

@@ -253,8 +253,8 @@ final class AtomicsRegistryFactory {
         } catch (NativeLibraryException e) {
             throw new AtomicsConfigurationException(prefix + ".engine", engine.name().toLowerCase(Locale.ROOT),
                     "an atomic of width " + width + " needs the patomic library, which cannot be loaded: " + e.getMessage(),
-                    "Point atomics.patomic-library at a libpatomic built for this platform, or use widths 4 and 8 with"
-                            + " the jvm engine (atomics.engine=jvm), which needs no native library.", e);
+                    "Point atomics.patomic-library at a libpatomic built for this platform, or use the jvm engine"
+                            + " (engine auto or jvm), which serves widths 1, 2, 4 and 8 without a native library.", e);
         }
         return width;
     }

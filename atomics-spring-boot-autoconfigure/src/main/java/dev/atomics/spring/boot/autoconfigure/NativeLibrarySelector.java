@@ -42,9 +42,12 @@ final class NativeLibrarySelector {
             info = Atomics.nativeInfo();
         } catch (AtomicsException | UnsatisfiedLinkError e) {
             restore(previous);
-            throw new AtomicsConfigurationException(PROPERTY, configured, "the library cannot be loaded as patomic: "
-                    + e.getMessage(), "Point " + PROPERTY + " at a patomic 1.x shared library built for this platform,"
-                    + " or remove it to use the bundled library.", e);
+            throw unusable(configured, e.getMessage(), e);
+        }
+        if (!info.available()) {
+            // the core runs without a native library, but this one was asked for by name
+            restore(previous);
+            throw unusable(configured, info.unavailableReason(), null);
         }
         if (!sameFile(info.patomicLibrary(), requested)) {
             restore(previous);
@@ -55,6 +58,12 @@ final class NativeLibrarySelector {
                             + requested + " (or the environment variable ATOMICS_PATOMIC_LIBRARY), or remove " + PROPERTY + ".");
         }
         return info;
+    }
+
+    private static AtomicsConfigurationException unusable(String configured, String reason, Throwable cause) {
+        return new AtomicsConfigurationException(PROPERTY, configured, "the library cannot be loaded as patomic: "
+                + reason, "Point " + PROPERTY + " at a patomic 1.x shared library built for this platform,"
+                + " or remove it to use the bundled library.", cause);
     }
 
     private static void restore(String previous) {

@@ -32,7 +32,7 @@ class AtomicsEndpointTests {
                     AtomicsEndpointAutoConfiguration.class))
             .withPropertyValues("management.endpoints.web.exposure.include=atomics",
                     "atomics.instances.requests.type=int", "atomics.instances.level.type=uint",
-                    "atomics.instances.level.width=1", "atomics.instances.big.type=uint",
+                    "atomics.instances.level.width=1", "atomics.instances.level.engine=patomic", "atomics.instances.big.type=uint",
                     "atomics.instances.flags.type=bytes", "atomics.instances.flags.width=4",
                     "atomics.instances.flags.initial-value=0x01020304");
 

@@ -106,9 +106,9 @@ class AtomicsMisconfigurationTests {
 
     @Test
     void unsupportedWidthForTheEngine() {
-        runner.withPropertyValues("atomics.instances.small.type=int", "atomics.instances.small.width=2",
+        runner.withPropertyValues("atomics.instances.small.type=int", "atomics.instances.small.width=3",
                         "atomics.instances.small.engine=jvm")
-                .run(fails("atomics.instances.small.width", "the jvm engine supports widths 4 and 8",
+                .run(fails("atomics.instances.small.width", "the jvm engine supports widths 1, 2, 4 and 8, not 3",
                         "choose another engine with atomics.instances.small.engine"));
         runner.withPropertyValues("atomics.instances.raw.type=bytes", "atomics.instances.raw.width=3")
                 .run(fails("atomics.instances.raw.width", "unsupported width", "Use a width the engine supports"));

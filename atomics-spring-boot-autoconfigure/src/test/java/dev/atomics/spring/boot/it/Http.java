@@ -49,6 +49,8 @@ final class Http {
     static String runPeer(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // JNA loads native code: without this, Java 24+ prints a warning ahead of the peer's own output
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.add("-cp");
         String cp = System.getProperty("surefire.test.class.path");
         command.add(cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"));

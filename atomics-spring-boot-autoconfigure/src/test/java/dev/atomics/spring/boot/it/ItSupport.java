@@ -36,6 +36,7 @@ final class ItSupport {
         registry.add("atomics.instances.level.type", () -> "uint");
         registry.add("atomics.instances.level.width", () -> "1");
         registry.add("atomics.instances.level.initial-value", () -> "3");
+        registry.add("atomics.instances.level.engine", () -> "patomic"); // one atomic served by the native library
         registry.add("atomics.instances.flags.type", () -> "bytes");
         registry.add("atomics.instances.flags.width", () -> "4");
         registry.add("atomics.shared.jobs-done.shm", () -> shmName);

@@ -1,0 +1,84 @@
+package dev.atomics.benchmarks;
+
+import dev.atomics.AtomicInt;
+import dev.atomics.AtomicType;
+import dev.atomics.Atomics;
+import dev.atomics.CmpxchgResult;
+import dev.atomics.Engine;
+import org.openjdk.jmh.annotations.*;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * atomics-core, a 2-byte {@link AtomicInt} owning its memory, on each engine: {@code JVM} (2-byte VarHandle loads and
+ * stores, read-modify-writes as a CAS loop on the containing word) and {@code PATOMIC}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+public class OursWidth2 {
+
+    @Param({"JVM", "PATOMIC"})
+    public String engine;
+
+    AtomicInt atomic;
+    long value = 42;
+    long delta = 1;
+    int bit = 5;
+    long next;
+
+    @Setup
+    public void setup() {
+        Engine e = Engine.valueOf(engine);
+        atomic = Atomics.atomic(2, AtomicType.INT, e);
+        if (atomic.engine() != e) {
+            throw new IllegalStateException("asked for engine " + e + ", got " + atomic);
+        }
+        next = atomic.load();
+    }
+
+    @Benchmark
+    public long load() {
+        return atomic.load();
+    }
+
+    @Benchmark
+    public void store() {
+        atomic.store(value);
+    }
+
+    @Benchmark
+    public void inc() {
+        atomic.inc();
+    }
+
+    @Benchmark
+    public long fetchAdd() {
+        return atomic.fetchAdd(delta);
+    }
+
+    @Benchmark
+    public void cmpxchgStrong(Blackhole bh) {
+        long e = next;
+        long d = (short) (e + 1);
+        CmpxchgResult r = atomic.cmpxchgStrong(e, d);
+        next = r.success() ? d : r.expected();
+        bh.consume(r.success());
+    }
+
+    @Benchmark
+    public boolean compareAndSet() {
+        long e = next;
+        long d = (short) (e + 1);
+        boolean ok = atomic.compareAndSet(e, d);
+        next = ok ? d : atomic.load();
+        return ok;
+    }
+
+    @Benchmark
+    public boolean bitSet() {
+        return atomic.bitSet(bit);
+    }
+}
