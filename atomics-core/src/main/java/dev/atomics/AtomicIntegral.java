@@ -281,13 +281,14 @@ public interface AtomicIntegral extends Atomic {
 
     /**
      * Atomically writes {@code desired} if the value equals {@code expected} (all of its bits). May fail
-     * spuriously on some hardware; use it in a loop. The result holds the value seen.
+     * spuriously on some hardware; use it in a loop. The result holds the value seen ({@code expected} itself on
+     * success).
      *
      * @throws MemoryOrderException if {@code failure} is not a valid fail order for {@code success}
      */
     default Int128CmpxchgResult cmpxchgWeak128(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         CmpxchgResult r = cmpxchgWeak(narrow(expected), narrow(desired), success, failure);
-        return new Int128CmpxchgResult(r.success(), widen(r.expected()));
+        return new Int128CmpxchgResult(r.success(), r.success() ? expected : widen(r.expected()));
     }
 
     default Int128CmpxchgResult cmpxchgWeak128(Int128 expected, Int128 desired, MemoryOrder order) {
@@ -301,7 +302,7 @@ public interface AtomicIntegral extends Atomic {
     /** Like {@link #cmpxchgWeak128(Int128, Int128, MemoryOrder, MemoryOrder)}, but never fails spuriously. */
     default Int128CmpxchgResult cmpxchgStrong128(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         CmpxchgResult r = cmpxchgStrong(narrow(expected), narrow(desired), success, failure);
-        return new Int128CmpxchgResult(r.success(), widen(r.expected()));
+        return new Int128CmpxchgResult(r.success(), r.success() ? expected : widen(r.expected()));
     }
 
     default Int128CmpxchgResult cmpxchgStrong128(Int128 expected, Int128 desired, MemoryOrder order) {
@@ -322,11 +323,13 @@ public interface AtomicIntegral extends Atomic {
     }
 
     /**
-     * A strong compare-and-exchange that returns the value seen: the exchange happened iff it
-     * {@linkplain Int128#equals equals} {@code expected} (at width 16, on success it is {@code expected} itself).
+     * A strong compare-and-exchange that returns the value seen: on success {@code expected} itself, on failure a
+     * new {@code Int128} (so {@code w != expected} means failure, and a CAS loop allocates only when it fails).
      */
     default Int128 compareAndExchange128(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
-        return widen(compareAndExchange(narrow(expected), narrow(desired), success, failure));
+        long e = narrow(expected);
+        long w = compareAndExchange(e, narrow(desired), success, failure);
+        return w == e ? expected : widen(w);
     }
 
     default Int128 compareAndExchange128(Int128 expected, Int128 desired) {

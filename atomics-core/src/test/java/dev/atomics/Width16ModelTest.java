@@ -491,6 +491,29 @@ class Width16ModelTest {
         }
     }
 
+    /** On success the Int128 compare-and-exchanges return the expected object itself, at every width: {@code w != e} is a failure test. */
+    @Test
+    void successfulInt128CompareAndExchangesReturnTheExpectedObject() {
+        List<AtomicIntegral> objects = new ArrayList<>();
+        for (int width : new int[]{1, 2, 4, 8}) {
+            objects.add(Atomics.atomic(width, AtomicType.INT));
+            objects.add(Atomics.atomic(width, AtomicType.UINT));
+        }
+        if (width16Missing() == null) {
+            objects.add(Atomics.atomic(16, AtomicType.INT));
+            objects.add(Atomics.atomic(16, AtomicType.UINT));
+        }
+        for (AtomicIntegral a : objects) {
+            Int128 zero = new Int128(0, 0);
+            Int128 one = new Int128(0, 1);
+            assertThat(a.compareAndExchange128(zero, one)).as("%s", a).isSameAs(zero);
+            Int128 w = a.compareAndExchange128(zero, one);
+            assertThat(w).as("%s", a).isNotSameAs(zero).isEqualTo(Int128.ONE);
+            assertThat(a.cmpxchgStrong128(one, zero).expected()).isSameAs(one);
+            assertThat(a.cmpxchgWeak128(zero, one).expected()).isSameAs(zero);
+        }
+    }
+
     @Test
     void theModelsBitsAreJavasBigIntegerAndInt128Arithmetic() {
         WideModel u = new WideModel(16, false);
