@@ -483,6 +483,14 @@ def main():
         for subject, label in CONTENDED16:
             rows16c.append([label, cell(contended.get(("ContendedWidth16", subject, "casLoop"))),
                             cell(contended.get(("ContendedWidth16", subject, "fetchAdd")))])
+        o16 = get(16, "ours-patomic", "compareAndSet")
+        o8 = get(8, "ours-patomic", "compareAndSet")
+        a4 = get(0, "jna-floor-arity", "args4")
+        if o16 is not None and (o8 is not None or a4 is not None):
+            w(f"The 16-byte `compareAndSet128` ({cell(o16)} ns) against the patomic engine's 8-byte `compareAndSet` "
+              f"({cell(o8)} ns, {ratio_cell(o16, o8)}) and a no-op JNA call with the same 4 arguments ({cell(a4)} ns, "
+              f"{ratio_cell(o16, a4)}): the JNA call is nearly all of it, as at the other widths.")
+            w("")
         w("Two threads, one counter (ops/µs, both threads together; higher is better):")
         w("")
         w(table(["subject", "CAS loop", "fetchAdd"], rows16c))
@@ -606,8 +614,8 @@ def main():
     rows = []
     zero = n3 = 0
     for wd, s_ in [(8, "ours-jvm"), (2, "ours-jvm"), (1, "ours-jvm"), (8, "ours-patomic"), (2, "ours-patomic"),
-                   (1, "ours-patomic")]:
-        for op in HOT_OPS:
+                   (1, "ours-patomic"), (16, "ours-patomic")]:
+        for op in (OPS16 if wd == 16 else HOT_OPS):
             f = get(wd, s_, op)
             if f is None or f.alloc is None:
                 continue
@@ -615,7 +623,7 @@ def main():
             ok = f.alloc < ZERO_BYTES
             zero += ok
             rows.append([f"{LABELS[(wd, s_)]} (w{wd})", f"`{op}`", alloc_cell(f), "holds" if ok else "fails"])
-    w("### 3. 0 B/op on the hot operations (every width, both engines)")
+    w("### 3. 0 B/op on the hot operations (every width, both engines; width 16: results read field by field)")
     w("")
     w(table(["engine", "op", "B/op", "verdict"], rows))
     w("")
