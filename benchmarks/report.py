@@ -33,6 +33,9 @@ SUBJECTS = {
     ("OursWidth2", "JVM"): (2, "ours-jvm"),
     ("OursWidth2", "PATOMIC"): (2, "ours-patomic"),
     ("AgronaWidth2", None): (2, "agrona"),
+    ("OursWidth16", None): (16, "ours-patomic"),
+    ("SynchronizedWidth16", None): (16, "synchronized"),
+    ("StampedLockWidth16", None): (16, "stampedlock"),
 }
 
 # benchmark classes whose "width" parameter gives the width (the mixed program measures several)
@@ -54,7 +57,16 @@ LABELS = {
     (2, "ours-jvm"): "atomics JVM engine",
     (2, "ours-patomic"): "atomics patomic engine",
     (2, "agrona"): "Agrona UnsafeBuffer (short / int CAS)",
+    (16, "ours-patomic"): "atomics patomic engine (cmpxchg16b)",
+    (16, "synchronized"): "`synchronized` 16-byte buffer",
+    (16, "stampedlock"): "`StampedLock` 16-byte buffer",
 }
+
+# Width 16: operations of OursWidth16 / SynchronizedWidth16 / StampedLockWidth16, and the subjects of ContendedWidth16.
+OPS16 = ["load", "compareAndSet", "compareAndExchange", "fetchAdd"]
+SUBJECTS16 = ["ours-patomic", "synchronized", "stampedlock"]
+CONTENDED16 = [("OURS", "atomics patomic engine (cmpxchg16b)"), ("SYNCHRONIZED", "`synchronized` 16-byte buffer"),
+               ("STAMPED_LOCK", "`StampedLock` 16-byte buffer")]
 
 CONTENDED = [
     ("ContendedOurs", "JVM", "atomics JVM engine"),
@@ -153,7 +165,8 @@ def contended_results(entries):
     res = {}
     for e in entries:
         cls, method = split_name(e["benchmark"])
-        engine = (e.get("params") or {}).get("engine")
+        params = e.get("params") or {}
+        engine = params.get("engine") or params.get("subject")
         res[(cls, engine, method)] = figure_of(e)
     return res
 
@@ -333,6 +346,13 @@ def main():
     w("- **Contended** (`Contended*`): two threads (`@Threads(2)`) on one shared counter: `fetchAdd` "
       "(getAndAdd) and a CAS increment loop retrying with the witnessed value (Agrona reloads, having no "
       "witness), in operations per microsecond, both threads together.")
+    w("- **Width 16** (`OursWidth16`, `SynchronizedWidth16`, `StampedLockWidth16`, `ContendedWidth16`): a 16-byte "
+      "`AtomicUint` (patomic engine: `lock cmpxchg16b`, one JNA direct call per operation, values through a "
+      "per-thread native buffer) against what a Java user has today, a 16-byte direct buffer (two longs) whose "
+      "every access holds a lock: a `synchronized` block, or a `StampedLock` (loads optimistic, writes under the "
+      "write lock). Operations: `load`, `compareAndSet` and `compareAndExchange` (each swapping between two "
+      "preallocated values, so every CAS succeeds and the benchmark allocates nothing), `fetchAdd` of 1; two threads: "
+      "a CAS increment loop retrying with the witness, and `fetchAdd`.")
     w("")
 
     # ---------------------------------------------------------------- width 8
@@ -444,6 +464,50 @@ def main():
     w(table(["subject", "fetchAdd", "/ AtomicLong", "CAS loop", "/ AtomicLong"], rows))
     w("")
 
+    # ---------------------------------------------------------------- width 16
+    w("## Width 16: a 16-byte compare-and-swap against a lock-guarded 16-byte buffer")
+    w("")
+    rows16 = []
+    for op in OPS16:
+        o = get(16, "ours-patomic", op)
+        rows16.append([f"`{op}`"] + [cell(get(16, s_, op)) for s_ in SUBJECTS16]
+                      + [ratio_cell(o, get(16, "synchronized", op)), ratio_cell(o, get(16, "stampedlock", op)),
+                         alloc_cell(o)])
+    if any(get(16, s_, op) for s_ in SUBJECTS16 for op in OPS16):
+        w("Single thread (ns/op, lower is better):")
+        w("")
+        w(table(["op"] + [LABELS[(16, s_)] for s_ in SUBJECTS16]
+                + ["patomic / synchronized", "patomic / StampedLock", "patomic B/op"], rows16))
+        w("")
+        rows16c = []
+        for subject, label in CONTENDED16:
+            rows16c.append([label, cell(contended.get(("ContendedWidth16", subject, "casLoop"))),
+                            cell(contended.get(("ContendedWidth16", subject, "fetchAdd")))])
+        o16 = get(16, "ours-patomic", "compareAndSet")
+        o8 = get(8, "ours-patomic", "compareAndSet")
+        a4 = get(0, "jna-floor-arity", "args4")
+        if o16 is not None and (o8 is not None or a4 is not None):
+            w(f"The 16-byte `compareAndSet128` ({cell(o16)} ns) against the patomic engine's 8-byte `compareAndSet` "
+              f"({cell(o8)} ns, {ratio_cell(o16, o8)}) and a no-op JNA call with the same 4 arguments ({cell(a4)} ns, "
+              f"{ratio_cell(o16, a4)}): the JNA call is nearly all of it, as at the other widths.")
+            w("")
+        w("Two threads, one counter (ops/µs, both threads together; higher is better):")
+        w("")
+        w(table(["subject", "CAS loop", "fetchAdd"], rows16c))
+        w("")
+        w("What the rows do not show: the lock-guarded buffers are correct only among the threads of one JVM. "
+          "A lock does not exist for another process mapping the same memory, so they cannot serve the shared "
+          "(value, version) pairs or tagged pointers that a 16-byte CAS is for; the 16-byte `AtomicUint` works on "
+          "shared memory with other JVMs and C programs (`CrossProcessTest`), and no thread ever waits for "
+          "another to leave a critical section (a thread descheduled inside `synchronized` stalls every other). "
+          "Single-threaded, an uncontended lock costs one or two CAS instructions on the lock word plus the "
+          "buffer's accesses, while the patomic engine pays a JNA call (see the JNA floor above) around one "
+          "`lock cmpxchg16b`.")
+        w("")
+    else:
+        w("Not run (no width-16 results: the CPU has no 16-byte compare-and-swap, or the run predates them).")
+        w("")
+
     # ---------------------------------------------------------------- redis
     w("## Redis: a counter on a key (µs/op, lower is better)")
     w("")
@@ -550,8 +614,8 @@ def main():
     rows = []
     zero = n3 = 0
     for wd, s_ in [(8, "ours-jvm"), (2, "ours-jvm"), (1, "ours-jvm"), (8, "ours-patomic"), (2, "ours-patomic"),
-                   (1, "ours-patomic")]:
-        for op in HOT_OPS:
+                   (1, "ours-patomic"), (16, "ours-patomic")]:
+        for op in (OPS16 if wd == 16 else HOT_OPS):
             f = get(wd, s_, op)
             if f is None or f.alloc is None:
                 continue
@@ -559,7 +623,7 @@ def main():
             ok = f.alloc < ZERO_BYTES
             zero += ok
             rows.append([f"{LABELS[(wd, s_)]} (w{wd})", f"`{op}`", alloc_cell(f), "holds" if ok else "fails"])
-    w("### 3. 0 B/op on the hot operations (every width, both engines)")
+    w("### 3. 0 B/op on the hot operations (every width, both engines; width 16: results read field by field)")
     w("")
     w(table(["engine", "op", "B/op", "verdict"], rows))
     w("")

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the JMH suite of the benchmarks module with fixed options and writes docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~18 minutes on 2 cores), write the report
-#   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~4 minutes); writes only under
+#   scripts/run-benchmarks.sh              build, run everything (~21 minutes on 2 cores), write the report
+#   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~5 minutes); writes only under
 #                                          benchmarks/target/
 #   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the last results
 #
@@ -36,7 +36,7 @@ fi
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 # Fixed JMH options: one fork per benchmark, 2 x 1 s warm-up, 5 x 1 s measurement (~8.5 s per benchmark with the
-# fork's start-up; about 115 benchmark runs in all, counting parameters and the Redis rows).
+# fork's start-up; about 133 benchmark runs in all, counting parameters and the Redis rows).
 if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 1 -w 200ms -i 2 -r 200ms)
 else
@@ -44,8 +44,8 @@ else
 fi
 # Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
 # iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
-SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.JnaFloor(Arity)?\.'
-# Two threads on one counter (ops/us).
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.JnaFloor(Arity)?\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
+# Two threads on one counter (ops/us), width 16 included (ContendedWidth16).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
 # A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
 REDIS='dev\.atomics\.benchmarks\.RedisCounters\.'

@@ -34,8 +34,13 @@ abstract class AbstractAtomic extends Target implements Atomic {
     /** Kills a view: from now on every operation throws and none touches memory. Called by its context. */
     final void kill() {
         ops = Engines.released(engine, typeName());
+        killWide();
         dead = true;
         memory.release();
+    }
+
+    /** Switches the 16-byte ops too, for objects that have them. */
+    void killWide() {
     }
 
     final void checkAlive() {

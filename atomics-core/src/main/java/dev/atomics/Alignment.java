@@ -9,8 +9,8 @@ import dev.atomics.nativelib.PatomicLibrary;
 import java.nio.ByteBuffer;
 
 /**
- * The alignment an atomic object of a given width needs: natural alignment for the widths the JVM engine
- * serves (1, 2, 4, 8), and what the patomic library reports, where it is loaded.
+ * The alignment an atomic object of a given width needs: natural alignment for the widths this library serves
+ * (1, 2, 4, 8 and 16), and what the patomic library reports, where it is loaded.
  *
  * <p>{@link #recommended()} is what C requires and is always sufficient; {@link #minimum()} is what the
  * hardware requires, valid only while the object does not cross a {@link #sizeWithin()}-byte boundary
@@ -30,8 +30,9 @@ public final class Alignment {
         }
         this.width = width;
         // The JVM engine needs natural alignment at the widths it serves (its 1- and 2-byte objects then sit
-        // inside one aligned 4-byte word). patomic's table adds what C asks for, where the library is loaded.
-        long natural = Engines.jvmSupports(width) ? width : 1;
+        // inside one aligned 4-byte word), and 16-byte instructions fault on less than 16. patomic's table adds
+        // what C asks for, where the library is loaded.
+        long natural = Engines.jvmSupports(width) || width == Engines.WIDE ? width : 1;
         ExplicitOpsTable table = PatomicLibrary.unavailableReason() == null ? PatomicLibrary.get().table(width) : null;
         if (table == null) {
             this.recommended = natural;

@@ -1,8 +1,9 @@
 package dev.atomics;
 
 /**
- * An atomic object of 1, 2, 4 or 8 bytes handled as raw bytes ({@link AtomicType#BYTES}): load, store,
- * exchange, compare-and-exchange, bit and bitwise operations, but no arithmetic.
+ * An atomic object of 1, 2, 4, 8 or 16 bytes handled as raw bytes ({@link AtomicType#BYTES}): load, store,
+ * exchange, compare-and-exchange, bit and bitwise operations, but no arithmetic. At width 16 (patomic engine)
+ * the operations act on all 16 bytes at once, e.g. a compare-and-exchange of a (pointer, tag) pair.
  *
  * <p>Values are {@code byte[]} of exactly {@link #width()} bytes in memory order; an array of another length
  * throws {@link OperandRangeException}. Arrays passed in are not retained; arrays returned are fresh.

@@ -23,7 +23,14 @@ import java.util.function.BiFunction;
  * try (AtomicIntViewContext ctx = Atomics.atomicView(file, AtomicType.INT)) {
  *     ctx.open().fetchAdd(5);
  * }
+ *
+ * AtomicUint pair = Atomics.atomic(16, AtomicType.UINT);       // 128 bits: patomic, where the CPU has a 16-byte CAS
+ * pair.compareAndSet128(Int128.ZERO, new Int128(1, 42));
  * }</pre>
+ *
+ * <p>Widths are 1, 2, 4 and 8 (both engines) and 16 (the patomic engine, where the loaded library has a 16-byte
+ * compare-and-swap for this CPU: {@link NativeInfo#widths()}; see {@link AtomicIntegral} for its values). A
+ * 16-byte object needs 16-byte alignment; a readonly one also needs an atomic 16-byte read from the CPU.
  *
  * <p>No argument is ever replaced by a default: a null type, engine, buffer, pointer or region throws a
  * {@link NullPointerException} naming the parameter (a null engine does not mean {@link Engine#AUTO}).
@@ -35,9 +42,10 @@ public final class Atomics {
 
     /**
      * A new object of {@code width} bytes, zero, owning its memory (freed when the object is unreachable),
-     * served by the default engine.
+     * served by the default engine: the JVM engine for widths 1 to 8, patomic for 16.
      *
-     * @throws UnsupportedWidthException if no engine supports the width
+     * @throws UnsupportedWidthException if no engine supports the width (for 16: the message says why, e.g. no
+     *                                   16-byte compare-and-swap on this CPU, or no patomic library)
      * @throws IllegalArgumentException  for {@link AtomicType#INTEGRAL}, which needs a signedness
      */
     public static <A extends Atomic> A atomic(int width, AtomicType<A, ?, ?> type) {
@@ -57,10 +65,11 @@ public final class Atomics {
         String name = ownedName(type);
         EngineBinding binding = bind(width, type, engine, false, name);
         MemoryRegion memory = MemoryRegion.allocate(width, (int) Math.max(binding.alignment(), 8));
+        boolean wide = binding.wideOps() != null;
         switch (type.kind) {
-            case INT: return (A) new OwnedInt(memory, binding);
-            case UINT: return (A) new OwnedUint(memory, binding);
-            case BYTES: return (A) new OwnedBytes(memory, binding);
+            case INT: return (A) (wide ? new WideInt(memory, binding) : new OwnedInt(memory, binding));
+            case UINT: return (A) (wide ? new WideUint(memory, binding) : new OwnedUint(memory, binding));
+            case BYTES: return (A) (wide ? new WideBytes(memory, binding) : new OwnedBytes(memory, binding));
             case ANY: return (A) new OwnedAny(memory, binding);
             default: throw integralNeedsSign();
         }
@@ -77,8 +86,10 @@ public final class Atomics {
      * view). The width is the number of remaining bytes.
      *
      * @throws IllegalArgumentException  if the buffer is a heap buffer or empty
-     * @throws UnsupportedWidthException if no engine supports the width
-     * @throws AlignmentException        if the memory is not aligned for the width
+     * @throws UnsupportedWidthException if no engine supports the width, or the buffer is read-only, of width 16,
+     *                                   and the CPU has no atomic 16-byte read (reading with a compare-and-swap
+     *                                   would write to it)
+     * @throws AlignmentException        if the memory is not aligned for the width (16 bytes for width 16)
      */
     public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(ByteBuffer buffer, AtomicType<?, V, C> type) {
         return atomicView(MemoryRegion.of(buffer), type, Engine.AUTO);
@@ -120,10 +131,11 @@ public final class Atomics {
                         + ") is not aligned to " + binding.alignment() + " bytes, as an atomic of width " + width
                         + " requires; see Alignment(" + width + ")");
             }
+            boolean wide = binding.wideOps() != null;
             switch (type.kind) {
-                case INT: return (C) new AtomicIntViewContext(new IntView(region, binding));
-                case UINT: return (C) new AtomicUintViewContext(new UintView(region, binding));
-                case BYTES: return (C) new AtomicBytesViewContext(new BytesView(region, binding));
+                case INT: return (C) new AtomicIntViewContext(wide ? new WideIntView(region, binding) : new IntView(region, binding));
+                case UINT: return (C) new AtomicUintViewContext(wide ? new WideUintView(region, binding) : new UintView(region, binding));
+                case BYTES: return (C) new AtomicBytesViewContext(wide ? new WideBytesView(region, binding) : new BytesView(region, binding));
                 case ANY: return (C) new AtomicViewContext<>(new AnyView(region, binding));
                 default: throw integralNeedsSign();
             }
@@ -165,7 +177,7 @@ public final class Atomics {
         }
         EngineBinding b = Engines.bind(width, engine, type.isIntegral(), readonly, name);
         // ANY objects expose no operations, whatever the engine could do.
-        return type.kind == AtomicType.Kind.ANY ? new EngineBinding(b.ops(), b.engine(), List.of(), b.alignment()) : b;
+        return type.kind == AtomicType.Kind.ANY ? new EngineBinding(b.ops(), b.wideOps(), b.engine(), List.of(), b.alignment()) : b;
     }
 
     private static IllegalArgumentException integralNeedsSign() {

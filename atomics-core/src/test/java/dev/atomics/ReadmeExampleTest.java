@@ -1,10 +1,13 @@
 package dev.atomics;
 
+import dev.atomics.testing.Patomic;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The core-API example of README.md, line for line, with what its comments claim. */
+/** The core-API examples of README.md, line for line, with what their comments claim. */
 class ReadmeExampleTest {
 
     @Test
@@ -23,5 +26,28 @@ class ReadmeExampleTest {
         assertThat(level.width()).isEqualTo(1);
         assertThat(flags.load()).hasSize(4);
         assertThat(hits.toString()).isEqualTo("AtomicInt(value=0, width=8, readonly=false, signed=true, engine=jvm)");
+    }
+
+    @Test
+    void the16ByteExampleDoesWhatTheReadmeSays() {
+        Patomic.assume();
+        Assumptions.assumeTrue(Atomics.nativeInfo().widths().contains(16), "a 16-byte compare-and-swap on this CPU");
+        AtomicUint pair = Atomics.atomic(16, AtomicType.UINT);
+        Int128 seen = pair.load128();
+        Int128 next = new Int128(seen.high() + 1, 0xCAFE);
+        boolean ok = pair.compareAndSet128(seen, next);
+        Int128 w = pair.compareAndExchange128(seen, next);
+        pair.sub(1);
+        String exact = pair.load128().toUnsignedString();
+        assertThatThrownBy(pair::load).isInstanceOf(WideValueException.class);
+        AtomicBytes tag = Atomics.atomic(16, AtomicType.BYTES);
+
+        assertThat(pair.engine()).isEqualTo(Engine.PATOMIC);
+        assertThat(seen).isEqualTo(Int128.ZERO);
+        assertThat(ok).isTrue();
+        assertThat(w).isEqualTo(next);
+        assertThat(exact).isEqualTo("18446744073709603581").isEqualTo(Int128.ONE.add(Int128.ZERO).toBigInteger()
+                .shiftLeft(64).add(java.math.BigInteger.valueOf(0xCAFE - 1)).toString());
+        assertThat(tag.load()).hasSize(16);
     }
 }

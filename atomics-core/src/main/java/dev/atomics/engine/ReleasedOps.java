@@ -7,9 +7,9 @@ import dev.atomics.ViewContextException;
 /**
  * The ops of a view whose context has been closed or released: every operation throws
  * {@link ViewContextException} and none touches memory. A view switches to these when its context closes,
- * so open views pay nothing for the check.
+ * so open views pay nothing for the check. 16-byte views switch to the same object, as their {@link WideOps}.
  */
-final class ReleasedOps implements Ops {
+final class ReleasedOps implements Ops, WideOps {
 
     private final Engine engine;
     private final String owner;
@@ -161,6 +161,107 @@ final class ReleasedOps implements Ops {
 
     @Override
     public long fetchNeg(Target t, MemoryOrder order) {
+        throw released();
+    }
+
+    // ---- WideOps (16-byte objects); methods without values are shared with Ops above
+    @Override
+    public void load(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void store(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void exchange(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public boolean cmpxchgWeak(Target t, Scratch s, MemoryOrder succ, MemoryOrder fail) {
+        throw released();
+    }
+
+    @Override
+    public boolean cmpxchgStrong(Target t, Scratch s, MemoryOrder succ, MemoryOrder fail) {
+        throw released();
+    }
+
+    @Override
+    public boolean bitTest(Target t, Scratch s, int offset, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void or(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void xor(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void and(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchOr(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchXor(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchAnd(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchNot(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void add(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void sub(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchAdd(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchSub(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchInc(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchDec(Target t, Scratch s, MemoryOrder order) {
+        throw released();
+    }
+
+    @Override
+    public void fetchNeg(Target t, Scratch s, MemoryOrder order) {
         throw released();
     }
 }

@@ -9,8 +9,9 @@ import dev.atomics.NativeLibraryException;
  * from a patomic explicit ops table and calls it, so that one Java operation costs exactly one direct
  * native call with primitive arguments and no allocation.
  *
- * <p>Values travel as {@code long}: truncated to the width on the way in, zero-extended on the way out.
- * {@code op} is the address of an operation descriptor (function pointer, width, memory orders) that the
+ * <p>Values travel as {@code long}: truncated to the width on the way in, zero-extended on the way out (widths 1,
+ * 2, 4 and 8); the {@code _ref} entry points take them by address instead ({@code width} bytes in native order in
+ * buffers the caller owns, the only way for width 16). {@code op} is the address of an operation descriptor (function pointer, width, memory orders) that the
  * patomic engine prepares once per width, and {@code obj} the object's address: each JNA argument costs
  * about 10 ns, so nothing that is known in advance travels with the call.
  */
@@ -65,6 +66,32 @@ public final class Bridge {
     public static native void atomics_bridge_void(long op, long obj, long arg);
 
     public static native void atomics_bridge_void_noarg(long op, long obj);
+
+    // Values by address: each of desired, expected, arg, ret is the address of a native buffer of the descriptor's
+    // width (16 for width 16) that the caller owns; no alignment needed, no overlap with the object.
+
+    /** Writes the value to {@code ret}. */
+    public static native void atomics_bridge_load_ref(long op, long obj, long ret);
+
+    public static native void atomics_bridge_store_ref(long op, long obj, long desired);
+
+    /** Stores {@code desired}, writes the previous value to {@code ret}. */
+    public static native void atomics_bridge_exchange_ref(long op, long obj, long desired, long ret);
+
+    /**
+     * Returns 1 if the object held {@code expected} and now holds {@code desired}; else 0, and {@code expected} holds
+     * the value witnessed (spurious weak failures are retried in C).
+     */
+    public static native int atomics_bridge_cmpxchg_ref(long op, long obj, long expected, long desired);
+
+    /** fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}. */
+    public static native void atomics_bridge_fetch_ref(long op, long obj, long arg, long ret);
+
+    /** fetch_not, fetch_inc, fetch_dec, fetch_neg: writes the old value to {@code ret}. */
+    public static native void atomics_bridge_fetch_noarg_ref(long op, long obj, long ret);
+
+    /** or, xor, and, add, sub: applies {@code arg}. */
+    public static native void atomics_bridge_void_ref(long op, long obj, long arg);
 
     /** {@code sizeof} the operation descriptor, to check {@link #OP_SIZE}. */
     public static native int atomics_bridge_op_size();

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code posix name}: the {@code shm_open} name with its leading {@code '/'} (see {@link SharedMemory});</li>
  *   <li>{@code offset}: decimal byte offset of the atomic from the start of the object, a multiple of the
- *       width for widths 1, 2, 4 and 8;</li>
+ *       width for widths 1, 2, 4, 8 and 16;</li>
  *   <li>{@code width}: decimal size in bytes;</li>
  *   <li>{@code type}: {@code int} (two's-complement signed), {@code uint} (unsigned) or {@code bytes} (raw).</li>
  * </ul>
@@ -55,7 +55,7 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
      *
      * @throws SharedMemoryNameException if the name is invalid
      * @throws IllegalArgumentException  for a negative offset, a width that is not positive, an offset not
-     *                                   aligned to a width of 1, 2, 4 or 8, or an unknown type
+     *                                   aligned to a width of 1, 2, 4, 8 or 16, or an unknown type
      */
     public SharedAtomicHandle {
         name = SharedMemory.posixName(name);
@@ -65,7 +65,7 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
         if (width <= 0) {
             throw new IllegalArgumentException("shared atomic width must be positive: " + width);
         }
-        if (width <= 8 && Integer.bitCount(width) == 1 && offset % width != 0) {
+        if (width <= 16 && Integer.bitCount(width) == 1 && offset % width != 0) {
             throw new IllegalArgumentException("shared atomic offset " + offset + " is not aligned to its width " + width
                     + ": use a multiple of " + width + " (SharedAtomics.alignUp)");
         }

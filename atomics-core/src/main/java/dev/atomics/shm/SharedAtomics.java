@@ -26,7 +26,8 @@ import java.util.Objects;
  * }</pre>
  *
  * Types are {@link AtomicType#INT}, {@link AtomicType#UINT} and {@link AtomicType#BYTES}; widths are those the
- * engines support (1, 2, 4 and 8 everywhere). Offsets must be multiples of the width: use {@link #alignUp}.
+ * engines support (1, 2, 4 and 8 everywhere; 16 with the patomic engine where the CPU has a 16-byte compare-and-swap).
+ * Offsets must be multiples of the width: use {@link #alignUp}.
  * See {@link SharedAtomic} for lifetimes.
  */
 public final class SharedAtomics {

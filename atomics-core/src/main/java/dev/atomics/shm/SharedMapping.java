@@ -197,6 +197,9 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
      * the JVM's {@link InternalError} delivered just after), not in a crash: the JVM guards plain and acquire
      * loads, unlike read-modify-write instructions and native code.
      *
+     * <p>Not for width 16: the JVM has no atomic 16-byte read, and two 8-byte reads may combine halves of two
+     * different values. A 16-byte atomic is read through its own view (native code, after {@link #status()}).
+     *
      * @return the bytes as a native-order integer in the low {@code width} bytes (zero-extended)
      * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not naturally aligned
      * @throws SharedMemoryClosedException if this mapping is closed
@@ -207,7 +210,8 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             checkBounds(offset, width, "a read of " + width + " bytes");
             if ((width != 1 && width != 2 && width != 4 && width != 8) || offset % width != 0) {
                 throw new SharedMemoryBoundsException(name, "a read of " + width + " bytes at offset " + offset + " of "
-                        + describe() + " must have width 1, 2, 4 or 8 and be aligned to it");
+                        + describe() + " must have width 1, 2, 4 or 8 and be aligned to it"
+                        + (width == 16 ? " (the JVM has no atomic 16-byte read: read a 16-byte atomic through its view)" : ""));
             }
             ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
             try {

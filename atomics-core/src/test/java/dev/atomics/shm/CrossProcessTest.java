@@ -5,6 +5,8 @@ import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
+import dev.atomics.Atomics;
+import dev.atomics.Int128;
 import dev.atomics.testing.CCompiler;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +27,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * One shared atomic, several processes: JVMs ({@link ShmWorker}) and C programs ({@code src/test/c/shm_peer.c},
- * C11 atomics on a {@code shm_open} mapping) increment together, and processes killed with SIGKILL leave no
- * torn value.
+ * C11 atomics on a {@code shm_open} mapping; {@code lock cmpxchg16b} for 16 bytes) increment together, and
+ * processes killed with SIGKILL leave no torn value.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @ExtendWith(ShmCleanup.class)
@@ -34,6 +36,8 @@ class CrossProcessTest {
 
     private static final int PER_JVM = 20_000;
     private static final int PER_C = 50_000;
+    private static final int PER_JVM16 = 20_000;
+    private static final int PER_C16 = 50_000;
 
     @BeforeAll
     static void needsACompiler() {
@@ -102,6 +106,81 @@ class CrossProcessTest {
             assertThat(finish(startPeer("read", handle))).as("C reads the total").isEqualTo(Long.toString(c.load()));
             assertThat(shm.slice(0, 8).getLong(0)).as("neighbours untouched").isZero();
             assertThat(shm.slice(16, 8).getLong(0)).isZero();
+        }
+    }
+
+    /** Width 16 where this JVM serves it, and where the C peer has its 16-byte compare-and-swap (x86-64). */
+    private static void assume16() {
+        assumeThat(Patomic.available()).as("the patomic library").isTrue();
+        assumeThat(Atomics.nativeInfo().widths()).as("width 16 (a 16-byte compare-and-swap)").contains(16);
+        assumeThat(System.getProperty("os.arch")).as("the C peer's cmpxchg16b").isIn("amd64", "x86_64");
+    }
+
+    /**
+     * Two JVMs, two C programs and this JVM add 1 with 16-byte compare-and-swap loops to one 16-byte counter that
+     * starts below 2^64 and ends above it: the count is exact, every carry reached the high half, and the
+     * neighbouring bytes are untouched.
+     */
+    @Test
+    void cProgramsAndJvmsDo16ByteCompareAndSwapIncrementsExactly() {
+        assume16();
+        String name = uniqueName();
+        long total = 3L * PER_JVM16 + 2L * PER_C16;
+        Int128 start = Int128.ofUnsigned(-1L - total / 2);
+        try (SharedMemory shm = SharedMemory.create(name, 64);
+             SharedAtomic<AtomicUint> counter = SharedAtomics.in(shm, 16, 16, AtomicType.UINT);
+             SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 48, 8, AtomicType.INT)) {
+            AtomicUint c = counter.get();
+            assertThat(c.engine()).isEqualTo(dev.atomics.Engine.PATOMIC);
+            c.store128(start);
+            String handle = counter.handle().toString();
+            String startLine = go.handle().toString();
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                processes.add(startWorker("inc16", handle, Integer.toString(PER_JVM16), i == 0 ? "auto" : "patomic", startLine));
+                processes.add(startPeer("inc16", handle, Integer.toString(PER_C16), startLine));
+            }
+            for (Process p : processes) {
+                ShmTestSupport.awaitLine(p, "ready");
+            }
+            go.get().store(1);
+            for (int i = 0; i < PER_JVM16; i++) {
+                Int128 e = c.load128();
+                Int128 seen;
+                while (!(seen = c.compareAndExchange128(e, e.add(Int128.ONE))).equals(e)) {
+                    e = seen;
+                }
+            }
+            for (Process p : processes) {
+                assertThat(finish(p)).startsWith("done ");
+            }
+            Int128 end = start.add(Int128.valueOf(total));
+            assertThat(c.load128()).as("%s + %d", start.toUnsignedString(), total).isEqualTo(end);
+            assertThat(end.high()).as("the count crossed 2^64").isEqualTo(1);
+            assertThat(finish(startPeer("read", handle))).as("C reads the total").isEqualTo(end.toUnsignedString());
+            assertThat(shm.slice(0, 16).getLong(0) | shm.slice(0, 16).getLong(8)).as("neighbours untouched").isZero();
+            assertThat(shm.slice(32, 16).getLong(0) | shm.slice(32, 16).getLong(8)).isZero();
+        }
+    }
+
+    /** 16-byte values go both ways whole: Java writes what C reads, C writes what Java reads, signed and unsigned. */
+    @Test
+    void javaAndCRead16ByteValuesTheOtherWrote() {
+        assume16();
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 32);
+             SharedAtomic<AtomicInt> i = SharedAtomics.in(shm, 0, 16, AtomicType.INT);
+             SharedAtomic<AtomicUint> u = SharedAtomics.in(shm, 16, 16, AtomicType.UINT)) {
+            i.get().store128(Int128.MIN_VALUE);
+            assertThat(finish(startPeer("read", i.handle().toString()))).isEqualTo("-170141183460469231731687303715884105728");
+            u.get().store128(Int128.ALL_ONES);
+            assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("340282366920938463463374607431768211455");
+            u.get().store128(new Int128(1, 0));
+            assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("18446744073709551616");
+            assertThat(finish(startPeer("write", i.handle().toString(), "-5"))).isEqualTo("written");
+            assertThat(i.get().load128()).isEqualTo(Int128.valueOf(-5));
+            assertThat(finish(startPeer("write", u.handle().toString(), "77"))).isEqualTo("written");
+            assertThat(u.get().load128()).isEqualTo(Int128.valueOf(77));
         }
     }
 

@@ -2,7 +2,9 @@ package dev.atomics.shm;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
+import dev.atomics.Int128;
 
 /**
  * The JVM peer of the cross-process tests (run in its own JVM by {@link ShmTestSupport#startWorker}).
@@ -10,6 +12,8 @@ import dev.atomics.Engine;
  * <pre>
  *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  attach to an int atomic by handle and increment it n times;
  *                                      with a go handle, first print "ready" and wait until go is non-zero
+ *   inc16 &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  the same on a 16-byte uint atomic, each increment a
+ *                                      compareAndExchange128 loop (a 16-byte compare-and-swap per attempt)
  *   read  &lt;handle&gt;                 print its value
  *   fault &lt;counter&gt; &lt;slot&gt;         loop forever: counter.inc(), then slot.store(++mine); prints "ready"
  * </pre>
@@ -36,9 +40,28 @@ public final class ShmWorker {
                 }
                 break;
             }
+            case "inc16": {
+                long n = Long.parseLong(args[2]);
+                Engine engine = Engine.parse(args[3]);
+                try (SharedAtomic<AtomicUint> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.UINT, engine)) {
+                    AtomicUint c = counter.get();
+                    if (args.length > 4) {
+                        awaitGo(args[4]);
+                    }
+                    for (long i = 0; i < n; i++) {
+                        Int128 e = c.load128();
+                        Int128 seen;
+                        while (!(seen = c.compareAndExchange128(e, e.add(Int128.ONE))).equals(e)) {
+                            e = seen;
+                        }
+                    }
+                    System.out.println("done " + c.load128().toUnsignedString() + " " + c.engine());
+                }
+                break;
+            }
             case "read": {
                 try (SharedAtomic<?> a = SharedAtomics.attach(args[1])) {
-                    System.out.println(a.get() instanceof AtomicInt i ? Long.toString(i.load()) : a.get().toString());
+                    System.out.println(a.get() instanceof AtomicInt i ? i.load128().toString() : a.get().toString());
                 }
                 break;
             }

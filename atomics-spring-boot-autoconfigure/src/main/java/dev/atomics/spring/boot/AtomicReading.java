@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param name    the atomic's name
  * @param value   the exact value: a decimal string for int and uint, hex of the bytes in memory order for bytes;
  *                {@code null} if unavailable
- * @param number  the value as a double (rounded beyond 2^53) for int and uint; {@code NaN} for bytes and when
+ * @param number  the value as a double (rounded to the nearest beyond 2^53, at widths 8 and 16) for int and uint;
+ *                {@code NaN} for bytes and when
  *                unavailable
  * @param problem why the atomic is unavailable; {@code null} if it is available
  */

@@ -4,6 +4,7 @@ import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicType;
+import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
 
 import java.math.BigInteger;
@@ -38,11 +39,14 @@ public final class AtomicValues {
     }
 
     /**
-     * The current value (an acquire load): a decimal string for integral atomics (unsigned for uint, so 64-bit
-     * values stay exact), lower-case hex of the bytes in memory order for bytes atomics.
+     * The current value (an acquire load): a decimal string for integral atomics (unsigned for uint, so 64- and
+     * 128-bit values stay exact), lower-case hex of the bytes in memory order for bytes atomics.
      */
     public static String format(Atomic atomic) {
         if (atomic instanceof AtomicIntegral integral) {
+            if (integral.width() > 8) {
+                return formatInt128(integral.signed(), integral.load128(MemoryOrder.ACQUIRE));
+            }
             return formatIntegral(integral, integral.load(MemoryOrder.ACQUIRE));
         }
         if (atomic instanceof AtomicBytes bytes) {
@@ -82,9 +86,25 @@ public final class AtomicValues {
         return type == AtomicType.INT ? (raw << shift) >> shift : (raw << shift) >>> shift;
     }
 
-    /** {@code value} as the decimal string of an integral atomic's value. */
+    /** {@code value} as the decimal string of an integral atomic's value (widths 1 to 8). */
     public static String formatIntegral(AtomicIntegral atomic, long value) {
         return atomic.signed() ? Long.toString(value) : Long.toUnsignedString(value);
+    }
+
+    /** A 128-bit value (any width, as the {@code ...128} methods return it) as an exact decimal string. */
+    public static String formatInt128(boolean signed, Int128 value) {
+        return signed ? value.toString() : value.toUnsignedString();
+    }
+
+    /**
+     * A 128-bit value as a double, for gauges: exact up to 2^53 in magnitude, beyond that rounded to the nearest
+     * double (ties to even), never infinite (2^128 is far below {@code Double.MAX_VALUE}).
+     */
+    public static double asDouble(Int128 value, boolean signed) {
+        if (value.fitsLong() && (signed || value.high() == 0)) {
+            return value.low();
+        }
+        return (signed ? value.toBigInteger() : value.toUnsignedBigInteger()).doubleValue();
     }
 
     /**
@@ -92,6 +112,9 @@ public final class AtomicValues {
      * is rounded to the nearest double.
      */
     public static double asDouble(AtomicIntegral atomic) {
+        if (atomic.width() > 8) {
+            return asDouble(atomic.load128(MemoryOrder.ACQUIRE), atomic.signed());
+        }
         long v = atomic.load(MemoryOrder.ACQUIRE);
         if (atomic.signed() || v >= 0) {
             return v;
@@ -100,13 +123,33 @@ public final class AtomicValues {
     }
 
     /**
-     * Parses an integral operand: decimal, or hex with a {@code 0x} prefix, optionally signed.
+     * Parses an integral operand for an atomic of width 1 to 8: decimal, or hex with a {@code 0x} prefix,
+     * optionally signed.
      *
      * @return the value as the {@code long} the atomic takes (the 64-bit pattern for unsigned values above
      *         {@code Long.MAX_VALUE})
-     * @throws IllegalArgumentException if it is not a number or does not fit the atomic's width and signedness
+     * @throws IllegalArgumentException if it is not a number or does not fit the atomic's width and signedness,
+     *                                  or if the width is above 8 (use {@link #parseInt128}, a long cannot hold it)
      */
     public static long parseIntegral(String text, int width, boolean signed) {
+        if (width > 8) {
+            throw new IllegalArgumentException("a value of width " + width + " does not fit a long: parse it with parseInt128");
+        }
+        return parseChecked(text, width, signed).longValue();
+    }
+
+    /**
+     * Parses an integral operand for an atomic of any width (1, 2, 4, 8 or 16): decimal, or hex with a {@code 0x}
+     * prefix, optionally signed.
+     *
+     * @return the value's 128-bit pattern, as the {@code ...128} methods take it
+     * @throws IllegalArgumentException if it is not a number or does not fit the atomic's width and signedness
+     */
+    public static Int128 parseInt128(String text, int width, boolean signed) {
+        return Int128.valueOf(parseChecked(text, width, signed));
+    }
+
+    private static BigInteger parseChecked(String text, int width, boolean signed) {
         BigInteger v = parseBigInteger(text);
         BigInteger min;
         BigInteger max;
@@ -122,7 +165,7 @@ public final class AtomicValues {
             throw new IllegalArgumentException(abbreviate(text.trim()) + " does not fit " + (signed ? "int" : "uint") + " of width "
                     + width + ": the range is [" + min + ", " + max + "]");
         }
-        return v.longValue();
+        return v;
     }
 
     /**

@@ -36,8 +36,9 @@ public interface AtomicsMapping extends AtomicsBackend {
     MappingStatus status();
 
     /**
-     * An acquire load of {@code width} bytes at {@code offset} of the mapping through the JVM, never through
-     * native code; read only what {@link #status()} covers.
+     * An acquire load of {@code width} bytes (1, 2, 4 or 8) at {@code offset} of the mapping through the JVM, never
+     * through native code; read only what {@link #status()} covers. (The registry reads its 16-byte atomics through
+     * their views: the JVM has no atomic 16-byte read.)
      *
      * @return the bytes as a native-order integer, zero-extended
      * @see dev.atomics.shm.SharedMapping#load(long, int)

@@ -4,6 +4,7 @@ import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicsException;
+import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
 
 import org.jspecify.annotations.Nullable;
@@ -50,11 +51,18 @@ public final class OwnedAtomics implements AtomicsBackend {
         return readings;
     }
 
-    /** One acquire load of {@code entry}'s atomic, formatted; unavailable if it throws (a view that died). */
+    /**
+     * One acquire load of {@code entry}'s atomic, formatted; unavailable if it throws (a view that died). A 16-byte
+     * integral is read whole ({@code load128}): exact decimal, and a double rounded beyond 2^53.
+     */
     public static AtomicReading read(AtomicsEntry entry) {
         Atomic a = entry.atomic();
         try {
             if (a instanceof AtomicIntegral i) {
+                if (i.width() > 8) {
+                    Int128 v = i.load128(MemoryOrder.ACQUIRE);
+                    return AtomicReading.of(entry.name(), AtomicValues.formatInt128(i.signed(), v), AtomicValues.asDouble(v, i.signed()));
+                }
                 long v = i.load(MemoryOrder.ACQUIRE);
                 return AtomicReading.of(entry.name(), AtomicValues.formatIntegral(i, v),
                         AtomicValues.rawAsDouble(entry.type(), i.width(), v));

@@ -9,6 +9,8 @@ import dev.atomics.AtomicsException;
 import dev.atomics.BytesCmpxchgResult;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
+import dev.atomics.Int128;
+import dev.atomics.Int128CmpxchgResult;
 import dev.atomics.NativeInfo;
 import dev.atomics.OperandRangeException;
 import dev.atomics.UnsupportedOpException;
@@ -39,7 +41,7 @@ import java.util.function.Supplier;
  * {@code POST /actuator/atomics/{name}} performs {@code store}, {@code add}, {@code sub} or {@code cmpxchg}
  * on it.
  *
- * <p>Integral values are decimal strings (so 64-bit values stay exact in JSON), bytes values are hex. The
+ * <p>Integral values are decimal strings (so 64- and 128-bit values stay exact in JSON), bytes values are hex. The
  * write operation is off by default ({@link Access#READ_ONLY}); enable it with
  * {@code management.endpoint.atomics.access=unrestricted}, and protect it like any state-changing endpoint.
  * It never creates an atomic, refuses readonly views, and answers 400 with a message for bad operands.
@@ -117,7 +119,8 @@ public class AtomicsEndpoint {
         }
         try {
             if (atomic instanceof AtomicIntegral integral) {
-                return operate(name, op, integral, value, expected, desired);
+                return integral.width() > 8 ? operateWide(name, op, integral, value, expected, desired)
+                        : operate(name, op, integral, value, expected, desired);
             }
             return operate(name, op, (AtomicBytes) atomic, value, expected, desired);
         } catch (IllegalArgumentException | OperandRangeException | UnsupportedOpException e) {
@@ -149,6 +152,31 @@ public class AtomicsEndpoint {
         }
     }
 
+    /** Width 16: the values have 128 bits, so the operations are the {@code Int128} ones. */
+    private static OperationResult operateWide(String name, String op, AtomicIntegral a, @Nullable String value,
+                                               @Nullable String expected, @Nullable String desired) {
+        switch (op) {
+            case "store": {
+                a.store128(int128(a, "value", value));
+                return new OperationResult(name, op, true, null, current(a));
+            }
+            case "add": {
+                Int128 previous = a.fetchAdd128(int128(a, "value", value));
+                return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
+            }
+            case "sub": {
+                Int128 previous = a.fetchSub128(int128(a, "value", value));
+                return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
+            }
+            default: {
+                Int128 exp = int128(a, "expected", expected);
+                Int128 des = int128(a, "desired", desired);
+                Int128CmpxchgResult r = a.cmpxchgStrong128(exp, des);
+                return new OperationResult(name, op, r.success(), AtomicValues.formatInt128(a.signed(), r.expected()), current(a));
+            }
+        }
+    }
+
     private static OperationResult operate(String name, String op, AtomicBytes a, @Nullable String value,
                                            @Nullable String expected, @Nullable String desired) {
         HexFormat hex = HexFormat.of();
@@ -174,6 +202,17 @@ public class AtomicsEndpoint {
         }
         try {
             return AtomicValues.parseIntegral(text, a.width(), a.signed());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("operand '" + operand + "': " + e.getMessage());
+        }
+    }
+
+    private static Int128 int128(AtomicIntegral a, String operand, @Nullable String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("operand '" + operand + "' is required");
+        }
+        try {
+            return AtomicValues.parseInt128(text, a.width(), a.signed());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("operand '" + operand + "': " + e.getMessage());
         }

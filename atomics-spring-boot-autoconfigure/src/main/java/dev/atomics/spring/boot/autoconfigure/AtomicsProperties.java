@@ -33,7 +33,7 @@ public class AtomicsProperties {
     private String patomicLibrary;
 
     /**
-     * Default engine for every configured atomic: auto (the JVM engine, which serves every width: 1, 2, 4 and 8;
+     * Default engine for every configured atomic: auto (the JVM engine, which serves widths 1, 2, 4 and 8, patomic for 16;
      * the system property 'atomics.engine' may change what auto means), patomic or jvm.
      */
     private String engine = "auto";
@@ -116,7 +116,10 @@ public class AtomicsProperties {
         /** Atomic type: int (signed), uint (unsigned) or bytes, case-insensitive. */
         private String type = "int";
 
-        /** Width in bytes: 1, 2, 4 or 8 for int and uint (default 8); required for bytes. */
+        /**
+         * Width in bytes: 1, 2, 4 or 8 for int and uint (default 8); required for bytes. 16 on memory (instances and
+         * shared), served by the patomic engine where the CPU has a 16-byte compare-and-swap.
+         */
         private Integer width;
 
         public String getType() {

@@ -46,7 +46,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
                 if (b.type() == AtomicType.BYTES) {
                     AtomicValues.parseBytes(initial, b.width());
                 } else {
-                    AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT);
+                    AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT);
                 }
             } catch (IllegalArgumentException e) {
                 throw new AtomicsConfigurationException(b.prefix() + ".initial-value", initial, "initial value out of range: "
@@ -79,6 +79,8 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
         if (initial != null && !initial.isBlank()) {
             if (atomic instanceof AtomicBytes bytes) {
                 bytes.store(AtomicValues.parseBytes(initial, b.width()));
+            } else if (b.width() > 8) {
+                ((AtomicIntegral) atomic).store128(AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT));
             } else {
                 ((AtomicIntegral) atomic).store(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
             }

@@ -11,6 +11,7 @@ import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.BackendHealth;
+import dev.atomics.spring.boot.OwnedAtomics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +30,15 @@ import java.util.stream.Collectors;
  * few system calls, no memory touched): an atomic the object no longer covers (a peer shrank it), or whose object
  * lost its name or was replaced, is reported unavailable, and the others are read with {@link SharedMapping#load}, a
  * JVM acquire load the JVM guards against faults, whatever engine serves the atomic.
+ *
+ * <p>Except at width 16: the JVM has no atomic 16-byte read, and two guarded 8-byte loads could show halves of two
+ * different values (a torn value that never existed). A 16-byte atomic is read through its own view
+ * ({@code load128} / {@code load}, native code), after the same check: exact, never torn. The price is the window
+ * between the check and the read: should a peer shrink the object in it, the native read faults and the JVM dies
+ * (a guarded load would have thrown). Read-only mappings are safe from the worst of it: their 16-byte views exist
+ * only where the CPU has an atomic 16-byte read; a compare-and-swap read, which writes, is never used on them (on
+ * a writable mapping without that read, the view's load is such a compare-and-swap: it writes the value back
+ * unchanged).
  */
 abstract class OpenMapping implements AtomicsMapping {
 
@@ -76,6 +86,10 @@ abstract class OpenMapping implements AtomicsMapping {
             SharedSpec spec = specs.get(entry.name());
             if (!status.covers(spec.offset(), spec.width())) {
                 readings.add(AtomicReading.unavailable(entry.name(), status.problem()));
+                continue;
+            }
+            if (spec.width() > 8) {
+                readings.add(OwnedAtomics.read(entry)); // no JVM load reads 16 bytes at once: see the class comment
                 continue;
             }
             try {

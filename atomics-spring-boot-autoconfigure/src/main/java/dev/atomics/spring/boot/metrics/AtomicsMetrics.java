@@ -14,8 +14,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code instance}, {@code shm}, {@code file} or {@code redis}). Each scrape reads the current value (an acquire
  * load; a {@code GET} for a Redis atomic). Bytes atomics have no gauge.
  *
- * <p>Gauges are doubles: values beyond 2^53 in magnitude (possible at width 8) are rounded to the nearest
- * double. Use the {@code atomics} endpoint, which shows the exact decimal value, where that matters. Each scrape
+ * <p>Gauges are doubles: values beyond 2^53 in magnitude (possible at widths 8 and 16) are rounded to the nearest
+ * double (ties to even; a 16-byte value keeps its magnitude, up to 2^128 ≈ 3.4e38, and its 53 leading bits). Use
+ * the {@code atomics} endpoint, which shows the exact decimal value, where that matters. Each scrape
  * reads through {@link AtomicsRegistry#read(String)}: an atomic whose shared memory another process shrank,
  * removed or replaced, whose view has been closed, or whose Redis server does not answer within the timeout,
  * reports {@code NaN} (and memory that is gone is not touched).
