@@ -54,6 +54,8 @@ public class AtomicsProperties {
 
     private final Metrics metrics = new Metrics();
 
+    private final Test test = new Test();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -110,6 +112,10 @@ public class AtomicsProperties {
         return metrics;
     }
 
+    public Test getTest() {
+        return test;
+    }
+
     /** What every configured atomic has. */
     public abstract static class Entry {
 
@@ -118,6 +124,13 @@ public class AtomicsProperties {
 
         /** Width in bytes: 1, 2, 4 or 8 for int and uint (default 8); required for bytes. */
         private Integer width;
+
+        /**
+         * The Micrometer meter of an int or uint atomic: 'gauge' ('atomics.value') or 'counter' ('atomics.count', a
+         * FunctionCounter: 'atomics_count_total' in Prometheus), for values that only grow, such as requests or jobs
+         * done.
+         */
+        private String meter = "gauge";
 
         public String getType() {
             return type;
@@ -133,6 +146,14 @@ public class AtomicsProperties {
 
         public void setWidth(Integer width) {
             this.width = width;
+        }
+
+        public String getMeter() {
+            return meter;
+        }
+
+        public void setMeter(String meter) {
+            this.meter = meter;
         }
     }
 
@@ -193,6 +214,14 @@ public class AtomicsProperties {
          */
         private boolean followSymlinks;
 
+        /**
+         * Permission bits of the object or file if this application creates it: four octal digits in quotes, e.g.
+         * "0660" to let the group open it too. Default "0600": only this user (and root). Set exactly (the umask does
+         * not apply), and only on creation: an existing object keeps its mode. Entries on one object or file that set
+         * it must agree.
+         */
+        private String mode;
+
         public String getShm() {
             return shm;
         }
@@ -239,6 +268,14 @@ public class AtomicsProperties {
 
         public void setFollowSymlinks(boolean followSymlinks) {
             this.followSymlinks = followSymlinks;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
         }
     }
 
@@ -293,7 +330,7 @@ public class AtomicsProperties {
     /** Micrometer integration. */
     public static class Metrics {
 
-        /** Whether to register an 'atomics.value' gauge per int and uint atomic. */
+        /** Whether to register a meter per int and uint atomic: an 'atomics.value' gauge or an 'atomics.count' counter. */
         private boolean enabled = true;
 
         public boolean isEnabled() {
@@ -302,6 +339,26 @@ public class AtomicsProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Support for the application's tests. */
+    public static class Test {
+
+        /**
+         * Whether to isolate this application context's shared memory, for tests: every shared-memory name gets a
+         * suffix unique to the context ('-test-' and 8 hex digits) and every file moves under a directory of its own
+         * in java.io.tmpdir, each is created if missing (as with 'create'), and what the context created is removed
+         * when it closes. Never set it in production: shared objects would then be shared with no one and removed.
+         */
+        private boolean isolate;
+
+        public boolean isIsolate() {
+            return isolate;
+        }
+
+        public void setIsolate(boolean isolate) {
+            this.isolate = isolate;
         }
     }
 }

@@ -85,6 +85,18 @@ class AtomicsEndpointTests {
     }
 
     @Test
+    void theDefaultEngineIsTheOneTheStarterUsesTheSpringPropertyWinning() {
+        runner.withPropertyValues("atomics.engine=jvm").run(context -> {
+            AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
+            assertThat(all.nativeLibrary().defaultEngine()).isEqualTo("jvm");
+            assertThat(all.atomics().get("requests").engine()).isEqualTo("jvm");
+            assertThat(all.atomics().get("level").engine()).isEqualTo("patomic"); // its own engine wins
+        });
+        runner.run(context -> assertThat(context.getBean(AtomicsEndpoint.class).atomics().nativeLibrary().defaultEngine())
+                .isEqualTo("auto"));
+    }
+
+    @Test
     void showsOneAtomicOrNullForUnknownNames() {
         withEndpoint(context -> {
             AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
