@@ -34,7 +34,8 @@ public class AtomicsProperties {
 
     /**
      * Default engine for every configured atomic: auto (the JVM engine, which serves every width: 1, 2, 4 and 8;
-     * the system property 'atomics.engine' may change what auto means), patomic or jvm.
+     * the system property 'atomics.engine' may change what auto means), patomic or jvm. Wins over the system
+     * property; the endpoint and the health indicator report it as 'defaultEngine'.
      */
     private String engine = "auto";
 
