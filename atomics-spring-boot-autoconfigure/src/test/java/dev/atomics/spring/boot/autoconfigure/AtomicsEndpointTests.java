@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicUint;
+import dev.atomics.Engine;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor;
@@ -94,6 +95,22 @@ class AtomicsEndpointTests {
         });
         runner.run(context -> assertThat(context.getBean(AtomicsEndpoint.class).atomics().nativeLibrary().defaultEngine())
                 .isEqualTo("auto"));
+    }
+
+    @Test
+    void withTheSpringPropertyAtAutoTheDefaultEngineIsTheJvmsSystemProperty() {
+        System.setProperty(Engine.PROPERTY, "jvm");
+        try {
+            runner.run(context -> assertThat(context.getBean(AtomicsEndpoint.class).atomics().nativeLibrary().defaultEngine())
+                    .isEqualTo("jvm"));
+            runner.withPropertyValues("atomics.engine=patomic").run(context -> {
+                AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
+                assertThat(all.nativeLibrary().defaultEngine()).isEqualTo("patomic");
+                assertThat(all.atomics().get("requests").engine()).isEqualTo("patomic");
+            });
+        } finally {
+            System.clearProperty(Engine.PROPERTY);
+        }
     }
 
     @Test
