@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * What a native image of an application with the starter needs at run time besides what Spring finds itself: the
  * native libraries bundled in atomics-core (JNA extracts them from the class path), atomics-core's JNA interfaces
- * (libc through dynamic proxies, the call bridge through direct mapping), the configuration properties the bean
- * registrar binds from the Environment, and the endpoint's answers (serialized to JSON). JNA itself needs its own
- * reachability metadata (GraalVM's repository has it). A JVM run of an AOT-processed application needs none of this.
+ * (libc through dynamic proxies, the call bridge through direct mapping), atomics-redis's Lua script, the
+ * configuration properties the bean registrar binds from the Environment, and the endpoint's answers (serialized to
+ * JSON). JNA itself needs reachability metadata of its own, which its jar does not carry. A JVM run of an
+ * AOT-processed application needs none of this. No native image has been built with these hints: see the README.
  */
 final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -30,6 +31,9 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
 
     static final String BRIDGE = "dev.atomics.nativelib.Bridge";
 
+    /** The Lua script of atomics-redis (atomics.cluster entries), read from the class path. */
+    static final String REDIS_SCRIPT = "dev/atomics/redis/atomics.lua";
+
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         for (String platform : PLATFORMS) {
@@ -37,6 +41,7 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
                 hints.resources().registerPattern(platform + "/" + library);
             }
         }
+        hints.resources().registerPattern(REDIS_SCRIPT);
         for (String library : JNA_INTERFACES) {
             TypeReference type = TypeReference.of(library);
             hints.proxies().registerJdkProxy(type);

@@ -45,6 +45,12 @@ class AtomicsRuntimeHintsTests {
     }
 
     @Test
+    void atomicsRedissScript() {
+        assertThat(RuntimeHintsPredicates.resource().forResource(AtomicsRuntimeHints.REDIS_SCRIPT)).accepts(hints);
+        assertThat(getClass().getClassLoader().getResource(AtomicsRuntimeHints.REDIS_SCRIPT)).isNotNull();
+    }
+
+    @Test
     void atomicsCoresJnaInterfacesAndBridge() throws Exception {
         for (String name : AtomicsRuntimeHints.JNA_INTERFACES) {
             Class<?> type = Class.forName(name); // the names are those of real interfaces
