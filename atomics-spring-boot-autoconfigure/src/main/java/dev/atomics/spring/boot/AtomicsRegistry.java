@@ -232,7 +232,8 @@ public final class AtomicsRegistry implements AutoCloseable {
      * <p>Never unlinks a shared-memory object, deletes a file or a Redis key, even one created at startup and even when
      * the application context closes because its startup failed after this registry was built: by then the
      * application and other processes may be using it. (Only a failure while the auto-configuration builds the
-     * registry removes what that startup created.)
+     * registry removes what that startup created; and, for tests, {@code atomics.test.isolate} makes each mapping remove
+     * what its startup created when it closes, as that failure would.)
      */
     @Override
     public synchronized void close() {

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * again, and everything that this call created (shared-memory objects, files and directories) is removed (objects
  * and files that existed before stay, even if this call grew them). Once the registry is returned it owns the
  * backends, and closing it never removes anything, also when the application context fails to start later: from
- * then on the application's beans and other processes may already be using the memory.
+ * then on the application's beans and other processes may already be using the memory. The one exception is test
+ * isolation ({@code atomics.test.isolate}, {@link Isolation}): the objects and files then have names of the context's
+ * own, nobody else uses them, and closing removes what the startup created, the way a failed startup would.
  */
 final class AtomicsRegistryFactory {
 
