@@ -32,6 +32,11 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
     @Override
     public void register(BeanRegistry registry, Environment env) {
         for (ConfiguredAtomic atomic : ConfiguredAtomic.read(env)) {
+            // AtomicsBeanNameCheck has checked this, but under AOT at build time only: this runs again at run time
+            String reserved = AtomicsBeanNameCheck.reserved(atomic.name());
+            if (reserved != null) {
+                throw AtomicsBeanNameCheck.collision(atomic.property(), atomic.name(), reserved);
+            }
             register(registry, atomic.name(), atomic.beanType(), atomic.description());
         }
     }
