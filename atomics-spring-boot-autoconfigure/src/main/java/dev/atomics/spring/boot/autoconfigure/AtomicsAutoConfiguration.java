@@ -24,9 +24,8 @@ import org.springframework.context.annotation.Lazy;
  * {@link AtomicsRegistry} bean replaces the one built from properties; the per-name beans then come from its
  * registry.
  *
- * <p>In an AOT-processed application the conditions are evaluated, and bean names checked against other beans, at
- * build time; the atomics themselves (the per-name beans, registered by {@link AtomicsBeanRegistrar}, and the
- * registry) come from the run-time configuration.
+ * <p>In an AOT-processed application the conditions are evaluated at build time; the atomics themselves (the
+ * per-name beans, registered by {@link AtomicsBeanRegistrar}, and the registry) come from the run-time configuration.
  */
 @AutoConfiguration
 @ConditionalOnClass(Atomics.class)
