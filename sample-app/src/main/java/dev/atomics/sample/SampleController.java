@@ -8,6 +8,7 @@ import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -152,10 +153,7 @@ class SampleController {
     record Level(long level) {
     }
 
-    /**
-     * The outcome of a compare-and-set: {@code current} is the level after the call (the desired value on
-     * success; on failure the value that made it fail, to retry with).
-     */
+    /** The outcome of a successful compare-and-set: {@code current} is the level after the call (the desired value). */
     record CasOutcome(boolean success, long expected, long desired, long current, String message) {
     }
 
@@ -165,11 +163,12 @@ class SampleController {
     }
 
     /**
-     * Sets the level to {@code desired} only if it is {@code expected} (cmpxchgStrong). 200 on success; 409 with
-     * the current value if the level was something else; 400 if a value does not fit the level (uint, 1 byte).
+     * Sets the level to {@code desired} only if it is {@code expected} (cmpxchgStrong). 200 on success; 409, a problem
+     * detail with {@code current} (the value that made it fail, to retry with), if the level was something else; 400 if
+     * a value does not fit the level (uint, 1 byte).
      */
     @PostMapping("/level/cas")
-    ResponseEntity<CasOutcome> casLevel(@RequestParam long expected, @RequestParam long desired) {
+    ResponseEntity<?> casLevel(@RequestParam long expected, @RequestParam long desired) {
         long max = (1L << (8 * level.width())) - 1;
         checkRange("expected", expected, max);
         checkRange("desired", desired, max);
@@ -178,8 +177,13 @@ class SampleController {
             return ResponseEntity.ok(new CasOutcome(true, expected, desired, desired,
                     "level changed from " + expected + " to " + desired));
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new CasOutcome(false, expected, desired,
-                result.expected(), "level is " + result.expected() + ", not " + expected + ": nothing changed"));
+        ProblemDetail conflict = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "level is " + result.expected() + ", not " + expected + ": nothing changed");
+        conflict.setProperty("success", false);
+        conflict.setProperty("expected", expected);
+        conflict.setProperty("desired", desired);
+        conflict.setProperty("current", result.expected());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(conflict);
     }
 
     private static void checkRange(String what, long value, long max) {

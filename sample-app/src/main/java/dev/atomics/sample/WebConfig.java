@@ -1,20 +1,19 @@
 package dev.atomics.sample;
 
+import dev.atomics.AtomicInt;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfig implements WebMvcConfigurer {
+class WebConfig {
 
-    private final RequestCountingInterceptor requestCounter;
-
-    WebConfig(RequestCountingInterceptor requestCounter) {
-        this.requestCounter = requestCounter;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(requestCounter).addPathPatterns("/api/**");
+    /** {@code requests} counts every request to {@code /api/**}: the servlet pattern {@code /api/*} covers them all. */
+    @Bean
+    FilterRegistrationBean<RequestCountingFilter> requestCounter(@Qualifier("requests") AtomicInt requests) {
+        FilterRegistrationBean<RequestCountingFilter> registration = new FilterRegistrationBean<>(new RequestCountingFilter(requests));
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,16 +94,23 @@ class ActuatorTest extends AbstractSampleAppTest {
     }
 
     @Test
-    void prometheusScrapesAGaugePerIntegralAtomic() {
+    void prometheusScrapesAGaugeOrACounterPerIntegralAtomic() {
         jobsDone.store(77);
         Response scrape = get("/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
-        assertThat(scrape.body()).contains("atomics_value");
-        assertThat(scrape.body().lines().filter(l -> l.startsWith("atomics_value{")))
-                .anySatisfy(l -> assertThat(l).contains("name=\"jobs-done\"").contains("source=\"shm\"").endsWith(" 77.0"))
+        List<String> lines = scrape.body().lines().toList();
+        // gauges: atomics that go up and down
+        assertThat(lines.stream().filter(l -> l.startsWith("atomics_value{")))
                 .anySatisfy(l -> assertThat(l).contains("name=\"level\"").contains("type=\"uint\"").endsWith(" 3.0"))
-                .anySatisfy(l -> assertThat(l).contains("name=\"requests\""))
+                .anySatisfy(l -> assertThat(l).contains("name=\"sequence\""))
+                .noneSatisfy(l -> assertThat(l).contains("name=\"requests\""))
                 .noneSatisfy(l -> assertThat(l).contains("name=\"flags\""));
+        // counters (meter: counter in application.yml): requests and jobs-done only grow
+        assertThat(lines.stream().filter(l -> l.startsWith("atomics_count_total{")))
+                .anySatisfy(l -> assertThat(l).contains("name=\"jobs-done\"").contains("source=\"shm\"").endsWith(" 77.0"))
+                .anySatisfy(l -> assertThat(l).contains("name=\"requests\"").contains("source=\"instance\""))
+                .hasSize(2);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("# TYPE atomics_count").endsWith(" counter"));
         jobsDone.store(0);
     }
 

@@ -22,6 +22,14 @@ class JvmEngineTest extends AbstractSampleAppTest {
     }
 
     @Test
+    void theEndpointAndHealthReportTheEngineTheStarterUses() {
+        // the Spring property wins over the JVM's default (the system property, unset here: auto)
+        assertThat(getJson("/actuator/atomics").at("/nativeLibrary/defaultEngine").asString()).isEqualTo("jvm");
+        assertThat(getJson("/actuator/health").at("/components/atomics/details/nativeLibrary/defaultEngine").asString())
+                .isEqualTo("jvm");
+    }
+
+    @Test
     void theApiWorksOnIt() {
         long level = getJson("/api/level").get("level").asLong();
         assertThat(post("/api/level/cas?expected=" + level + "&desired=" + (level + 1)).status()).isEqualTo(200);

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each REST endpoint of the sample, against the injected atomics it uses. */
+/** Each REST endpoint of the sample, against the injected atomics it uses, and the shape of its errors. */
 class SampleApiTest extends AbstractSampleAppTest {
 
     @Autowired
@@ -45,8 +45,20 @@ class SampleApiTest extends AbstractSampleAppTest {
         post("/api/sequence");
         get("/actuator/atomics");
         get("/actuator/health");
+        get("/");
         assertThat(requests.load()).isEqualTo(before + 3);
         assertThat(getJson("/api/requests").get("requests").asLong()).isEqualTo(before + 4);
+    }
+
+    @Test
+    void requestsThatFailAreCountedToo() {
+        long before = requests.load();
+        assertThat(get("/api/sequence").status()).isEqualTo(405);            // no handler for the method
+        assertThat(get("/api/no-such-thing").status()).isEqualTo(404);       // no handler at all
+        assertThat(post("/api/level/cas?desired=2").status()).isEqualTo(400); // a missing parameter
+        assertThat(put("/api/flags/99").status()).isEqualTo(400);             // refused by the controller
+        assertThat(get("/api").status()).isEqualTo(404);
+        assertThat(requests.load()).isEqualTo(before + 5);
     }
 
     @Test
@@ -154,12 +166,15 @@ class SampleApiTest extends AbstractSampleAppTest {
         level.store(7);
         Response conflict = post("/api/level/cas?expected=3&desired=9");
         assertThat(conflict.status()).as("%s", conflict).isEqualTo(409);
+        assertThat(conflict.contentType()).startsWith("application/problem+json");
         JsonNode body = conflict.json();
+        assertThat(body.get("status").asInt()).isEqualTo(409);
+        assertThat(body.get("title").asString()).isEqualTo("Conflict");
         assertThat(body.get("success").asBoolean()).isFalse();
         assertThat(body.get("expected").asLong()).isEqualTo(3);
         assertThat(body.get("desired").asLong()).isEqualTo(9);
         assertThat(body.get("current").asLong()).isEqualTo(7);
-        assertThat(body.get("message").asString()).contains("level is 7, not 3");
+        assertThat(body.get("detail").asString()).contains("level is 7, not 3");
         assertThat(level.load()).as("a failed CAS changes nothing").isEqualTo(7);
 
         // the 409 tells the caller what to expect next time
@@ -194,6 +209,50 @@ class SampleApiTest extends AbstractSampleAppTest {
         jobsDone.store(0);
     }
 
+    // ---- errors: one shape, RFC 9457 problem details, whether the controller or Spring MVC reports them ----------
+
+    /** The response is {@code application/problem+json} with the status, its title, a detail, and the path. */
+    private static JsonNode problem(Response response, int status, String title, String path) {
+        assertThat(response.status()).as("%s", response).isEqualTo(status);
+        assertThat(response.contentType()).as("%s", response).startsWith("application/problem+json");
+        JsonNode body = response.json();
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("title").asString()).isEqualTo(title);
+        assertThat(body.get("detail").asString()).isNotBlank();
+        assertThat(body.get("instance").asString()).isEqualTo(path);
+        assertThat(body.has("error")).as("not Boot's default error JSON: %s", body).isFalse();
+        return body;
+    }
+
+    @Test
+    void anUnsupportedMethodIsAProblemDetail() {
+        JsonNode body = problem(get("/api/sequence"), 405, "Method Not Allowed", "/api/sequence");
+        assertThat(body.get("detail").asString()).contains("GET");
+    }
+
+    @Test
+    void aMissingParameterIsAProblemDetail() {
+        JsonNode body = problem(post("/api/level/cas?desired=2"), 400, "Bad Request", "/api/level/cas");
+        assertThat(body.get("detail").asString()).contains("expected");
+    }
+
+    @Test
+    void aMalformedParameterIsAProblemDetail() {
+        problem(post("/api/level/cas?expected=abc&desired=2"), 400, "Bad Request", "/api/level/cas");
+        problem(get("/api/flags/x"), 400, "Bad Request", "/api/flags/x");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemDetail() {
+        problem(get("/api/no-such-thing"), 404, "Not Found", "/api/no-such-thing");
+    }
+
+    @Test
+    void aBadOperandIsAProblemDetail() {
+        JsonNode body = problem(put("/api/flags/32"), 400, "Bad Request", "/api/flags/32");
+        assertThat(body.get("detail").asString()).isEqualTo("bit must be in [0, 31], not 32");
+        problem(post("/api/level/cas?expected=3&desired=256"), 400, "Bad Request", "/api/level/cas");
+    }
     private static List<Integer> ints(JsonNode array) {
         List<Integer> values = new ArrayList<>();
         array.forEach(n -> values.add(n.asInt()));

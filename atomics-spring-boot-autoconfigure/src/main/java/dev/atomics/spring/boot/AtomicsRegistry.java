@@ -2,6 +2,8 @@ package dev.atomics.spring.boot;
 
 import dev.atomics.Atomic;
 import dev.atomics.AtomicViewContext;
+import dev.atomics.Engine;
+import dev.atomics.engine.Engines;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +36,8 @@ public final class AtomicsRegistry implements AutoCloseable {
     private final List<AtomicsBackend> backends;
     /** The backend of each atomic, by name. */
     private final Map<String, AtomicsBackend> backendOf;
+    /** The engine of atomics configured without one of their own, as configured ({@code AUTO}: the JVM's default). */
+    private final Engine defaultEngine;
     private volatile boolean closed;
 
     /**
@@ -43,7 +48,19 @@ public final class AtomicsRegistry implements AutoCloseable {
      * @throws IllegalArgumentException if two entries have the same name
      */
     public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicsBackend> backends) {
-        this(entries, List.of(), backends);
+        this(entries, List.of(), backends, Engine.AUTO);
+    }
+
+    /**
+     * A registry over {@code entries} and their {@code backends}, as {@link #AtomicsRegistry(Collection, Collection)},
+     * whose atomics were created with {@code defaultEngine} where their configuration named no engine (the starter's
+     * {@code atomics.engine}); {@link #defaultEngine()} reports it.
+     *
+     * @throws IllegalArgumentException if two entries have the same name
+     */
+    public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicsBackend> backends,
+                           Engine defaultEngine) {
+        this(entries, List.of(), backends, defaultEngine);
     }
 
     /**
@@ -54,6 +71,12 @@ public final class AtomicsRegistry implements AutoCloseable {
      */
     public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
                            Collection<? extends AtomicsBackend> mappings) {
+        this(entries, contexts, mappings, Engine.AUTO);
+    }
+
+    private AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
+                            Collection<? extends AtomicsBackend> mappings, Engine defaultEngine) {
+        this.defaultEngine = Objects.requireNonNull(defaultEngine, "defaultEngine");
         Map<String, AtomicsEntry> map = new LinkedHashMap<>();
         for (AtomicsEntry entry : entries) {
             if (map.putIfAbsent(entry.name(), entry) != null) {
@@ -179,6 +202,23 @@ public final class AtomicsRegistry implements AutoCloseable {
         return backends.stream().filter(AtomicsMapping.class::isInstance).map(AtomicsMapping.class::cast).toList();
     }
 
+    /**
+     * The engine of the atomics configured without an engine of their own: the starter's {@code atomics.engine} (the
+     * Spring property, which wins), or, where that is {@code auto} (and for registries built without one), what
+     * {@code auto} means in this JVM: the system property {@value Engine#PROPERTY}, {@code auto} if unset. The
+     * endpoint and the health indicator report it.
+     */
+    public Engine defaultEngine() {
+        if (defaultEngine != Engine.AUTO) {
+            return defaultEngine;
+        }
+        try {
+            return Engines.defaultEngine();
+        } catch (IllegalArgumentException e) {
+            return Engine.AUTO; // an unparsable system property: creating an atomic would say so
+        }
+    }
+
     /** Whether {@link #close()} has been called: views are then dead. */
     public boolean isClosed() {
         return closed;
@@ -192,7 +232,8 @@ public final class AtomicsRegistry implements AutoCloseable {
      * <p>Never unlinks a shared-memory object, deletes a file or a Redis key, even one created at startup and even when
      * the application context closes because its startup failed after this registry was built: by then the
      * application and other processes may be using it. (Only a failure while the auto-configuration builds the
-     * registry removes what that startup created.)
+     * registry removes what that startup created; and, for tests, {@code atomics.test.isolate} makes each mapping remove
+     * what its startup created when it closes, as that failure would.)
      */
     @Override
     public synchronized void close() {

@@ -77,7 +77,7 @@ public class AtomicsEndpoint {
     @ReadOperation
     public @Nullable AtomicDescriptor atomic(@Selector String name) {
         return registry.find(name)
-                .map(entry -> describe(entry, registry.read(name), AtomicsEndpoint::nativeLibrary))
+                .map(entry -> describe(entry, registry.read(name), this::nativeLibrary))
                 .orElse(null);
     }
 
@@ -270,17 +270,18 @@ public class AtomicsEndpoint {
         return new SourceDescriptor(source.kind(), source.target(), source.targetOffset(), source.description());
     }
 
-    private static NativeLibraryDescriptor nativeLibrary() {
+    private NativeLibraryDescriptor nativeLibrary() {
+        // the engine the starter created its atomics with (atomics.engine, the Spring property, wins over the JVM's)
+        String defaultEngine = registry.defaultEngine().name().toLowerCase(Locale.ROOT);
         try {
             NativeInfo info = Atomics.nativeInfo();
             if (!info.available()) {
-                return new NativeLibraryDescriptor(null, null, null, null, null, null, info.unavailableReason());
+                return new NativeLibraryDescriptor(null, null, null, null, null, defaultEngine, info.unavailableReason());
             }
             return new NativeLibraryDescriptor(String.valueOf(info.patomicLibrary()), info.bundled(), info.patomicVersion(),
-                    String.valueOf(info.bridgeLibrary()), info.widths(),
-                    info.defaultEngine().name().toLowerCase(Locale.ROOT), null);
+                    String.valueOf(info.bridgeLibrary()), info.widths(), defaultEngine, null);
         } catch (AtomicsException | LinkageError e) {
-            return new NativeLibraryDescriptor(null, null, null, null, null, null, e.getMessage());
+            return new NativeLibraryDescriptor(null, null, null, null, null, defaultEngine, e.getMessage());
         }
     }
 
@@ -318,7 +319,11 @@ public class AtomicsEndpoint {
     public record SourceDescriptor(String kind, @Nullable String target, @Nullable Long offset, String description) {
     }
 
-    /** The patomic library of this JVM, or the error that keeps it from loading. */
+    /**
+     * The patomic library of this JVM, or the error that keeps it from loading.
+     *
+     * @param defaultEngine the engine of the atomics configured without one ({@link AtomicsRegistry#defaultEngine()})
+     */
     public record NativeLibraryDescriptor(@Nullable String path, @Nullable Boolean bundled, @Nullable String version,
                                           @Nullable String bridge, @Nullable List<Integer> widths,
                                           @Nullable String defaultEngine, @Nullable String error) {

@@ -56,7 +56,8 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
             lib.put("path", String.valueOf(info.patomicLibrary()));
             lib.put("bundled", info.bundled());
             lib.put("version", info.patomicVersion());
-            lib.put("defaultEngine", info.defaultEngine().name().toLowerCase(java.util.Locale.ROOT));
+            // the engine the starter created its atomics with: atomics.engine (Spring) wins over the JVM's default
+            lib.put("defaultEngine", registry.defaultEngine().name().toLowerCase(java.util.Locale.ROOT));
             builder.withDetail("nativeLibrary", lib);
         } catch (AtomicsException | LinkageError e) {
             boolean patomicInUse = registry.entries().stream().map(AtomicsEntry::atomic)

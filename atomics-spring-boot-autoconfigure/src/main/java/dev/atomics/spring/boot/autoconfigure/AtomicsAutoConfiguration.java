@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -22,12 +23,16 @@ import org.springframework.context.annotation.Lazy;
  * <p>Nothing happens when {@code atomics.enabled=false}. An application that defines its own
  * {@link AtomicsRegistry} bean replaces the one built from properties; the per-name beans then come from its
  * registry.
+ *
+ * <p>In an AOT-processed application the conditions are evaluated at build time; the atomics themselves (the
+ * per-name beans, registered by {@link AtomicsBeanRegistrar}, and the registry) come from the run-time configuration.
  */
 @AutoConfiguration
 @ConditionalOnClass(Atomics.class)
 @ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AtomicsProperties.class)
 @Import({ AtomicsBeanNameCheck.class, AtomicsBeanRegistrar.class })
+@ImportRuntimeHints(AtomicsRuntimeHints.class)
 public final class AtomicsAutoConfiguration {
 
     /**

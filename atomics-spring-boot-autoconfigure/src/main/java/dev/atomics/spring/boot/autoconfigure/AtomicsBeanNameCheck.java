@@ -71,8 +71,9 @@ final class AtomicsBeanNameCheck implements ImportBeanDefinitionRegistrar, Envir
 
     /** The bean already named {@code name}, described for the failure report, or null if there is none. */
     private static String existingBean(BeanDefinitionRegistry registry, String name) {
-        if (RESERVED.containsKey(name)) {
-            return "the application context's own " + RESERVED.get(name) + " bean '" + name + "'";
+        String reserved = reserved(name);
+        if (reserved != null) {
+            return reserved;
         }
         if (registry.containsBeanDefinition(name)) {
             return describe(name, registry.getBeanDefinition(name));
@@ -85,6 +86,11 @@ final class AtomicsBeanNameCheck implements ImportBeanDefinitionRegistrar, Envir
             return "an alias '" + name + "' of another bean";
         }
         return null;
+    }
+
+    /** The bean of the application context itself named {@code name}, described for the failure report, or null. */
+    static String reserved(String name) {
+        return RESERVED.containsKey(name) ? "the application context's own " + RESERVED.get(name) + " bean '" + name + "'" : null;
     }
 
     /** A bean definition as the failure report names it: name, class (or factory method) and where it is defined. */

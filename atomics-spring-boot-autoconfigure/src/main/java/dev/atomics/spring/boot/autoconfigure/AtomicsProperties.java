@@ -34,7 +34,8 @@ public class AtomicsProperties {
 
     /**
      * Default engine for every configured atomic: auto (the JVM engine, which serves widths 1, 2, 4 and 8, patomic for 16;
-     * the system property 'atomics.engine' may change what auto means), patomic or jvm.
+     * the system property 'atomics.engine' may change what auto means), patomic or jvm. Wins over the system
+     * property; the endpoint and the health indicator report it as 'defaultEngine'.
      */
     private String engine = "auto";
 
@@ -53,6 +54,8 @@ public class AtomicsProperties {
     private final Redis redis = new Redis();
 
     private final Metrics metrics = new Metrics();
+
+    private final Test test = new Test();
 
     public boolean isEnabled() {
         return enabled;
@@ -110,6 +113,10 @@ public class AtomicsProperties {
         return metrics;
     }
 
+    public Test getTest() {
+        return test;
+    }
+
     /** What every configured atomic has. */
     public abstract static class Entry {
 
@@ -121,6 +128,13 @@ public class AtomicsProperties {
          * shared), served by the patomic engine where the CPU has a 16-byte compare-and-swap.
          */
         private Integer width;
+
+        /**
+         * The Micrometer meter of an int or uint atomic: 'gauge' ('atomics.value') or 'counter' ('atomics.count', a
+         * FunctionCounter: 'atomics_count_total' in Prometheus), for values that only grow, such as requests or jobs
+         * done.
+         */
+        private String meter = "gauge";
 
         public String getType() {
             return type;
@@ -136,6 +150,14 @@ public class AtomicsProperties {
 
         public void setWidth(Integer width) {
             this.width = width;
+        }
+
+        public String getMeter() {
+            return meter;
+        }
+
+        public void setMeter(String meter) {
+            this.meter = meter;
         }
     }
 
@@ -196,6 +218,14 @@ public class AtomicsProperties {
          */
         private boolean followSymlinks;
 
+        /**
+         * Permission bits of the object or file if this application creates it: four octal digits in quotes, e.g.
+         * "0660" to let the group open it too. Default "0600": only this user (and root). Set exactly (the umask does
+         * not apply), and only on creation: an existing object keeps its mode. Entries on one object or file that set
+         * it must agree.
+         */
+        private String mode;
+
         public String getShm() {
             return shm;
         }
@@ -242,6 +272,14 @@ public class AtomicsProperties {
 
         public void setFollowSymlinks(boolean followSymlinks) {
             this.followSymlinks = followSymlinks;
+        }
+
+        public String getMode() {
+            return mode;
+        }
+
+        public void setMode(String mode) {
+            this.mode = mode;
         }
     }
 
@@ -296,7 +334,7 @@ public class AtomicsProperties {
     /** Micrometer integration. */
     public static class Metrics {
 
-        /** Whether to register an 'atomics.value' gauge per int and uint atomic. */
+        /** Whether to register a meter per int and uint atomic: an 'atomics.value' gauge or an 'atomics.count' counter. */
         private boolean enabled = true;
 
         public boolean isEnabled() {
@@ -305,6 +343,26 @@ public class AtomicsProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** Support for the application's tests. */
+    public static class Test {
+
+        /**
+         * Whether to isolate this application context's shared memory, for tests: every shared-memory name gets a
+         * suffix unique to the context ('-test-' and 8 hex digits) and every file moves under a directory of its own
+         * in java.io.tmpdir, each is created if missing (as with 'create'), and what the context created is removed
+         * when it closes. Never set it in production: shared objects would then be shared with no one and removed.
+         */
+        private boolean isolate;
+
+        public boolean isIsolate() {
+            return isolate;
+        }
+
+        public void setIsolate(boolean isolate) {
+            this.isolate = isolate;
         }
     }
 }

@@ -9,6 +9,9 @@ import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +34,9 @@ import java.util.regex.Pattern;
  * again, and everything that this call created (shared-memory objects, files and directories) is removed (objects
  * and files that existed before stay, even if this call grew them). Once the registry is returned it owns the
  * backends, and closing it never removes anything, also when the application context fails to start later: from
- * then on the application's beans and other processes may already be using the memory.
+ * then on the application's beans and other processes may already be using the memory. The one exception is test
+ * isolation ({@code atomics.test.isolate}, {@link Isolation}): the objects and files then have names of the context's
+ * own, nobody else uses them, and closing removes what the startup created, the way a failed startup would.
  */
 final class AtomicsRegistryFactory {
 
@@ -41,6 +46,8 @@ final class AtomicsRegistryFactory {
 
     /** Names become bean names, URL path segments and tag values. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+
+    private static final Log logger = LogFactory.getLog(AtomicsRegistryFactory.class);
 
     /** How much of a configured value error messages quote. */
     private static final int QUOTE = 100;
@@ -60,13 +67,18 @@ final class AtomicsRegistryFactory {
             NativeLibrarySelector.select(properties.getPatomicLibrary());
         }
         Engine defaultEngine = engine("atomics.engine", properties.getEngine(), Engine.AUTO);
+        Isolation isolation = properties.getTest().isIsolate() ? Isolation.create() : null;
+        if (isolation != null) {
+            logger.info("atomics.test.isolate: " + isolation + "; what this context creates is removed when it closes");
+        }
         Map<String, Set<String>> names = new LinkedHashMap<>();
         for (EntryMap<?> map : EntryMap.ALL) {
             names.put(map.prefix(), map.entries().apply(properties).keySet());
         }
         checkNames(names);
 
-        List<SourceKind<?, ?>> kinds = new ArrayList<>(List.of(new InstanceKind(), new ShmKind(), new FileKind()));
+        List<SourceKind<?, ?>> kinds = new ArrayList<>(List.of(new InstanceKind(), new ShmKind(isolation),
+                new FileKind(isolation)));
         kinds.addAll(optionalKinds);
         // every entry is validated before anything is opened
         Map<SourceKind<?, ?>, List<Object>> specs = new IdentityHashMap<>();
@@ -75,7 +87,7 @@ final class AtomicsRegistryFactory {
             validate(map, properties, defaultEngine, kinds, specs, order);
         }
 
-        Startup startup = new Startup();
+        Startup startup = new Startup(defaultEngine, isolation != null);
         try {
             for (SourceKind<?, ?> kind : kinds) {
                 List<Object> own = specs.get(kind);
@@ -95,6 +107,7 @@ final class AtomicsRegistryFactory {
         map.entries().apply(properties).forEach((name, entry) -> {
             String prefix = map.prefix() + "." + name;
             Basics basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine) : serverBasics(name, prefix, entry);
+            counter(prefix, basics.type(), entry.getMeter());
             SourceKind<E, ?> kind = kindOf(map, prefix, entry, kinds);
             specs.computeIfAbsent(kind, k -> new ArrayList<>()).add(kind.validate(basics, entry));
             order.add(name);
@@ -205,6 +218,30 @@ final class AtomicsRegistryFactory {
             default:
                 throw new AtomicsConfigurationException(prefix + ".type", value, "unknown atomic type",
                         "Use int (signed integer), uint (unsigned integer) or bytes (raw bytes).");
+        }
+    }
+
+    /**
+     * Whether the entry {@code prefix} of {@code type} says {@code meter: counter}.
+     *
+     * @throws AtomicsConfigurationException for a meter other than gauge and counter, or a counter of bytes
+     */
+    static boolean counter(String prefix, AtomicType<?, ?, ?> type, String meter) {
+        String m = meter == null ? "" : meter.trim().toLowerCase(Locale.ROOT);
+        switch (m) {
+            case "":
+            case "gauge":
+                return false;
+            case "counter":
+                if (!type.isIntegral()) {
+                    throw new AtomicsConfigurationException(prefix + ".meter", meter, "a bytes atomic has no meter: it"
+                            + " holds bytes, not a number", "Remove " + prefix + ".meter, or use type int or uint.");
+                }
+                return true;
+            default:
+                throw new AtomicsConfigurationException(prefix + ".meter", meter, "unknown meter",
+                        "Use gauge (atomics.value, the default: a value that goes up and down) or counter"
+                                + " (atomics.count: a value that only grows, such as requests or jobs done).");
         }
     }
 

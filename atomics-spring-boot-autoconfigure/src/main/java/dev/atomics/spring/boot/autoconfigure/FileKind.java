@@ -2,6 +2,8 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -15,6 +17,10 @@ import java.util.List;
  * owned), once per access mode. A failed startup removes the file and the directories it created for it.
  */
 final class FileKind extends MappingKind {
+
+    FileKind(@Nullable Isolation isolation) {
+        super(isolation);
+    }
 
     @Override
     public String name() {
@@ -48,8 +54,11 @@ final class FileKind extends MappingKind {
                     + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""),
                     "Set " + b.prefix() + ".file to the path of the file to map.", e);
         }
-        return new SharedSpec(b.name(), b.type(), b.width(), b.engine(), false, target, file, offset, entry.isCreate(),
-                entry.isReadonly(), entry.isFollowSymlinks());
+        if (isolation != null) {
+            file = isolation.file(file);
+        }
+        return new SharedSpec(b.name(), b.type(), b.width(), b.engine(), false, target, file, offset, create(entry),
+                entry.isReadonly(), entry.isFollowSymlinks(), mode(b.prefix(), entry.getMode()));
     }
 
     @Override
@@ -58,13 +67,15 @@ final class FileKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, Startup startup) {
+    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, int mode, Startup startup) {
         SharedSpec first = group.get(0);
-        Path missing = firstMissingDirectory(first.file());
+        // under test isolation every directory below the context's own was created for it: the last file removed takes
+        // them all, up to that directory
+        Path missing = isolation != null ? isolation.root() : firstMissingDirectory(first.file());
         FileMapping mapping = FileMapping.open(first.file(), first.readonly(), group, createSize,
-                FileMapping.followSymlinks(sameTarget));
+                FileMapping.followSymlinks(sameTarget), mode);
         Runnable directories = missing == null ? null : () -> removeEmptyDirectories(first.file().getParent(), missing);
-        startup.backend(mapping, mapping.created() ? created(mapping, directories) : null);
+        record(startup, mapping, directories);
         return mapping;
     }
 

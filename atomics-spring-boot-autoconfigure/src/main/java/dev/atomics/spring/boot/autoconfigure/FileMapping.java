@@ -35,9 +35,10 @@ final class FileMapping extends OpenMapping {
     /**
      * Maps {@code path} for {@code specs}, all readonly or all writable. {@code createSize} is positive if an
      * entry on the file (in this group or the other) says {@code create}: the file is then created or grown to
-     * that size first. {@code follow} says whether the entries on the file allow a symbolic link.
+     * that size first, and created with {@code mode}. {@code follow} says whether the entries on the file allow a
+     * symbolic link.
      */
-    static FileMapping open(Path path, boolean readonly, List<SharedSpec> specs, long createSize, boolean follow) {
+    static FileMapping open(Path path, boolean readonly, List<SharedSpec> specs, long createSize, boolean follow, int mode) {
         SharedSpec first = specs.get(0);
         boolean create = createSize > 0;
         long required = create ? createSize : required(specs);
@@ -56,7 +57,7 @@ final class FileMapping extends OpenMapping {
             createDirectories(path, property, first);
         }
         try {
-            MappedFile file = MappedFile.open(path, required, options.toArray(MappedFile.Option[]::new));
+            MappedFile file = MappedFile.open(path, required, mode, options.toArray(MappedFile.Option[]::new));
             return new FileMapping(specs, file, file.created());
         } catch (SharedMemoryNotFoundException e) {
             if (!create) {

@@ -13,6 +13,8 @@ import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.BackendHealth;
 import dev.atomics.spring.boot.OwnedAtomics;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
  * a writable mapping without that read, the view's load is such a compare-and-swap: it writes the value back
  * unchanged).
  */
-abstract class OpenMapping implements AtomicsMapping {
+abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
 
     private final List<String> atomics;
     private final Map<String, SharedSpec> specs;
@@ -48,6 +50,8 @@ abstract class OpenMapping implements AtomicsMapping {
     private final boolean created;
     private final List<AtomicViewContext<?>> contexts = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Under test isolation, how to remove what this mapping created, when it closes; {@code null} otherwise. */
+    private volatile Startup.@Nullable Created removeAtClose;
 
     /** {@code created}: whether this startup created the object or file (growing an existing one does not count). */
     OpenMapping(List<SharedSpec> specs, SharedMapping mapping, boolean created) {
@@ -150,11 +154,30 @@ abstract class OpenMapping implements AtomicsMapping {
         return mapping.load(offset, width);
     }
 
-    /** Releases the views on it (they die), then closes the mapping. */
+    @Override
+    public final void removeAtClose(Startup.Created created) {
+        this.removeAtClose = created;
+    }
+
+    /**
+     * Releases the views on it (they die), then closes the mapping. Under test isolation it first removes the object or
+     * file it created (while the mapping can still tell its own object from a newcomer under the name), and last the
+     * directories created for it.
+     */
     @Override
     public final void close() {
         closed = true;
         RuntimeException failure = null;
+        Startup.Created created = removeAtClose;
+        boolean removed = false;
+        if (created != null) {
+            try {
+                created.remove();
+                removed = true;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
         for (AtomicViewContext<?> context : contexts) {
             try {
                 context.close();
@@ -175,6 +198,17 @@ abstract class OpenMapping implements AtomicsMapping {
                 failure.addSuppressed(e);
             }
         }
+        if (removed) {
+            try {
+                created.afterClose();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
         if (failure != null) {
             throw failure;
         }
@@ -191,8 +225,8 @@ abstract class OpenMapping implements AtomicsMapping {
     /**
      * Removes the name of the object or file that opening this mapping {@link #created()}, if the name still
      * refers to it: only when startup fails, before {@link #close()} (so that the mapping can still tell its
-     * object from a newcomer under the name), so that a failed startup leaves nothing behind. Never called on a
-     * normal shutdown.
+     * object from a newcomer under the name), so that a failed startup leaves nothing behind, and, under test
+     * isolation only, when it closes. Never called on a normal shutdown.
      *
      * @throws RuntimeException if it cannot be removed (it then stays, and the failure is reported with the
      *                          startup failure)

@@ -4,6 +4,8 @@ import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -17,6 +19,10 @@ final class ShmKind extends MappingKind {
      * platform gives a process more than 128 TiB of address space to map it into.
      */
     static final long MAX_SHM_END = 1L << 47;
+
+    ShmKind(@Nullable Isolation isolation) {
+        super(isolation);
+    }
 
     @Override
     public String name() {
@@ -40,9 +46,9 @@ final class ShmKind extends MappingKind {
 
     @Override
     SharedSpec spec(Basics b, AtomicsProperties.Shared entry, long offset) {
-        String target = entry.getShm().trim();
+        String target = isolation == null ? entry.getShm().trim() : isolation.shm(entry.getShm().trim());
         SharedSpec spec = new SharedSpec(b.name(), b.type(), b.width(), b.engine(), true, target, null, offset,
-                entry.isCreate(), entry.isReadonly(), false);
+                create(entry), entry.isReadonly(), false, mode(b.prefix(), entry.getMode()));
         try {
             SharedMemory.posixName(target);
         } catch (SharedMemoryNameException e) {
@@ -61,10 +67,10 @@ final class ShmKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, Startup startup) {
+    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, int mode, Startup startup) {
         SharedSpec first = group.get(0);
-        ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize);
-        startup.backend(mapping, mapping.created() ? created(mapping, null) : null);
+        ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize, mode);
+        record(startup, mapping, null);
         return mapping;
     }
 }

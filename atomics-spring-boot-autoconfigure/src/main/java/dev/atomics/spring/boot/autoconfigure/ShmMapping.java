@@ -29,9 +29,9 @@ final class ShmMapping extends OpenMapping {
      * Opens {@code name} for {@code specs}, all readonly or all writable. {@code createSize} is positive if an
      * entry on the object (in this group or the other) says {@code create}: the object is then created or grown to
      * that size first, so that a readonly entry with {@code create=true} also makes room for its writable siblings
-     * and the other way round.
+     * and the other way round; {@code mode} is what it is created with.
      */
-    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs, long createSize) {
+    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs, long createSize, int mode) {
         SharedSpec first = specs.get(0);
         long required = required(specs);
         boolean create = createSize > 0;
@@ -39,11 +39,11 @@ final class ShmMapping extends OpenMapping {
         boolean created = false;
         try {
             if (!readonly) {
-                shm = create ? SharedMemory.openOrCreate(name, createSize) : SharedMemory.open(name, false);
+                shm = create ? SharedMemory.openOrCreate(name, createSize, mode) : SharedMemory.open(name, false);
                 created = shm.created();
             } else {
                 if (create) {
-                    try (SharedMemory writable = SharedMemory.openOrCreate(name, createSize)) {
+                    try (SharedMemory writable = SharedMemory.openOrCreate(name, createSize, mode)) {
                         created = writable.created();
                     }
                 }

@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.Engine;
 import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsRegistry;
@@ -17,7 +18,8 @@ import java.util.Map;
  * What the kinds opened during one startup, in order: the atomics and their backends, and what each backend
  * created (a shared-memory object, a file and its directories). If the registry cannot be built, {@link #rollBack}
  * closes everything and removes what this startup created; otherwise {@link #registry} hands it all to the registry,
- * which never removes anything.
+ * which never removes anything, except under test isolation ({@code atomics.test.isolate}): then each backend
+ * removes what it created when it closes, the same way a failed startup would.
  */
 final class Startup {
 
@@ -42,9 +44,28 @@ final class Startup {
         }
     }
 
+    /** A backend that can remove what its startup created when it closes (test isolation). */
+    interface RemovableAtClose {
+
+        /** Makes {@link AtomicsBackend#close()} call {@link Created#remove()} first and {@link Created#afterClose()} last. */
+        void removeAtClose(Created created);
+    }
+
+    private final Engine defaultEngine;
+    private final boolean isolated;
+
     private final List<AtomicsBackend> backends = new ArrayList<>();
     private final List<@Nullable Created> created = new ArrayList<>();
     private final Map<String, AtomicsEntry> entries = new HashMap<>();
+
+    /**
+     * @param defaultEngine the engine of atomics configured without one ({@code atomics.engine})
+     * @param isolated      whether the backends remove what this startup created when they close (test isolation)
+     */
+    Startup(Engine defaultEngine, boolean isolated) {
+        this.defaultEngine = defaultEngine;
+        this.isolated = isolated;
+    }
 
     /** Records an opened backend, and what opening it created ({@code null} if nothing). */
     void backend(AtomicsBackend backend, @Nullable Created created) {
@@ -59,7 +80,15 @@ final class Startup {
 
     /** The registry of everything opened, its entries in {@code order} (the configuration's). */
     AtomicsRegistry registry(List<String> order) {
-        return new AtomicsRegistry(order.stream().map(entries::get).toList(), backends);
+        if (isolated) {
+            // armed only now: a failed startup removes what it created in rollBack, once
+            for (int i = 0; i < backends.size(); i++) {
+                if (created.get(i) != null && backends.get(i) instanceof RemovableAtClose removable) {
+                    removable.removeAtClose(created.get(i));
+                }
+            }
+        }
+        return new AtomicsRegistry(order.stream().map(entries::get).toList(), backends, defaultEngine);
     }
 
     /**

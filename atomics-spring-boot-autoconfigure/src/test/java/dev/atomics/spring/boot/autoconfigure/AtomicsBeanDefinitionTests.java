@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
 import dev.atomics.AtomicInt;
+import dev.atomics.spring.boot.AtomicsConfigurationException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanRegistryAdapter;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,10 +27,13 @@ import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.LinkedMultiValueMap;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Bean definitions of atomics: an unknown type and a name that another bean already has end in the failure
@@ -238,5 +244,22 @@ class AtomicsBeanDefinitionTests {
                 registry.registerBeanDefinition("requests", new RootBeanDefinition(String.class));
             }
         }
+    }
+
+    /**
+     * An AOT-processed application runs the bean registrar again at run time, without AtomicsBeanNameCheck (that ran
+     * at build time): the registrar itself refuses the names of the context's own beans, which are registered later.
+     */
+    @Test
+    void theRegistrarAloneRefusesTheContextsOwnBeanNames() {
+        DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
+        MockEnvironment environment = new MockEnvironment().withProperty("atomics.instances.environment.type", "int");
+        BeanRegistryAdapter registry = new BeanRegistryAdapter(beanFactory, beanFactory, environment,
+                AtomicsBeanRegistrar.class, new LinkedMultiValueMap<>());
+        assertThatExceptionOfType(AtomicsConfigurationException.class)
+                .isThrownBy(() -> new AtomicsBeanRegistrar().register(registry, environment))
+                .satisfies(e -> assertThat(e.getProperty()).isEqualTo("atomics.instances.environment"))
+                .withMessageContaining("already taken by the application context's own Environment bean 'environment'");
+        assertThat(beanFactory.getBeanDefinitionNames()).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicUint;
+import dev.atomics.Engine;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor;
@@ -82,6 +83,34 @@ class AtomicsEndpointTests {
             assertThat(all.nativeLibrary().error()).isNull();
             assertThat(all.nativeLibrary().version()).isNotBlank();
         });
+    }
+
+    @Test
+    void theDefaultEngineIsTheOneTheStarterUsesTheSpringPropertyWinning() {
+        runner.withPropertyValues("atomics.engine=jvm").run(context -> {
+            AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
+            assertThat(all.nativeLibrary().defaultEngine()).isEqualTo("jvm");
+            assertThat(all.atomics().get("requests").engine()).isEqualTo("jvm");
+            assertThat(all.atomics().get("level").engine()).isEqualTo("patomic"); // its own engine wins
+        });
+        runner.run(context -> assertThat(context.getBean(AtomicsEndpoint.class).atomics().nativeLibrary().defaultEngine())
+                .isEqualTo("auto"));
+    }
+
+    @Test
+    void withTheSpringPropertyAtAutoTheDefaultEngineIsTheJvmsSystemProperty() {
+        System.setProperty(Engine.PROPERTY, "jvm");
+        try {
+            runner.run(context -> assertThat(context.getBean(AtomicsEndpoint.class).atomics().nativeLibrary().defaultEngine())
+                    .isEqualTo("jvm"));
+            runner.withPropertyValues("atomics.engine=patomic").run(context -> {
+                AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
+                assertThat(all.nativeLibrary().defaultEngine()).isEqualTo("patomic");
+                assertThat(all.atomics().get("requests").engine()).isEqualTo("patomic");
+            });
+        } finally {
+            System.clearProperty(Engine.PROPERTY);
+        }
     }
 
     @Test

@@ -57,6 +57,21 @@ class AtomicsHealthTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDefaultEngineIsTheOneTheStarterUses() {
+        runner.withPropertyValues("atomics.engine=jvm", "atomics.instances.requests.type=int").run(context -> {
+            Map<String, Object> lib = (Map<String, Object>) context.getBean(AtomicsHealthIndicator.class).health()
+                    .getDetails().get("nativeLibrary");
+            assertThat(lib).containsEntry("defaultEngine", "jvm");
+        });
+        runner.withPropertyValues("atomics.instances.requests.type=int").run(context -> {
+            Map<String, Object> lib = (Map<String, Object>) context.getBean(AtomicsHealthIndicator.class).health()
+                    .getDetails().get("nativeLibrary");
+            assertThat(lib).containsEntry("defaultEngine", "auto");
+        });
+    }
+
+    @Test
     void downWhenAFileIsTruncatedOrDeleted() throws Exception {
         Path file = dir.resolve("c.bin");
         runner.withPropertyValues("atomics.shared.jobs.file=" + file, "atomics.shared.jobs.offset=8",

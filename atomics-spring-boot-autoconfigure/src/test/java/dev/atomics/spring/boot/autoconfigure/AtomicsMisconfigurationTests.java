@@ -67,6 +67,21 @@ class AtomicsMisconfigurationTests {
         return null;
     }
 
+    // ---- meters --------------------------------------------------------------------------------
+
+    @Test
+    void unknownMeter() {
+        runner.withPropertyValues("atomics.instances.requests.meter=histogram")
+                .run(fails("atomics.instances.requests.meter", "'histogram': unknown meter", "Use gauge"));
+    }
+
+    @Test
+    void aCounterOfBytes() {
+        runner.withPropertyValues("atomics.instances.flags.type=bytes", "atomics.instances.flags.width=4",
+                        "atomics.instances.flags.meter=counter")
+                .run(fails("atomics.instances.flags.meter", "a bytes atomic has no meter", "use type int or uint"));
+    }
+
     // ---- names ---------------------------------------------------------------------------------
 
     @Test

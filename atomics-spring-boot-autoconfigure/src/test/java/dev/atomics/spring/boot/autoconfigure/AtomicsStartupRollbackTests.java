@@ -3,6 +3,7 @@ package dev.atomics.spring.boot.autoconfigure;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
+import dev.atomics.shm.MappedFile;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsRegistry;
@@ -146,8 +147,8 @@ class AtomicsStartupRollbackTests {
     @Test
     void aFileReplacedSinceItWasCreatedIsNotDeleted() throws Exception {
         Path file = dir.resolve("replaced.bin");
-        SharedSpec spec = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false);
-        FileMapping mapping = FileMapping.open(file, false, List.of(spec), 8, false);
+        SharedSpec spec = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false, null);
+        FileMapping mapping = FileMapping.open(file, false, List.of(spec), 8, false, MappedFile.DEFAULT_MODE);
         assertThat(mapping.created()).isTrue();
         Files.delete(file);
         Files.write(file, new byte[] { 1, 2, 3 }); // another process's file now has the name
@@ -160,12 +161,12 @@ class AtomicsStartupRollbackTests {
     void mappingsKnowWhetherTheyCreatedTheirObjectOrFile() throws Exception {
         String name = shm.name();
         Path file = dir.resolve("f.bin");
-        SharedSpec onShm = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, true, name, null, 0, true, false, false);
-        SharedSpec onFile = new SharedSpec("b", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false);
-        ShmMapping first = ShmMapping.open(name, false, List.of(onShm), 8);
-        FileMapping firstFile = FileMapping.open(file, false, List.of(onFile), 8, false);
-        ShmMapping second = ShmMapping.open(name, true, List.of(onShm), 8);
-        FileMapping secondFile = FileMapping.open(file, false, List.of(onFile), 8, false);
+        SharedSpec onShm = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, true, name, null, 0, true, false, false, null);
+        SharedSpec onFile = new SharedSpec("b", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false, null);
+        ShmMapping first = ShmMapping.open(name, false, List.of(onShm), 8, SharedMemory.DEFAULT_MODE);
+        FileMapping firstFile = FileMapping.open(file, false, List.of(onFile), 8, false, MappedFile.DEFAULT_MODE);
+        ShmMapping second = ShmMapping.open(name, true, List.of(onShm), 8, SharedMemory.DEFAULT_MODE);
+        FileMapping secondFile = FileMapping.open(file, false, List.of(onFile), 8, false, MappedFile.DEFAULT_MODE);
         try {
             assertThat(first.created()).isTrue();
             assertThat(firstFile.created()).isTrue();
