@@ -6,6 +6,7 @@ import dev.atomics.AtomicView;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
+import dev.atomics.Int128;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.memory.MemoryRegion;
 
@@ -197,8 +198,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
      * the JVM's {@link InternalError} delivered just after), not in a crash: the JVM guards plain and acquire
      * loads, unlike read-modify-write instructions and native code.
      *
-     * <p>Not for width 16: the JVM has no atomic 16-byte read, and two 8-byte reads may combine halves of two
-     * different values. A 16-byte atomic is read through its own view (native code, after {@link #status()}).
+     * <p>For width 16 use {@link #load128(long)}.
      *
      * @return the bytes as a native-order integer in the low {@code width} bytes (zero-extended)
      * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not naturally aligned
@@ -211,7 +211,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             if ((width != 1 && width != 2 && width != 4 && width != 8) || offset % width != 0) {
                 throw new SharedMemoryBoundsException(name, "a read of " + width + " bytes at offset " + offset + " of "
                         + describe() + " must have width 1, 2, 4 or 8 and be aligned to it"
-                        + (width == 16 ? " (the JVM has no atomic 16-byte read: read a 16-byte atomic through its view)" : ""));
+                        + (width == 16 ? " (read 16 bytes with load128)" : ""));
             }
             ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
             try {
@@ -219,6 +219,55 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             } catch (InternalError e) {
                 throw new dev.atomics.MemoryFaultException("reading " + width + " bytes at offset " + offset + " of "
                         + describe() + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
+            } finally {
+                Reference.reachabilityFence(this);
+            }
+        }
+    }
+
+    /**
+     * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring, like {@link #load(long, int)}: guarded
+     * JVM loads, never native code, so a page a peer took away ends in a Java exception, not a crash.
+     *
+     * <p>The JVM has no atomic 16-byte load, so this reads the half holding the high 64 bits, then the low half,
+     * then the high half again (acquire loads, in that order), and retries until both reads of the high half agree:
+     * the low half then belongs to a value whose high half was the one read. That is the value the object held
+     * at some instant, unless its high half changed and changed back between two loads nanoseconds apart (a
+     * counter would have to run through 2^64 increments meanwhile). A value whose high half keeps changing is
+     * read up to 64 times; then the last pair read is returned.
+     *
+     * @return the 16 bytes as a native-order 128-bit integer
+     * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not 16-byte aligned
+     * @throws SharedMemoryClosedException if this mapping is closed
+     */
+    public Int128 load128(long offset) {
+        synchronized (lock) {
+            checkOpen("read");
+            checkBounds(offset, 16, "a read of 16 bytes");
+            if (offset % 16 != 0) {
+                throw new SharedMemoryBoundsException(name, "a read of 16 bytes at offset " + offset + " of " + describe()
+                        + " must be aligned to 16");
+            }
+            boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+            ByteBuffer high = new Pointer(range.address + offset + (little ? 8 : 0)).getByteBuffer(0, 8)
+                    .order(ByteOrder.nativeOrder());
+            ByteBuffer low = new Pointer(range.address + offset + (little ? 0 : 8)).getByteBuffer(0, 8)
+                    .order(ByteOrder.nativeOrder());
+            try {
+                long h = MonitorLoads.load(high, 8);
+                long l = MonitorLoads.load(low, 8);
+                for (int attempt = 0; attempt < 64; attempt++) {
+                    long again = MonitorLoads.load(high, 8);
+                    if (again == h) {
+                        break;
+                    }
+                    h = again;
+                    l = MonitorLoads.load(low, 8);
+                }
+                return new Int128(h, l);
+            } catch (InternalError e) {
+                throw new dev.atomics.MemoryFaultException("reading 16 bytes at offset " + offset + " of " + describe()
+                        + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
             } finally {
                 Reference.reachabilityFence(this);
             }

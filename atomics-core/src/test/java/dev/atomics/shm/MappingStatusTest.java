@@ -3,6 +3,9 @@ package dev.atomics.shm;
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUintView;
+import dev.atomics.AtomicUintViewContext;
+import dev.atomics.Int128;
 import dev.atomics.Engine;
 import dev.atomics.MemoryFaultException;
 import dev.atomics.shm.MappingStatus.State;
@@ -158,6 +161,57 @@ class MappingStatusTest {
             assertThatThrownBy(() -> shm.load(4, 8)).isInstanceOf(SharedMemoryBoundsException.class)
                     .hasMessageContaining("aligned");
             assertThatThrownBy(() -> shm.load(0, 3)).isInstanceOf(SharedMemoryBoundsException.class);
+        }
+    }
+
+    @Test
+    void monitorLoadsOf16BytesReadBothHalvesAndCheckTheirArguments() {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 64)) {
+            boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+            shm.slice(16, 16).putLong(little ? 0 : 8, 0x0102030405060708L).putLong(little ? 8 : 0, -2L);
+            assertThat(shm.load128(16)).isEqualTo(new Int128(-2L, 0x0102030405060708L));
+            assertThatThrownBy(() -> shm.load128(8)).isInstanceOf(SharedMemoryBoundsException.class)
+                    .hasMessageContaining("aligned to 16");
+            assertThatThrownBy(() -> shm.load128(64)).isInstanceOf(SharedMemoryBoundsException.class);
+            assertThatThrownBy(() -> shm.load(16, 16)).isInstanceOf(SharedMemoryBoundsException.class)
+                    .hasMessageContaining("load128");
+        }
+    }
+
+    @Test
+    void a16ByteMonitorLoadOfAGrowingValueNeverShowsHalvesOfTwoValues() throws Exception {
+        dev.atomics.NativeInfo info = dev.atomics.Atomics.nativeInfo();
+        org.junit.jupiter.api.Assumptions.assumeTrue(info.available() && info.widths().contains(16),
+                "needs width 16 from the patomic library on this CPU");
+        String name = uniqueName();
+        // each step adds 2^64 - 1, which changes both halves: step k holds k * 2^64 - k, high half k - 1 and low
+        // half -k (k >= 1); halves of two different steps make no step's value
+        Int128 step = new Int128(0, -1L);
+        int steps = 200_000;
+        try (SharedMemory shm = SharedMemory.create(name, 64);
+             AtomicUintViewContext ctx = shm.atomicView(16, 16, AtomicType.UINT, Engine.PATOMIC)) {
+            AtomicUintView value = ctx.open();
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < steps; i++) {
+                    value.add128(step);
+                }
+                done.set(true);
+            });
+            writer.start();
+            long previous = 0;
+            long reads = 0;
+            while (!done.get()) {
+                Int128 seen = shm.load128(16);
+                long k = seen.equals(Int128.ZERO) ? 0 : seen.high() + 1;
+                assertThat(seen.low()).as("read %d: %s is no step's value", reads, seen.toUnsignedString()).isEqualTo(-k);
+                assertThat(k).as("read %d", reads).isBetween(previous, (long) steps);
+                previous = k;
+                reads++;
+            }
+            writer.join();
+            assertThat(shm.load128(16)).isEqualTo(new Int128(steps - 1, -steps));
         }
     }
 }

@@ -71,6 +71,28 @@ public final class AtomicValues {
         return type == AtomicType.INT ? Long.toString(v) : Long.toUnsignedString(v);
     }
 
+    /**
+     * A raw 16-byte value read from memory (as {@code SharedMapping.load128} returns it) as text: signed or unsigned
+     * decimal for int and uint, hex of the 16 bytes in memory order for bytes.
+     */
+    public static String formatRaw128(AtomicType<?, ?, ?> type, Int128 raw) {
+        if (type == AtomicType.BYTES) {
+            ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+            if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
+                b.putLong(raw.low()).putLong(raw.high());
+            } else {
+                b.putLong(raw.high()).putLong(raw.low());
+            }
+            return HexFormat.of().formatHex(b.array());
+        }
+        return formatInt128(type == AtomicType.INT, raw);
+    }
+
+    /** A raw 16-byte value as a double for gauges ({@code NaN} for bytes); see {@link #asDouble(Int128, boolean)}. */
+    public static double raw128AsDouble(AtomicType<?, ?, ?> type, Int128 raw) {
+        return type.isIntegral() ? asDouble(raw, type == AtomicType.INT) : Double.NaN;
+    }
+
     /** A raw value as a double for gauges ({@code NaN} for bytes); exact up to 2^53 in magnitude. */
     public static double rawAsDouble(AtomicType<?, ?, ?> type, int width, long raw) {
         if (!type.isIntegral()) {

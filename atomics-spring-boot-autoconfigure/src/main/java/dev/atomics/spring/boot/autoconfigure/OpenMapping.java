@@ -1,6 +1,7 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicViewContext;
+import dev.atomics.Int128;
 import dev.atomics.AtomicsException;
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMapping;
@@ -33,14 +34,9 @@ import java.util.stream.Collectors;
  * lost its name or was replaced, is reported unavailable, and the others are read with {@link SharedMapping#load}, a
  * JVM acquire load the JVM guards against faults, whatever engine serves the atomic.
  *
- * <p>Except at width 16: the JVM has no atomic 16-byte read, and two guarded 8-byte loads could show halves of two
- * different values (a torn value that never existed). A 16-byte atomic is read through its own view
- * ({@code load128} / {@code load}, native code), after the same check: exact, never torn. The price is the window
- * between the check and the read: should a peer shrink the object in it, the native read faults and the JVM dies
- * (a guarded load would have thrown). Read-only mappings are safe from the worst of it: their 16-byte views exist
- * only where the CPU has an atomic 16-byte read; a compare-and-swap read, which writes, is never used on them (on
- * a writable mapping without that read, the view's load is such a compare-and-swap: it writes the value back
- * unchanged).
+ * <p>At width 16, for which the JVM has no atomic load, {@link SharedMapping#load128} reads the two halves with
+ * guarded loads (high, low, high again until both highs agree): never native code, so never a crash, and never a
+ * compare-and-swap, which would write.
  */
 abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
 
@@ -92,11 +88,13 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
                 readings.add(AtomicReading.unavailable(entry.name(), status.problem()));
                 continue;
             }
-            if (spec.width() > 8) {
-                readings.add(OwnedAtomics.read(entry)); // no JVM load reads 16 bytes at once: see the class comment
-                continue;
-            }
             try {
+                if (spec.width() == 16) {
+                    Int128 raw = mapping.load128(spec.offset());
+                    readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw128(spec.type(), raw),
+                            AtomicValues.raw128AsDouble(spec.type(), raw)));
+                    continue;
+                }
                 long raw = load(spec.offset(), spec.width());
                 readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw(spec.type(), spec.width(), raw),
                         AtomicValues.rawAsDouble(spec.type(), spec.width(), raw)));
