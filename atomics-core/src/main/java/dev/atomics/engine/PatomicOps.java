@@ -3,12 +3,9 @@ package dev.atomics.engine;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.OpType;
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
-import dev.atomics.NativeLibraryException;
-import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
 
+import static dev.atomics.engine.OpDescriptors.op;
 import static dev.atomics.nativelib.Bridge.*;
 
 /**
@@ -16,22 +13,17 @@ import static dev.atomics.nativelib.Bridge.*;
  * which calls the table's function pointer.
  *
  * <p>What a call needs besides the object and the values (the function pointer, the width, the memory
- * orders) is written once, here, into native operation descriptors: one per (operation, order, fail order),
+ * orders) is written once into native operation descriptors ({@link OpDescriptors}): one per (operation, order, fail order),
  * 24 bytes each. A call passes the descriptor's address, found by arithmetic on final fields, so the hot
  * path allocates nothing and JNA converts as few arguments as possible (it charges about 10 ns each). A slot
  * that is 0 (unsupported) is never called: {@link Engines} wraps such tables in {@link RestrictedOps}.
  */
 final class PatomicOps implements Ops {
 
-    private static final int ORDERS = MemoryOrder.values().length;
-    /** Bytes between the descriptors of consecutive success orders of one operation. */
-    private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
-    private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
-
     /** 64 - 8 * width: the bridge zero-extends results, and shifting left then right by this sign-extends them. */
     private final int ext;
     /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
-    private final Memory descriptors;
+    private final OpDescriptors descriptors;
     /** Address of the first descriptor of each operation. */
     private final long store, load, exchange, cmpxchgWeak, cmpxchgStrong;
     private final long test, testCompl, testSet, testReset;
@@ -39,64 +31,35 @@ final class PatomicOps implements Ops {
     private final long add, sub, inc, dec, neg, fetchAdd, fetchSub, fetchInc, fetchDec, fetchNeg;
 
     PatomicOps(ExplicitOpsTable t) {
-        if (Bridge.atomics_bridge_op_size() != Bridge.OP_SIZE) {
-            throw new NativeLibraryException("the call bridge's operation descriptor has "
-                    + Bridge.atomics_bridge_op_size() + " bytes; this binding writes " + Bridge.OP_SIZE);
-        }
         ext = 64 - 8 * t.width();
-        OpType[] ops = OpType.values();
-        MemoryOrder[] orders = MemoryOrder.values();
-        descriptors = new Memory(ops.length * OP_STRIDE);
-        for (OpType op : ops) {
-            for (MemoryOrder succ : orders) {
-                for (MemoryOrder fail : orders) {
-                    long at = op.ordinal() * OP_STRIDE + succ.ordinal() * ORDER_STRIDE + (long) fail.ordinal() * Bridge.OP_SIZE;
-                    descriptors.setLong(at, t.function(op));
-                    descriptors.setInt(at + 8, t.width());
-                    descriptors.setInt(at + 12, succ.value());
-                    descriptors.setInt(at + 16, fail.value());
-                    descriptors.setInt(at + 20, 0);
-                }
-            }
-        }
-        long base = Pointer.nativeValue(descriptors);
-        store = base + OpType.STORE.ordinal() * OP_STRIDE;
-        load = base + OpType.LOAD.ordinal() * OP_STRIDE;
-        exchange = base + OpType.EXCHANGE.ordinal() * OP_STRIDE;
-        cmpxchgWeak = base + OpType.CMPXCHG_WEAK.ordinal() * OP_STRIDE;
-        cmpxchgStrong = base + OpType.CMPXCHG_STRONG.ordinal() * OP_STRIDE;
-        test = base + OpType.BIT_TEST.ordinal() * OP_STRIDE;
-        testCompl = base + OpType.BIT_TEST_COMPL.ordinal() * OP_STRIDE;
-        testSet = base + OpType.BIT_TEST_SET.ordinal() * OP_STRIDE;
-        testReset = base + OpType.BIT_TEST_RESET.ordinal() * OP_STRIDE;
-        or = base + OpType.BIN_OR.ordinal() * OP_STRIDE;
-        xor = base + OpType.BIN_XOR.ordinal() * OP_STRIDE;
-        and = base + OpType.BIN_AND.ordinal() * OP_STRIDE;
-        not = base + OpType.BIN_NOT.ordinal() * OP_STRIDE;
-        fetchOr = base + OpType.BIN_FETCH_OR.ordinal() * OP_STRIDE;
-        fetchXor = base + OpType.BIN_FETCH_XOR.ordinal() * OP_STRIDE;
-        fetchAnd = base + OpType.BIN_FETCH_AND.ordinal() * OP_STRIDE;
-        fetchNot = base + OpType.BIN_FETCH_NOT.ordinal() * OP_STRIDE;
-        add = base + OpType.ADD.ordinal() * OP_STRIDE;
-        sub = base + OpType.SUB.ordinal() * OP_STRIDE;
-        inc = base + OpType.INC.ordinal() * OP_STRIDE;
-        dec = base + OpType.DEC.ordinal() * OP_STRIDE;
-        neg = base + OpType.NEG.ordinal() * OP_STRIDE;
-        fetchAdd = base + OpType.FETCH_ADD.ordinal() * OP_STRIDE;
-        fetchSub = base + OpType.FETCH_SUB.ordinal() * OP_STRIDE;
-        fetchInc = base + OpType.FETCH_INC.ordinal() * OP_STRIDE;
-        fetchDec = base + OpType.FETCH_DEC.ordinal() * OP_STRIDE;
-        fetchNeg = base + OpType.FETCH_NEG.ordinal() * OP_STRIDE;
-    }
-
-    /** The descriptor of an operation (by its first descriptor) for an order. */
-    private static long op(long first, MemoryOrder order) {
-        return first + order.ordinal() * ORDER_STRIDE;
-    }
-
-    /** The descriptor of a compare-and-exchange for a success and a failure order. */
-    private static long op(long first, MemoryOrder success, MemoryOrder failure) {
-        return first + success.ordinal() * ORDER_STRIDE + failure.ordinal() * (long) Bridge.OP_SIZE;
+        descriptors = new OpDescriptors(t);
+        store = descriptors.first(OpType.STORE);
+        load = descriptors.first(OpType.LOAD);
+        exchange = descriptors.first(OpType.EXCHANGE);
+        cmpxchgWeak = descriptors.first(OpType.CMPXCHG_WEAK);
+        cmpxchgStrong = descriptors.first(OpType.CMPXCHG_STRONG);
+        test = descriptors.first(OpType.BIT_TEST);
+        testCompl = descriptors.first(OpType.BIT_TEST_COMPL);
+        testSet = descriptors.first(OpType.BIT_TEST_SET);
+        testReset = descriptors.first(OpType.BIT_TEST_RESET);
+        or = descriptors.first(OpType.BIN_OR);
+        xor = descriptors.first(OpType.BIN_XOR);
+        and = descriptors.first(OpType.BIN_AND);
+        not = descriptors.first(OpType.BIN_NOT);
+        fetchOr = descriptors.first(OpType.BIN_FETCH_OR);
+        fetchXor = descriptors.first(OpType.BIN_FETCH_XOR);
+        fetchAnd = descriptors.first(OpType.BIN_FETCH_AND);
+        fetchNot = descriptors.first(OpType.BIN_FETCH_NOT);
+        add = descriptors.first(OpType.ADD);
+        sub = descriptors.first(OpType.SUB);
+        inc = descriptors.first(OpType.INC);
+        dec = descriptors.first(OpType.DEC);
+        neg = descriptors.first(OpType.NEG);
+        fetchAdd = descriptors.first(OpType.FETCH_ADD);
+        fetchSub = descriptors.first(OpType.FETCH_SUB);
+        fetchInc = descriptors.first(OpType.FETCH_INC);
+        fetchDec = descriptors.first(OpType.FETCH_DEC);
+        fetchNeg = descriptors.first(OpType.FETCH_NEG);
     }
 
     @Override

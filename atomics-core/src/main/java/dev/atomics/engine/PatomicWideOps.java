@@ -4,11 +4,10 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
-import dev.atomics.NativeLibraryException;
 import dev.atomics.OpType;
-import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
 
+import static dev.atomics.engine.OpDescriptors.op;
 import static dev.atomics.nativelib.Bridge.*;
 
 /**
@@ -24,13 +23,11 @@ import static dev.atomics.nativelib.Bridge.*;
  */
 final class PatomicWideOps implements WideOps {
 
-    private static final int ORDERS = MemoryOrder.values().length;
-    private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
-    private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
     /** 16 zero bytes, never written: the desired value of a load by compare-and-exchange. */
     private static final Memory ZERO = zero();
 
-    private final Memory descriptors;
+    /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
+    private final OpDescriptors descriptors;
     private final long zero;
     /** Whether the table has an atomic 16-byte read (load and bit test). */
     private final boolean reads;
@@ -40,58 +37,39 @@ final class PatomicWideOps implements WideOps {
     private final long add, sub, inc, dec, neg, fetchAdd, fetchSub, fetchInc, fetchDec, fetchNeg;
 
     PatomicWideOps(ExplicitOpsTable t) {
-        if (Bridge.atomics_bridge_op_size() != Bridge.OP_SIZE) {
-            throw new NativeLibraryException("the call bridge's operation descriptor has "
-                    + Bridge.atomics_bridge_op_size() + " bytes; this binding writes " + Bridge.OP_SIZE);
-        }
         if (t.width() != 16) {
             throw new IllegalArgumentException("16-byte ops for a table of width " + t.width());
         }
-        OpType[] ops = OpType.values();
-        MemoryOrder[] orders = MemoryOrder.values();
-        descriptors = new Memory(ops.length * OP_STRIDE);
-        for (OpType op : ops) {
-            for (MemoryOrder succ : orders) {
-                for (MemoryOrder fail : orders) {
-                    long at = op.ordinal() * OP_STRIDE + succ.ordinal() * ORDER_STRIDE + (long) fail.ordinal() * Bridge.OP_SIZE;
-                    descriptors.setLong(at, t.function(op));
-                    descriptors.setInt(at + 8, 16);
-                    descriptors.setInt(at + 12, succ.value());
-                    descriptors.setInt(at + 16, fail.value());
-                    descriptors.setInt(at + 20, 0);
-                }
-            }
-        }
+        descriptors = new OpDescriptors(t);
         zero = Pointer.nativeValue(ZERO);
         reads = t.function(OpType.LOAD) != 0 && t.function(OpType.BIT_TEST) != 0;
-        long base = Pointer.nativeValue(descriptors);
-        store = base + OpType.STORE.ordinal() * OP_STRIDE;
-        load = base + OpType.LOAD.ordinal() * OP_STRIDE;
-        exchange = base + OpType.EXCHANGE.ordinal() * OP_STRIDE;
-        cmpxchgWeak = base + OpType.CMPXCHG_WEAK.ordinal() * OP_STRIDE;
-        cmpxchgStrong = base + OpType.CMPXCHG_STRONG.ordinal() * OP_STRIDE;
-        test = base + OpType.BIT_TEST.ordinal() * OP_STRIDE;
-        testCompl = base + OpType.BIT_TEST_COMPL.ordinal() * OP_STRIDE;
-        testSet = base + OpType.BIT_TEST_SET.ordinal() * OP_STRIDE;
-        testReset = base + OpType.BIT_TEST_RESET.ordinal() * OP_STRIDE;
-        or = base + OpType.BIN_OR.ordinal() * OP_STRIDE;
-        xor = base + OpType.BIN_XOR.ordinal() * OP_STRIDE;
-        and = base + OpType.BIN_AND.ordinal() * OP_STRIDE;
-        not = base + OpType.BIN_NOT.ordinal() * OP_STRIDE;
-        fetchOr = base + OpType.BIN_FETCH_OR.ordinal() * OP_STRIDE;
-        fetchXor = base + OpType.BIN_FETCH_XOR.ordinal() * OP_STRIDE;
-        fetchAnd = base + OpType.BIN_FETCH_AND.ordinal() * OP_STRIDE;
-        fetchNot = base + OpType.BIN_FETCH_NOT.ordinal() * OP_STRIDE;
-        add = base + OpType.ADD.ordinal() * OP_STRIDE;
-        sub = base + OpType.SUB.ordinal() * OP_STRIDE;
-        inc = base + OpType.INC.ordinal() * OP_STRIDE;
-        dec = base + OpType.DEC.ordinal() * OP_STRIDE;
-        neg = base + OpType.NEG.ordinal() * OP_STRIDE;
-        fetchAdd = base + OpType.FETCH_ADD.ordinal() * OP_STRIDE;
-        fetchSub = base + OpType.FETCH_SUB.ordinal() * OP_STRIDE;
-        fetchInc = base + OpType.FETCH_INC.ordinal() * OP_STRIDE;
-        fetchDec = base + OpType.FETCH_DEC.ordinal() * OP_STRIDE;
-        fetchNeg = base + OpType.FETCH_NEG.ordinal() * OP_STRIDE;
+        store = descriptors.first(OpType.STORE);
+        load = descriptors.first(OpType.LOAD);
+        exchange = descriptors.first(OpType.EXCHANGE);
+        cmpxchgWeak = descriptors.first(OpType.CMPXCHG_WEAK);
+        cmpxchgStrong = descriptors.first(OpType.CMPXCHG_STRONG);
+        test = descriptors.first(OpType.BIT_TEST);
+        testCompl = descriptors.first(OpType.BIT_TEST_COMPL);
+        testSet = descriptors.first(OpType.BIT_TEST_SET);
+        testReset = descriptors.first(OpType.BIT_TEST_RESET);
+        or = descriptors.first(OpType.BIN_OR);
+        xor = descriptors.first(OpType.BIN_XOR);
+        and = descriptors.first(OpType.BIN_AND);
+        not = descriptors.first(OpType.BIN_NOT);
+        fetchOr = descriptors.first(OpType.BIN_FETCH_OR);
+        fetchXor = descriptors.first(OpType.BIN_FETCH_XOR);
+        fetchAnd = descriptors.first(OpType.BIN_FETCH_AND);
+        fetchNot = descriptors.first(OpType.BIN_FETCH_NOT);
+        add = descriptors.first(OpType.ADD);
+        sub = descriptors.first(OpType.SUB);
+        inc = descriptors.first(OpType.INC);
+        dec = descriptors.first(OpType.DEC);
+        neg = descriptors.first(OpType.NEG);
+        fetchAdd = descriptors.first(OpType.FETCH_ADD);
+        fetchSub = descriptors.first(OpType.FETCH_SUB);
+        fetchInc = descriptors.first(OpType.FETCH_INC);
+        fetchDec = descriptors.first(OpType.FETCH_DEC);
+        fetchNeg = descriptors.first(OpType.FETCH_NEG);
     }
 
     private static Memory zero() {
@@ -103,14 +81,6 @@ final class PatomicWideOps implements WideOps {
     /** Whether loads and bit tests are atomic reads (rather than a compare-and-exchange, which writes). */
     boolean reads() {
         return reads;
-    }
-
-    private static long op(long first, MemoryOrder order) {
-        return first + order.ordinal() * ORDER_STRIDE;
-    }
-
-    private static long op(long first, MemoryOrder success, MemoryOrder failure) {
-        return first + success.ordinal() * ORDER_STRIDE + failure.ordinal() * (long) Bridge.OP_SIZE;
     }
 
     @Override
