@@ -6,8 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Acquire loads of 1 to 8 bytes on a buffer, for {@link SharedMapping#load}. Every one is a single load
- * instruction that the JVM guards (a fault becomes an {@link InternalError}), in compiled and interpreted code.
+ * Volatile (sequentially consistent) loads of 1 to 8 bytes on a buffer, for {@link SharedMapping#load} and
+ * {@link SharedMapping#load128}. Every one is a single load instruction that the JVM guards (a fault becomes an
+ * {@link InternalError}), in compiled and interpreted code.
+ *
+ * <p>Why volatile rather than acquire: the writers are other processes and native code, outside the Java memory
+ * model, so nothing an acquire load reads synchronizes with anything; the JIT may then reuse an earlier acquire
+ * load of the same address for a later one (seen: {@code load128}'s second read of the high half returned the
+ * first one's value while the low half in between had moved on). Volatile loads are never merged, and on x86 and
+ * ARM cost what acquire loads cost.
  */
 final class MonitorLoads {
 
@@ -22,16 +29,17 @@ final class MonitorLoads {
     static long load(ByteBuffer b, int width) {
         switch (width) {
             case 1: {
-                byte v = b.get(0); // a byte load never tears; the fence gives it acquire ordering
+                VarHandle.fullFence(); // the JVM has no volatile byte view of a buffer: fences around a plain load
+                byte v = b.get(0);
                 VarHandle.acquireFence();
                 return v & 0xffL;
             }
             case 2:
-                return (short) SHORTS.getAcquire(b, 0) & 0xffffL;
+                return (short) SHORTS.getVolatile(b, 0) & 0xffffL;
             case 4:
-                return (int) INTS.getAcquire(b, 0) & 0xffff_ffffL;
+                return (int) INTS.getVolatile(b, 0) & 0xffff_ffffL;
             default:
-                return (long) LONGS.getAcquire(b, 0);
+                return (long) LONGS.getVolatile(b, 0);
         }
     }
 }

@@ -229,12 +229,11 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
      * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring, like {@link #load(long, int)}: guarded
      * JVM loads, never native code, so a page a peer took away ends in a Java exception, not a crash.
      *
-     * <p>The JVM has no atomic 16-byte load, so this reads the half holding the high 64 bits, then the low half,
-     * then the high half again (acquire loads, in that order), and retries until both reads of the high half agree:
-     * the low half then belongs to a value whose high half was the one read. That is the value the object held
-     * at some instant, unless its high half changed and changed back between two loads nanoseconds apart (a
-     * counter would have to run through 2^64 increments meanwhile). A value whose high half keeps changing is
-     * read up to 64 times; then the last pair read is returned.
+     * <p>The JVM has no atomic 16-byte load, so this reads the two halves with two 8-byte loads, twice, until both
+     * reads agree (at most 64 rounds). A value at rest is read exactly; while another process or thread keeps
+     * changing it, the result may combine the halves of two values (seen in tests, rarely, mostly while the
+     * JVM is still cold). For an exact 16-byte read of changing memory, use the atomic itself
+     * ({@code load128}), which is native code.
      *
      * @return the 16 bytes as a native-order 128-bit integer
      * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not 16-byte aligned
@@ -257,12 +256,13 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                 long h = MonitorLoads.load(high, 8);
                 long l = MonitorLoads.load(low, 8);
                 for (int attempt = 0; attempt < 64; attempt++) {
-                    long again = MonitorLoads.load(high, 8);
-                    if (again == h) {
+                    long h2 = MonitorLoads.load(high, 8);
+                    long l2 = MonitorLoads.load(low, 8);
+                    if (h2 == h && l2 == l) {
                         break;
                     }
-                    h = again;
-                    l = MonitorLoads.load(low, 8);
+                    h = h2;
+                    l = l2;
                 }
                 return new Int128(h, l);
             } catch (InternalError e) {
