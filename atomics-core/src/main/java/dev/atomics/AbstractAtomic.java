@@ -1,10 +1,13 @@
 package dev.atomics;
 
+import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.engine.Engines;
+import dev.atomics.engine.Scratch;
 import dev.atomics.engine.Target;
 import dev.atomics.memory.MemoryRegion;
 
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
@@ -14,14 +17,18 @@ import java.util.List;
  */
 abstract class AbstractAtomic extends Target implements Atomic {
 
+    private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     final int width;
     final boolean readonly;
     final Engine engine;
-    final List<OpType> opsSupported;
+    final List<Op> opsSupported;
+    private final AtomicType<?, ?, ?> type;
     private volatile boolean dead;
 
-    AbstractAtomic(MemoryRegion memory, EngineBinding binding) {
-        super(memory, binding.ops());
+    AbstractAtomic(MemoryRegion memory, EngineBinding binding, AtomicType<?, ?, ?> type) {
+        super(memory, binding.ops(), type.signed());
+        this.type = type;
         this.width = memory.size();
         this.readonly = memory.readonly();
         this.engine = binding.engine();
@@ -34,13 +41,8 @@ abstract class AbstractAtomic extends Target implements Atomic {
     /** Kills a view: from now on every operation throws and none touches memory. Called by its context. */
     final void kill() {
         ops = Engines.released(engine, typeName());
-        killWide();
         dead = true;
         memory.release();
-    }
-
-    /** Switches the 16-byte ops too, for objects that have them. */
-    void killWide() {
     }
 
     final void checkAlive() {
@@ -66,9 +68,31 @@ abstract class AbstractAtomic extends Target implements Atomic {
     }
 
     @Override
-    public final List<OpType> opsSupported() {
+    public final List<Op> opsSupported() {
         checkAlive();
         return opsSupported;
+    }
+
+    @Override
+    public final AtomicType<?, ?, ?> type() {
+        checkAlive();
+        return type;
+    }
+
+    @Override
+    public final byte[] loadBytes() {
+        if (width == Engines.WIDE) {
+            Scratch s = Scratch.get();
+            Dispatch.load(this, s, MemoryOrder.SEQ_CST);
+            return s.bytes(Scratch.R);
+        }
+        long v = Dispatch.load(this, MemoryOrder.SEQ_CST);
+        byte[] b = new byte[width];
+        for (int i = 0; i < width; i++) {
+            int shift = LITTLE ? 8 * i : 8 * (width - 1 - i);
+            b[i] = (byte) (v >>> shift);
+        }
+        return b;
     }
 
     @Override

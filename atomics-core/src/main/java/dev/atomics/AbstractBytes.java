@@ -18,8 +18,8 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    AbstractBytes(MemoryRegion memory, EngineBinding binding) {
-        super(memory, binding);
+    AbstractBytes(MemoryRegion memory, EngineBinding binding, AtomicType<?, ?, ?> type) {
+        super(memory, binding, type);
     }
 
     /** Packs memory-order bytes into the native integer they form. */
@@ -62,7 +62,7 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     @Override
     public final byte[] exchange(byte[] desired, MemoryOrder order) {
-        return unpack(Dispatch.exchange(this, pack(desired), anyOrder(order)));
+        return unpack(Dispatch.rmw(this, Op.EXCHANGE, pack(desired), anyOrder(order)));
     }
 
     /** Compares in the low width bytes, where the engines leave the witnessed value. */
@@ -75,73 +75,73 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
     public final BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, Dispatch.cmpxchgWeak(this, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, e, pack(desired), success, failure));
     }
 
     @Override
     public final BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
-        return result(e, Dispatch.cmpxchgStrong(this, e, pack(desired), success, failure));
+        return result(e, Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, e, pack(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return Dispatch.bitTest(this, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return Dispatch.bitCompl(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_COMPL, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return Dispatch.bitSet(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_SET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return Dispatch.bitReset(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_RESET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(byte[] operand, MemoryOrder order) {
-        Dispatch.or(this, pack(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_OR, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(byte[] operand, MemoryOrder order) {
-        Dispatch.xor(this, pack(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_XOR, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(byte[] operand, MemoryOrder order) {
-        Dispatch.and(this, pack(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_AND, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.not(this, anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_NOT, 0, anyOrder(order));
     }
 
     @Override
     public final byte[] binFetchOr(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchOr(this, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_OR, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchXor(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchXor(this, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_XOR, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchAnd(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.fetchAnd(this, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_AND, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchNot(MemoryOrder order) {
-        return unpack(Dispatch.fetchNot(this, anyOrder(order)));
+        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_NOT, 0, anyOrder(order)));
     }
 }

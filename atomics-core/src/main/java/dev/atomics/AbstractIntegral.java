@@ -19,9 +19,9 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     /** The operand range, inclusive. */
     private final long min, max;
 
-    AbstractIntegral(MemoryRegion memory, EngineBinding binding, boolean signed) {
-        super(memory, binding);
-        this.signed = signed;
+    AbstractIntegral(MemoryRegion memory, EngineBinding binding, AtomicType<?, ?, ?> type) {
+        super(memory, binding, type);
+        this.signed = type.signed();
         int bits = 8 * width;
         this.mask = signed || width >= 8 ? -1L : (1L << bits) - 1;
         this.min = width >= 8 ? Long.MIN_VALUE : signed ? -1L << (bits - 1) : 0;
@@ -82,20 +82,20 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final long exchange(long desired, MemoryOrder order) {
-        return value(Dispatch.exchange(this, operand(desired), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.EXCHANGE, operand(desired), anyOrder(order)));
     }
 
     @Override
     public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchgWeak(this, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchgStrong(this, operand(expected), operand(desired), success, failure));
+        long seen = value(Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
@@ -107,116 +107,116 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     @Override
     public final long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        return value(Dispatch.cmpxchgStrong(this, operand(expected), operand(desired), success, failure));
+        return value(Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, operand(expected), operand(desired), success, failure));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return Dispatch.bitTest(this, bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return Dispatch.bitCompl(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_COMPL, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return Dispatch.bitSet(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_SET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return Dispatch.bitReset(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_RESET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final void binOr(long operand, MemoryOrder order) {
-        Dispatch.or(this, operand(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_OR, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(long operand, MemoryOrder order) {
-        Dispatch.xor(this, operand(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_XOR, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binAnd(long operand, MemoryOrder order) {
-        Dispatch.and(this, operand(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_AND, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.not(this, anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_NOT, 0, anyOrder(order));
     }
 
     @Override
     public final long binFetchOr(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchOr(this, operand(operand), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.BIN_FETCH_OR, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchXor(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchXor(this, operand(operand), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.BIN_FETCH_XOR, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchAnd(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchAnd(this, operand(operand), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.BIN_FETCH_AND, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchNot(MemoryOrder order) {
-        return value(Dispatch.fetchNot(this, anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.BIN_FETCH_NOT, 0, anyOrder(order)));
     }
 
     @Override
     public final void add(long operand, MemoryOrder order) {
-        Dispatch.add(this, operand(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.ADD, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
-        Dispatch.sub(this, operand(operand), anyOrder(order));
+        Dispatch.rmw(this, Op.SUB, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void inc(MemoryOrder order) {
-        Dispatch.inc(this, anyOrder(order));
+        Dispatch.rmw(this, Op.INC, 0, anyOrder(order));
     }
 
     @Override
     public final void dec(MemoryOrder order) {
-        Dispatch.dec(this, anyOrder(order));
+        Dispatch.rmw(this, Op.DEC, 0, anyOrder(order));
     }
 
     @Override
     public final void neg(MemoryOrder order) {
-        Dispatch.neg(this, anyOrder(order));
+        Dispatch.rmw(this, Op.NEG, 0, anyOrder(order));
     }
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchAdd(this, operand(operand), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.FETCH_ADD, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
-        return value(Dispatch.fetchSub(this, operand(operand), anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.FETCH_SUB, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
-        return value(Dispatch.fetchInc(this, anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.FETCH_INC, 0, anyOrder(order)));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
-        return value(Dispatch.fetchDec(this, anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.FETCH_DEC, 0, anyOrder(order)));
     }
 
     @Override
     public final long fetchNeg(MemoryOrder order) {
-        return value(Dispatch.fetchNeg(this, anyOrder(order)));
+        return value(Dispatch.rmw(this, Op.FETCH_NEG, 0, anyOrder(order)));
     }
 }

@@ -1,9 +1,8 @@
 package dev.atomics;
 
 import dev.atomics.engine.EngineBinding;
-import dev.atomics.engine.Engines;
+import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.Scratch;
-import dev.atomics.engine.WideOps;
 import dev.atomics.memory.MemoryRegion;
 
 import java.util.HexFormat;
@@ -21,17 +20,8 @@ import static dev.atomics.engine.Scratch.R;
  */
 abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
 
-    /** The engine's ops; a view switches to ops that throw once its context closes. */
-    private WideOps wide;
-
-    AbstractWideBytes(MemoryRegion memory, EngineBinding binding) {
-        super(memory, binding);
-        this.wide = binding.wideOps();
-    }
-
-    @Override
-    final void killWide() {
-        wide = Engines.releasedWide(engine, typeName());
+    AbstractWideBytes(MemoryRegion memory, EngineBinding binding, AtomicType<?, ?, ?> type) {
+        super(memory, binding, type);
     }
 
     private void put(Scratch s, int slot, byte[] bytes) {
@@ -51,7 +41,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
     public final byte[] load(MemoryOrder order) {
         loadOrder(order);
         Scratch s = Scratch.get();
-        wide.load(this, s, order);
+        Dispatch.load(this, s, order);
         return s.bytes(R);
     }
 
@@ -60,7 +50,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         storeOrder(order);
         Scratch s = Scratch.get();
         put(s, A, desired);
-        wide.store(this, s, order);
+        Dispatch.store(this, s, order);
     }
 
     @Override
@@ -68,7 +58,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, desired);
-        wide.exchange(this, s, order);
+        Dispatch.rmw(this, Op.EXCHANGE, s, order);
         return s.bytes(R);
     }
 
@@ -79,7 +69,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         Scratch s = Scratch.get();
         put(s, A, expected);
         put(s, B, desired);
-        boolean ok = wide.cmpxchgWeak(this, s, success, failure);
+        boolean ok = Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, s, success, failure);
         return new BytesCmpxchgResult(ok, s.bytes(A));
     }
 
@@ -89,28 +79,28 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         Scratch s = Scratch.get();
         put(s, A, expected);
         put(s, B, desired);
-        boolean ok = wide.cmpxchgStrong(this, s, success, failure);
+        boolean ok = Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, s, success, failure);
         return new BytesCmpxchgResult(ok, s.bytes(A));
     }
 
     @Override
     public final boolean bitTest(int offset, MemoryOrder order) {
-        return wide.bitTest(this, Scratch.get(), bitOffset(offset, width), loadOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST, bitOffset(offset, width), loadOrder(order));
     }
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return wide.bitCompl(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_COMPL, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return wide.bitSet(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_SET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return wide.bitReset(this, bitOffset(offset, width), anyOrder(order));
+        return Dispatch.bit(this, Op.BIT_TEST_RESET, bitOffset(offset, width), anyOrder(order));
     }
 
     @Override
@@ -118,7 +108,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.or(this, s, order);
+        Dispatch.rmw(this, Op.BIN_OR, s, order);
     }
 
     @Override
@@ -126,7 +116,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.xor(this, s, order);
+        Dispatch.rmw(this, Op.BIN_XOR, s, order);
     }
 
     @Override
@@ -134,12 +124,12 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.and(this, s, order);
+        Dispatch.rmw(this, Op.BIN_AND, s, order);
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        wide.not(this, anyOrder(order));
+        Dispatch.rmw(this, Op.BIN_NOT, Scratch.get(), anyOrder(order));
     }
 
     @Override
@@ -147,7 +137,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.fetchOr(this, s, order);
+        Dispatch.rmw(this, Op.BIN_FETCH_OR, s, order);
         return s.bytes(R);
     }
 
@@ -156,7 +146,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.fetchXor(this, s, order);
+        Dispatch.rmw(this, Op.BIN_FETCH_XOR, s, order);
         return s.bytes(R);
     }
 
@@ -165,7 +155,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
         anyOrder(order);
         Scratch s = Scratch.get();
         put(s, A, operand);
-        wide.fetchAnd(this, s, order);
+        Dispatch.rmw(this, Op.BIN_FETCH_AND, s, order);
         return s.bytes(R);
     }
 
@@ -173,7 +163,7 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
     public final byte[] binFetchNot(MemoryOrder order) {
         anyOrder(order);
         Scratch s = Scratch.get();
-        wide.fetchNot(this, s, order);
+        Dispatch.rmw(this, Op.BIN_FETCH_NOT, s, order);
         return s.bytes(R);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public final class AtomicType<A extends Atomic, V extends AtomicView, C extends AtomicViewContext<V>> {
 
-    enum Kind { ANY, INTEGRAL, BYTES, INT, UINT }
+    enum Kind { ANY, INTEGRAL, BYTES, INT, UINT, INT128, UINT128 }
 
     /** Any atomic object: properties only, no operations. */
     public static final AtomicType<Atomic, AtomicView, AtomicViewContext<AtomicView>> ANY =
@@ -34,7 +34,14 @@ public final class AtomicType<A extends Atomic, V extends AtomicView, C extends 
     public static final AtomicType<AtomicUint, AtomicUintView, AtomicUintViewContext> UINT =
             new AtomicType<>(Kind.UINT, "uint");
 
-    private static final List<AtomicType<?, ?, ?>> ALL = List.of(ANY, INTEGRAL, BYTES, INT, UINT);
+    /** Signed 16-byte integers, values as {@link Int128}. */
+    public static final AtomicType<AtomicInt128, AtomicInt128View, AtomicViewContext<AtomicInt128View>> INT128 =
+            new AtomicType<>(Kind.INT128, "int128");
+    /** Unsigned 16-byte integers, values as {@link Int128}. */
+    public static final AtomicType<AtomicUint128, AtomicUint128View, AtomicViewContext<AtomicUint128View>> UINT128 =
+            new AtomicType<>(Kind.UINT128, "uint128");
+
+    private static final List<AtomicType<?, ?, ?>> ALL = List.of(ANY, INTEGRAL, BYTES, INT, UINT, INT128, UINT128);
 
     final Kind kind;
     private final String name;
@@ -51,7 +58,38 @@ public final class AtomicType<A extends Atomic, V extends AtomicView, C extends 
 
     /** Whether objects of this type have arithmetic operations and a signedness. */
     public boolean isIntegral() {
-        return kind == Kind.INTEGRAL || kind == Kind.INT || kind == Kind.UINT;
+        return kind == Kind.INTEGRAL || kind == Kind.INT || kind == Kind.UINT || is128();
+    }
+
+    /** Whether values are read as signed integers: {@link #INT} and {@link #INT128}. */
+    public boolean signed() {
+        return kind == Kind.INT || kind == Kind.INT128;
+    }
+
+    /** Whether objects of this type are 16-byte integers ({@link #INT128}, {@link #UINT128}), values as {@link Int128}. */
+    public boolean is128() {
+        return kind == Kind.INT128 || kind == Kind.UINT128;
+    }
+
+    /**
+     * The integer type of {@code width} bytes with this type's signedness: {@link #INT128} for {@link #INT} at
+     * width 16, {@link #UINT128} for {@link #UINT}; otherwise this type. For code that takes width and type from
+     * configuration.
+     */
+    public AtomicType<?, ?, ?> forWidth(int width) {
+        if (width == 16 && kind == Kind.INT) {
+            return INT128;
+        }
+        if (width == 16 && kind == Kind.UINT) {
+            return UINT128;
+        }
+        if (width != 16 && kind == Kind.INT128) {
+            return INT;
+        }
+        if (width != 16 && kind == Kind.UINT128) {
+            return UINT;
+        }
+        return this;
     }
 
     /**
@@ -67,7 +105,7 @@ public final class AtomicType<A extends Atomic, V extends AtomicView, C extends 
                 }
             }
         }
-        throw new IllegalArgumentException("unknown atomic type '" + name + "': use int, uint or bytes");
+        throw new IllegalArgumentException("unknown atomic type '" + name + "': use int, uint, bytes, int128 or uint128");
     }
 
     @Override

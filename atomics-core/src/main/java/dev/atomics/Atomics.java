@@ -65,11 +65,12 @@ public final class Atomics {
         String name = ownedName(type);
         EngineBinding binding = bind(width, type, engine, false, name);
         MemoryRegion memory = MemoryRegion.allocate(width, (int) Math.max(binding.alignment(), 8));
-        boolean wide = binding.wideOps() != null;
         switch (type.kind) {
-            case INT: return (A) (wide ? new WideInt(memory, binding) : new OwnedInt(memory, binding));
-            case UINT: return (A) (wide ? new WideUint(memory, binding) : new OwnedUint(memory, binding));
-            case BYTES: return (A) (wide ? new WideBytes(memory, binding) : new OwnedBytes(memory, binding));
+            case INT: return (A) new OwnedInt(memory, binding);
+            case UINT: return (A) new OwnedUint(memory, binding);
+            case INT128: return (A) new OwnedInt128(memory, binding);
+            case UINT128: return (A) new OwnedUint128(memory, binding);
+            case BYTES: return (A) (width == 16 ? new WideBytes(memory, binding) : new OwnedBytes(memory, binding));
             case ANY: return (A) new OwnedAny(memory, binding);
             default: throw integralNeedsSign();
         }
@@ -131,11 +132,13 @@ public final class Atomics {
                         + ") is not aligned to " + binding.alignment() + " bytes, as an atomic of width " + width
                         + " requires; see Alignment(" + width + ")");
             }
-            boolean wide = binding.wideOps() != null;
             switch (type.kind) {
-                case INT: return (C) new AtomicIntViewContext(wide ? new WideIntView(region, binding) : new IntView(region, binding));
-                case UINT: return (C) new AtomicUintViewContext(wide ? new WideUintView(region, binding) : new UintView(region, binding));
-                case BYTES: return (C) new AtomicBytesViewContext(wide ? new WideBytesView(region, binding) : new BytesView(region, binding));
+                case INT: return (C) new AtomicIntViewContext(new IntView(region, binding));
+                case UINT: return (C) new AtomicUintViewContext(new UintView(region, binding));
+                case INT128: return (C) new AtomicViewContext<>(new Int128View(region, binding));
+                case UINT128: return (C) new AtomicViewContext<>(new Uint128View(region, binding));
+                case BYTES: return (C) new AtomicBytesViewContext(width == 16 ? new WideBytesView(region, binding)
+                        : new BytesView(region, binding));
                 case ANY: return (C) new AtomicViewContext<>(new AnyView(region, binding));
                 default: throw integralNeedsSign();
             }
@@ -171,13 +174,30 @@ public final class Atomics {
         if (type.kind == AtomicType.Kind.INTEGRAL) {
             throw integralNeedsSign();
         }
+        checkTypeWidth(width, type);
         if (engine == Engine.REDIS) {
             throw new IllegalArgumentException("engine REDIS serves atomics on Redis keys (atomics-redis), not memory:"
                     + " use AUTO, PATOMIC or JVM");
         }
         EngineBinding b = Engines.bind(width, engine, type.isIntegral(), readonly, name);
         // ANY objects expose no operations, whatever the engine could do.
-        return type.kind == AtomicType.Kind.ANY ? new EngineBinding(b.ops(), b.wideOps(), b.engine(), List.of(), b.alignment()) : b;
+        return type.kind == AtomicType.Kind.ANY ? new EngineBinding(b.ops(), b.engine(), List.of(), b.alignment()) : b;
+    }
+
+    /**
+     * Refuses a width its type cannot hold: a {@code long} has 8 bytes, so 16-byte integers are
+     * {@link AtomicType#INT128} and {@link AtomicType#UINT128}, which have no other width.
+     */
+    static void checkTypeWidth(int width, AtomicType<?, ?, ?> type) {
+        if (width > 8 && (type.kind == AtomicType.Kind.INT || type.kind == AtomicType.Kind.UINT)) {
+            throw new UnsupportedWidthException("an " + ownedName(type) + " holds a long, 1 to 8 bytes, not " + width
+                    + (width == 16 ? ": for 16-byte integers use AtomicType." + type.forWidth(16) + " (values as"
+                    + " Int128)" : ""));
+        }
+        if (width != 16 && type.is128()) {
+            throw new UnsupportedWidthException("an " + ownedName(type) + " has 16 bytes, not " + width
+                    + ": for 1 to 8 bytes use AtomicType." + type.forWidth(width));
+        }
     }
 
     private static IllegalArgumentException integralNeedsSign() {
@@ -189,6 +209,8 @@ public final class Atomics {
         switch (type.kind) {
             case INT: return "AtomicInt";
             case UINT: return "AtomicUint";
+            case INT128: return "AtomicInt128";
+            case UINT128: return "AtomicUint128";
             case BYTES: return "AtomicBytes";
             default: return "Atomic";
         }

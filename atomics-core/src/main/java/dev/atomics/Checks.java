@@ -1,7 +1,11 @@
 package dev.atomics;
 
-/** Argument checks shared by the operation methods: cheap, and each throws a precise exception. */
-final class Checks {
+/**
+ * The argument rules of every atomic, local or on a backend, and their messages: one home, so that every
+ * implementation refuses exactly the same calls with the same words, before anything is touched or sent.
+ * Cheap, and each throws a precise exception; for backends' use (atomics-redis), not for applications.
+ */
+public final class Checks {
 
     private Checks() {
     }
@@ -10,26 +14,29 @@ final class Checks {
     // constants, so a call with a constant order (every overload without one passes SEQ_CST) checks nothing
     // at run time, where a field read of an enum constant would stay.
 
-    static MemoryOrder loadOrder(MemoryOrder order) {
+    /** {@code order} if it is valid for a load or bit test (RELAXED, ACQUIRE, SEQ_CST). */
+    public static MemoryOrder loadOrder(MemoryOrder order) {
         if (order == MemoryOrder.SEQ_CST || order == MemoryOrder.ACQUIRE || order == MemoryOrder.RELAXED) {
             return order;
         }
         throw new MemoryOrderException(nonNull(order) + " is not a valid order for a load or bit test (use RELAXED, ACQUIRE or SEQ_CST)");
     }
 
-    static MemoryOrder storeOrder(MemoryOrder order) {
+    /** {@code order} if it is valid for a store (RELAXED, RELEASE, SEQ_CST). */
+    public static MemoryOrder storeOrder(MemoryOrder order) {
         if (order == MemoryOrder.SEQ_CST || order == MemoryOrder.RELEASE || order == MemoryOrder.RELAXED) {
             return order;
         }
         throw new MemoryOrderException(nonNull(order) + " is not a valid order for a store (use RELAXED, RELEASE or SEQ_CST)");
     }
 
-    static MemoryOrder anyOrder(MemoryOrder order) {
+    /** {@code order}, which a read-modify-write takes whatever it is, if not {@code null}. */
+    public static MemoryOrder anyOrder(MemoryOrder order) {
         return nonNull(order);
     }
 
     /** A failure order must be a load order no stronger than the success order. */
-    static void failOrder(MemoryOrder success, MemoryOrder failure) {
+    public static void failOrder(MemoryOrder success, MemoryOrder failure) {
         nonNull(success, "success memory order");
         nonNull(failure, "failure memory order");
         boolean valid = failure == MemoryOrder.RELAXED
@@ -52,11 +59,20 @@ final class Checks {
         return order;
     }
 
-    static int bitOffset(int offset, int width) {
+    /** {@code offset} if it names a bit of an object of {@code width} bytes. */
+    public static int bitOffset(int offset, int width) {
         if (offset < 0 || offset >= width * 8) {
             throw new OperandRangeException("bit offset " + offset + " is outside [0, " + (width * 8)
                     + ") for an object of width " + width);
         }
         return offset;
+    }
+
+    /**
+     * The refusal of an operation an object does not support: {@code owner} names the object (e.g.
+     * {@code "AtomicIntView"}), {@code reason} says why (e.g. {@code "it is readonly"}).
+     */
+    public static UnsupportedOpException unsupported(String owner, Op op, String reason) {
+        return new UnsupportedOpException(owner + " does not support " + op + ": " + reason);
     }
 }

@@ -4,11 +4,8 @@ import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
 
 /**
- * The concrete classes: one per (type, owning or view), and for width 16 one more per (type, owning or view).
- * Each only names its interfaces; the behaviour lives in {@link AbstractIntegral}, {@link AbstractBytes},
- * {@link AbstractWideIntegral}, {@link AbstractWideBytes} and {@link AbstractAtomic}. Keeping one class per
- * interface keeps every call site monomorphic in programs that use one kind; the 16-byte classes keep the
- * objects of widths 1 to 8 free of any test for width 16.
+ * The concrete atomic classes: each names the interfaces it implements and its type; the operations are in the
+ * abstract classes, once per value kind ({@code long}, {@link Int128}, bytes).
  */
 final class Implementations {
 
@@ -17,7 +14,7 @@ final class Implementations {
 
     static final class OwnedInt extends AbstractIntegral implements AtomicInt {
         OwnedInt(MemoryRegion m, EngineBinding b) {
-            super(m, b, true);
+            super(m, b, AtomicType.INT);
         }
 
         @Override
@@ -28,7 +25,7 @@ final class Implementations {
 
     static final class IntView extends AbstractIntegral implements AtomicIntView {
         IntView(MemoryRegion m, EngineBinding b) {
-            super(m, b, true);
+            super(m, b, AtomicType.INT);
         }
 
         @Override
@@ -39,7 +36,7 @@ final class Implementations {
 
     static final class OwnedUint extends AbstractIntegral implements AtomicUint {
         OwnedUint(MemoryRegion m, EngineBinding b) {
-            super(m, b, false);
+            super(m, b, AtomicType.UINT);
         }
 
         @Override
@@ -50,7 +47,7 @@ final class Implementations {
 
     static final class UintView extends AbstractIntegral implements AtomicUintView {
         UintView(MemoryRegion m, EngineBinding b) {
-            super(m, b, false);
+            super(m, b, AtomicType.UINT);
         }
 
         @Override
@@ -59,9 +56,53 @@ final class Implementations {
         }
     }
 
+    static final class OwnedInt128 extends AbstractIntegral128 implements AtomicInt128 {
+        OwnedInt128(MemoryRegion m, EngineBinding b) {
+            super(m, b, AtomicType.INT128);
+        }
+
+        @Override
+        String typeName() {
+            return "AtomicInt128";
+        }
+    }
+
+    static final class Int128View extends AbstractIntegral128 implements AtomicInt128View {
+        Int128View(MemoryRegion m, EngineBinding b) {
+            super(m, b, AtomicType.INT128);
+        }
+
+        @Override
+        String typeName() {
+            return "AtomicInt128View";
+        }
+    }
+
+    static final class OwnedUint128 extends AbstractIntegral128 implements AtomicUint128 {
+        OwnedUint128(MemoryRegion m, EngineBinding b) {
+            super(m, b, AtomicType.UINT128);
+        }
+
+        @Override
+        String typeName() {
+            return "AtomicUint128";
+        }
+    }
+
+    static final class Uint128View extends AbstractIntegral128 implements AtomicUint128View {
+        Uint128View(MemoryRegion m, EngineBinding b) {
+            super(m, b, AtomicType.UINT128);
+        }
+
+        @Override
+        String typeName() {
+            return "AtomicUint128View";
+        }
+    }
+
     static final class OwnedBytes extends AbstractBytes {
         OwnedBytes(MemoryRegion m, EngineBinding b) {
-            super(m, b);
+            super(m, b, AtomicType.BYTES);
         }
 
         @Override
@@ -72,7 +113,7 @@ final class Implementations {
 
     static final class BytesView extends AbstractBytes implements AtomicBytesView {
         BytesView(MemoryRegion m, EngineBinding b) {
-            super(m, b);
+            super(m, b, AtomicType.BYTES);
         }
 
         @Override
@@ -81,53 +122,9 @@ final class Implementations {
         }
     }
 
-    static final class WideInt extends AbstractWideIntegral implements AtomicInt {
-        WideInt(MemoryRegion m, EngineBinding b) {
-            super(m, b, true);
-        }
-
-        @Override
-        String typeName() {
-            return "AtomicInt";
-        }
-    }
-
-    static final class WideIntView extends AbstractWideIntegral implements AtomicIntView {
-        WideIntView(MemoryRegion m, EngineBinding b) {
-            super(m, b, true);
-        }
-
-        @Override
-        String typeName() {
-            return "AtomicIntView";
-        }
-    }
-
-    static final class WideUint extends AbstractWideIntegral implements AtomicUint {
-        WideUint(MemoryRegion m, EngineBinding b) {
-            super(m, b, false);
-        }
-
-        @Override
-        String typeName() {
-            return "AtomicUint";
-        }
-    }
-
-    static final class WideUintView extends AbstractWideIntegral implements AtomicUintView {
-        WideUintView(MemoryRegion m, EngineBinding b) {
-            super(m, b, false);
-        }
-
-        @Override
-        String typeName() {
-            return "AtomicUintView";
-        }
-    }
-
     static final class WideBytes extends AbstractWideBytes {
         WideBytes(MemoryRegion m, EngineBinding b) {
-            super(m, b);
+            super(m, b, AtomicType.BYTES);
         }
 
         @Override
@@ -138,7 +135,7 @@ final class Implementations {
 
     static final class WideBytesView extends AbstractWideBytes implements AtomicBytesView {
         WideBytesView(MemoryRegion m, EngineBinding b) {
-            super(m, b);
+            super(m, b, AtomicType.BYTES);
         }
 
         @Override
@@ -147,10 +144,10 @@ final class Implementations {
         }
     }
 
-    /** {@link AtomicType#ANY}: properties only. */
+    /** {@link AtomicType#ANY}: properties and byte reads only. */
     static class OwnedAny extends AbstractAtomic {
         OwnedAny(MemoryRegion m, EngineBinding b) {
-            super(m, b);
+            super(m, b, AtomicType.ANY);
         }
 
         @Override

@@ -3,14 +3,13 @@ package dev.atomics;
 import java.math.BigInteger;
 
 /**
- * A 128-bit integer as two {@code long}s: the value of a 16-byte integral atomic, taken and returned by the
- * {@code ...128} methods of {@link AtomicIntegral} ({@link AtomicIntegral#load128()},
- * {@link AtomicIntegral#compareAndSet128(Int128, Int128)}, ...). Immutable.
+ * A 128-bit integer as two {@code long}s: the value of a 16-byte integral atomic ({@link AtomicIntegral128}).
+ * Immutable.
  *
  * <p>Like a {@code long}, it is a bit pattern: read as two's-complement signed ({@link #toString()},
  * {@link #toBigInteger()}, {@link #compareTo}) or as unsigned ({@link #toUnsignedString()},
- * {@link #toUnsignedBigInteger()}, {@link #compareUnsigned}). An {@link AtomicInt} reads its value signed, an
- * {@link AtomicUint} unsigned. In memory the value is a native-order 128-bit integer; on the little-endian
+ * {@link #toUnsignedBigInteger()}, {@link #compareUnsigned}). An {@link AtomicInt128} reads its value signed, an
+ * {@link AtomicUint128} unsigned. In memory the value is a native-order 128-bit integer; on the little-endian
  * platforms this library ships for, {@link #low()} is the 8 bytes at the lower address.
  *
  * <p>Arithmetic ({@link #add}, {@link #subtract}) wraps around modulo 2^128, as the atomics' does.

@@ -2,7 +2,7 @@ package dev.atomics;
 
 /**
  * The outcome of a compare-and-exchange through the {@link Int128} methods of an integral object
- * ({@link AtomicIntegral#cmpxchgStrong128}, {@link AtomicIntegral#cmpxchgWeak128}).
+ * ({@link AtomicIntegral128#cmpxchgStrong}, {@link AtomicIntegral128#cmpxchgWeak}).
  *
  * @param success  whether the exchange took place
  * @param expected the value the object held when the operation ran: the expected argument on success, the

@@ -1,18 +1,20 @@
 package dev.atomics;
 
-import dev.atomics.IntegralModel.Outcome;
+import dev.atomics.conformance.Model;
+import dev.atomics.conformance.Model.Outcome;
 import dev.atomics.testing.Patomic;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.atomics.ModelTestSupport.random;
-import static dev.atomics.ModelTestSupport.reproducibly;
+import static dev.atomics.conformance.Conformance.random;
+import static dev.atomics.conformance.Conformance.reproducibly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,39 +40,39 @@ class NarrowNeighboursTest {
     @ParameterizedTest(name = "width {0}")
     @ValueSource(ints = {1, 2})
     void anObjectAtEveryOffsetOfAWordTouchesOnlyItsBytes(int width) {
-        List<OpType> ops = List.of(OpType.STORE, OpType.EXCHANGE, OpType.CMPXCHG_STRONG, OpType.CMPXCHG_WEAK,
-                OpType.BIT_TEST_COMPL, OpType.BIT_TEST_SET, OpType.BIT_TEST_RESET, OpType.BIN_FETCH_OR,
-                OpType.BIN_FETCH_XOR, OpType.BIN_FETCH_AND, OpType.BIN_FETCH_NOT, OpType.FETCH_ADD, OpType.FETCH_SUB,
-                OpType.FETCH_INC, OpType.FETCH_DEC, OpType.FETCH_NEG);
+        List<Op> ops = List.of(Op.STORE, Op.EXCHANGE, Op.CMPXCHG_STRONG, Op.CMPXCHG_WEAK,
+                Op.BIT_TEST_COMPL, Op.BIT_TEST_SET, Op.BIT_TEST_RESET, Op.BIN_FETCH_OR,
+                Op.BIN_FETCH_XOR, Op.BIN_FETCH_AND, Op.BIN_FETCH_NOT, Op.FETCH_ADD, Op.FETCH_SUB,
+                Op.FETCH_INC, Op.FETCH_DEC, Op.FETCH_NEG);
         ByteBuffer memory = twoWords();
         for (int offset = 0; offset < 8; offset += width) {
             String where = "width " + width + " at offset " + offset;
             SplittableRandom r = random(where);
-            IntegralModel m = new IntegralModel(width, true);
+            Model m = new Model(width, true);
             try (AtomicIntViewContext ctx = Atomics.atomicView(memory.slice(offset, width), AtomicType.INT, Engine.JVM)) {
                 AtomicIntView a = ctx.open();
-                for (OpType op : ops) {
+                for (Op op : ops) {
                     for (int i = 0; i < 32; i++) {
                         byte[] before = new byte[8];
                         r.nextBytes(before);
                         memory.put(0, before);
-                        m.set(m.value(readRaw(memory, offset, width)));
-                        long operand = m.value(r.nextLong());
-                        long expected = r.nextBoolean() ? m.value() : m.value(r.nextLong());
+                        m.set(BigInteger.valueOf(readRaw(memory, offset, width)));
+                        long operand = m.value(BigInteger.valueOf(r.nextLong())).longValue();
+                        long expected = (r.nextBoolean() ? m.value() : m.value(BigInteger.valueOf(r.nextLong()))).longValue();
                         int bit = r.nextInt(8 * width);
                         int at = offset;
                         reproducibly(() -> where + ", " + op + " operand " + operand + " expected " + expected + " bit " + bit, () -> {
-                            Outcome outcome = m.apply(op, operand, expected, bit);
+                            Outcome outcome = m.apply(op, BigInteger.valueOf(operand), BigInteger.valueOf(expected), bit);
                             Object result = call(a, op, operand, expected, bit);
                             assertThat(result).isEqualTo(switch (op) {
                                 case STORE -> null;
-                                case CMPXCHG_STRONG, CMPXCHG_WEAK -> outcome.value();
+                                case CMPXCHG_STRONG, CMPXCHG_WEAK -> outcome.value().longValue();
                                 case BIT_TEST_COMPL, BIT_TEST_SET, BIT_TEST_RESET -> outcome.bit();
-                                default -> outcome.value();
+                                default -> outcome.value().longValue();
                             });
                             byte[] after = new byte[8];
                             memory.get(0, after);
-                            byte[] image = m.image(m.raw);
+                            byte[] image = m.image(m.raw());
                             System.arraycopy(image, 0, before, at, width);
                             assertThat(after).as("the object's bytes as the model says, every other byte as it was").isEqualTo(before);
                         });
@@ -84,7 +86,7 @@ class NarrowNeighboursTest {
         return width == 1 ? memory.get(offset) : memory.order(java.nio.ByteOrder.nativeOrder()).getShort(offset);
     }
 
-    private static Object call(AtomicIntView a, OpType op, long operand, long expected, int bit) {
+    private static Object call(AtomicIntView a, Op op, long operand, long expected, int bit) {
         return switch (op) {
             case STORE -> {
                 a.store(operand);

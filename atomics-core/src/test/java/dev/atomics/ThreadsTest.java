@@ -101,30 +101,30 @@ class ThreadsTest {
      * by a {@code compareAndExchange128} loop; every increment lands, with its carry into the high half.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"inc", "fetchAdd128", "casLoop"})
+    @CsvSource({"inc", "fetchAdd", "casLoop"})
     void twoThreadsOnA16ByteCounterLoseNothing(String how) throws InterruptedException {
         Patomic.assume();
         org.junit.jupiter.api.Assumptions.assumeTrue(Atomics.nativeInfo().widths().contains(16), "no width 16 here");
-        AtomicUint a = Atomics.atomic(16, AtomicType.UINT);
+        AtomicUint128 a = Atomics.atomic(16, AtomicType.UINT128);
         Int128 start = Int128.ofUnsigned(-1L - TOTAL / 4); // crosses 2^64 halfway
-        a.store128(start);
+        a.store(start);
         run(() -> {
             for (int i = 0; i < TOTAL / 2; i++) {
                 switch (how) {
                     case "inc" -> a.inc();
-                    case "fetchAdd128" -> a.fetchAdd128(Int128.ONE);
+                    case "fetchAdd" -> a.fetchAdd(Int128.ONE);
                     default -> {
-                        Int128 e = a.load128();
+                        Int128 e = a.load();
                         Int128 w;
-                        while (!(w = a.compareAndExchange128(e, e.add(Int128.ONE))).equals(e)) {
+                        while (!(w = a.compareAndExchange(e, e.add(Int128.ONE))).equals(e)) {
                             e = w;
                         }
                     }
                 }
             }
         });
-        assertThat(a.load128()).isEqualTo(start.add(Int128.valueOf(TOTAL)));
-        assertThat(a.load128().high()).isEqualTo(1);
+        assertThat(a.load()).isEqualTo(start.add(Int128.valueOf(TOTAL)));
+        assertThat(a.load().high()).isEqualTo(1);
     }
 
     private static void run(Runnable body) throws InterruptedException {

@@ -2,7 +2,7 @@ package dev.atomics.engine;
 
 import dev.atomics.Engine;
 import dev.atomics.NativeLibraryException;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
@@ -25,7 +25,6 @@ public final class Engines {
     private static final PatomicOps[] PATOMIC = new PatomicOps[PatomicLibrary.MAX_WIDTH + 1];
     /** The width the Java API serves besides the JVM engine's: values cross the bridge by address. */
     public static final int WIDE = 16;
-    private static PatomicWideOps patomicWide; // guarded by the class lock
 
     private Engines() {
     }
@@ -42,179 +41,114 @@ public final class Engines {
     }
 
     /**
-     * Binds an object.
+     * Binds an object of {@code width} bytes to an engine: the ops it calls, the operations it supports and the
+     * alignment its memory needs. An operation the engine has no instruction or native function for is still
+     * supported where a compare-and-exchange can do it ({@link Ops#update}); whatever the object does not support
+     * (its type's, its memory's, its engine's limits) is refused by {@link RefusingOps}, which objects supporting
+     * everything never see.
      *
-     * @param width     object width in bytes
-     * @param requested the engine asked for ({@link Engine#AUTO} picks)
-     * @param integral  whether the object has arithmetic operations
-     * @param readonly  whether the object's memory is readonly
-     * @param owner     what the object is, for error messages
-     * @throws UnsupportedWidthException if no engine (or not the requested one) supports the width
-     * @throws NativeLibraryException    if patomic was asked for and cannot be loaded (the message says why)
+     * @param integral whether the object is an integer (bytes objects have no arithmetic)
+     * @param readonly whether its memory is read-only (only loads and bit tests)
+     * @param owner    the object's type name, for messages
      */
     public static EngineBinding bind(int width, Engine requested, boolean integral, boolean readonly, String owner) {
-        if (width == WIDE) {
-            return bindWide(requested, integral, readonly, owner);
-        }
-        if (width > 8) {
-            // Values of widths up to 8 cross the bridge as a long, those of width 16 by address; any other width
-            // (an upstream patomic may offer 32) would be truncated, so refuse it rather than operate on part of it.
+        if (width > 8 && width != WIDE) {
             throw new UnsupportedWidthException("width " + width + " is not supported: this binding handles objects"
                     + " of 1, 2, 4, 8 or 16 bytes");
         }
         Engine engine = requested == Engine.AUTO ? defaultEngine() : requested;
-        Set<OpType> available;
-        Ops raw;
-        long alignment;
-        String missingReason;
         if (engine == Engine.JVM || (engine == Engine.AUTO && jvmSupports(width))) {
             if (!jvmSupports(width)) {
-                throw new UnsupportedWidthException("the jvm engine supports widths 1, 2, 4 and 8, not " + width);
+                throw new UnsupportedWidthException("the jvm engine supports widths 1, 2, 4 and 8, not " + width
+                        + (width == WIDE ? ": the JVM has no 16-byte compare-and-swap" + (requested == Engine.AUTO
+                        ? " (the system property " + Engine.PROPERTY + "=jvm makes auto mean jvm)" : "")
+                        + "; width 16 is served by the patomic engine (engine auto or patomic) where the CPU has a"
+                        + " 16-byte compare-and-swap" : ""));
             }
-            raw = JvmOps.INSTANCE;
-            available = EnumSet.allOf(OpType.class);
-            alignment = width;
-            missingReason = "";
-        } else {
-            PatomicLibrary lib;
-            try {
-                lib = PatomicLibrary.get();
-            } catch (NativeLibraryException e) {
-                if (engine == Engine.AUTO) {
-                    // Nobody asked for patomic: the width is what is wrong, and the reason says why patomic cannot help.
-                    throw new UnsupportedWidthException("width " + width + " is not supported: the jvm engine serves"
-                            + " widths " + JVM_WIDTHS + ", and the patomic library is unavailable: " + e.getMessage(), e);
-                }
-                throw new NativeLibraryException("the patomic engine is unavailable: " + e.getMessage()
-                        + " (the jvm engine serves widths " + JVM_WIDTHS + " without it)", e);
-            }
-            ExplicitOpsTable table = lib.table(width);
-            if (table.isEmpty()) {
-                throw new UnsupportedWidthException("no lock-free atomic operations for width " + width
-                        + " in patomic " + lib.version() + " (" + (lib.bundled() ? "bundled" : lib.path())
-                        + "); supported widths: " + supportedWidths(lib));
-            }
-            raw = patomicOps(table);
-            available = EnumSet.noneOf(OpType.class);
-            for (OpType op : OpType.values()) {
-                if (table.function(op) != 0) {
-                    available.add(op);
-                }
-            }
-            alignment = table.recommended();
-            missingReason = "patomic " + lib.version() + " has no lock-free implementation of it at width " + width;
-        }
-        List<OpType> supported = new ArrayList<>();
-        for (OpType op : OpType.values()) {
-            if (available.contains(op) && (integral || !op.isArithmetic()) && (!readonly || op.isReadOnly())) {
-                supported.add(op);
-            }
-        }
-        Ops ops = raw;
-        int complete = integral ? OpType.values().length : OpType.ADD.ordinal();
-        if (supported.size() < complete) {
-            String reason = readonly ? "it is readonly" : missingReason;
-            Set<OpType> allowed = EnumSet.noneOf(OpType.class);
-            allowed.addAll(supported);
-            ops = new RestrictedOps(raw, allowed, owner, reason);
-        }
-        return new EngineBinding(ops, raw.engine(), List.copyOf(supported), alignment);
-    }
-
-    /** The ops a view switches to once its context is closed. */
-    public static Ops released(Engine engine, String owner) {
-        return new ReleasedOps(engine, owner);
-    }
-
-    /** The ops a 16-byte view switches to once its context is closed. */
-    public static WideOps releasedWide(Engine engine, String owner) {
-        return new ReleasedOps(engine, owner);
-    }
-
-    /**
-     * Binds a 16-byte object: always patomic (the JVM has no 16-byte compare-and-swap, and no atomic 16-byte read),
-     * where the loaded library has a width-16 table.
-     */
-    private static EngineBinding bindWide(Engine requested, boolean integral, boolean readonly, String owner) {
-        Engine engine = requested == Engine.AUTO ? defaultEngine() : requested;
-        if (engine == Engine.JVM) {
-            throw new UnsupportedWidthException("the jvm engine supports widths 1, 2, 4 and 8, not 16: the JVM has no"
-                    + " 16-byte compare-and-swap" + (requested == Engine.AUTO ? " (the system property " + Engine.PROPERTY
-                    + "=jvm makes auto mean jvm)" : "") + "; width 16 is served by the patomic engine (engine auto or"
-                    + " patomic) where the CPU has a 16-byte compare-and-swap");
+            return restrict(JvmOps.INSTANCE, EnumSet.allOf(Op.class), width, integral, readonly, owner, "");
         }
         PatomicLibrary lib;
         try {
             lib = PatomicLibrary.get();
         } catch (NativeLibraryException e) {
             if (engine == Engine.AUTO) {
-                throw new UnsupportedWidthException("width 16 is not supported: the JVM has no 16-byte compare-and-swap,"
-                        + " and the patomic library, which serves width 16, is unavailable: " + e.getMessage(), e);
+                throw new UnsupportedWidthException("width " + width + " is not supported: "
+                        + (width == WIDE ? "the JVM has no 16-byte compare-and-swap" : "the jvm engine serves widths "
+                        + JVM_WIDTHS) + ", and the patomic library is unavailable: " + e.getMessage(), e);
             }
             throw new NativeLibraryException("the patomic engine is unavailable: " + e.getMessage()
-                    + " (the jvm engine serves widths " + JVM_WIDTHS + " without it, but not 16)", e);
+                    + " (the jvm engine serves widths " + JVM_WIDTHS + " without it" + (width == WIDE ? ", but not 16)"
+                    : ")"), e);
         }
-        ExplicitOpsTable table = lib.table(WIDE);
+        ExplicitOpsTable table = lib.table(width);
         String library = "patomic " + lib.version() + " (" + (lib.bundled() ? "bundled" : lib.path()) + ")";
         if (table.isEmpty()) {
-            throw new UnsupportedWidthException("no lock-free 16-byte operations in " + library + ": "
+            throw new UnsupportedWidthException(width == WIDE ? "no lock-free 16-byte operations in " + library + ": "
                     + (lib.bundled() ? "this CPU has no 16-byte compare-and-swap (x86-64: CMPXCHG16B, missing on the"
                     + " first AMD64 CPUs and in some emulators)" : "this library has no width-16 table (upstream"
                     + " patomic 1.1.0 has none on x86-64; the bundled library serves width 16 where the CPU can)")
-                    + "; supported widths: " + supportedWidths(lib));
+                    + "; supported widths: " + supportedWidths(lib)
+                    : "no lock-free atomic operations for width " + width + " in " + library + "; supported widths: "
+                    + supportedWidths(lib));
         }
-        return bindWide(table, patomicWideOps(table), library, integral, readonly, owner);
+        return bind(table, patomicOps(table), library, integral, readonly, owner);
     }
 
-    /**
-     * Binds a 16-byte object to {@code raw}, the ops of {@code table}. A load and a bit test without an atomic
-     * 16-byte read in the table are a compare-and-exchange that writes: they are offered on writable memory only,
-     * and a readonly object is refused outright (it could do nothing else).
-     */
-    static EngineBinding bindWide(ExplicitOpsTable table, PatomicWideOps raw, String library, boolean integral,
-                                  boolean readonly, String owner) {
+    /** Binds an object to {@code raw}, the patomic ops of {@code table}. */
+    static EngineBinding bind(ExplicitOpsTable table, PatomicOps raw, String library, boolean integral,
+                              boolean readonly, String owner) {
         if (readonly && !raw.reads()) {
-            throw new UnsupportedWidthException("a readonly atomic of width 16 (" + owner + ") needs an atomic 16-byte read,"
-                    + " which " + library + " does not have on this CPU (x86-64: Intel or AMD with AVX; aarch64:"
-                    + " FEAT_LSE2): reading with a compare-and-swap would write to read-only memory");
+            throw new UnsupportedWidthException("a readonly atomic of width " + table.width() + " (" + owner
+                    + ") needs an atomic " + table.width() + "-byte read, which " + library + " does not have on this"
+                    + " CPU (x86-64: Intel or AMD with AVX; aarch64: FEAT_LSE2): reading with a compare-and-swap would"
+                    + " write to read-only memory");
         }
-        Set<OpType> available = EnumSet.noneOf(OpType.class);
-        for (OpType op : OpType.values()) {
-            if (table.function(op) != 0) {
+        boolean cas = raw.has(Op.CMPXCHG_STRONG);
+        Set<Op> available = EnumSet.noneOf(Op.class);
+        for (Op op : Op.values()) {
+            // a read-modify-write without a function is a compare-and-exchange loop (Ops.update)
+            if (raw.has(op) || (cas && op.isReadModifyWrite())) {
                 available.add(op);
             }
         }
-        if (!raw.reads() && table.function(OpType.CMPXCHG_STRONG) != 0) {
-            available.add(OpType.LOAD); // through a compare-and-exchange, on writable memory
-            available.add(OpType.BIT_TEST);
+        if (!raw.reads() && cas) {
+            available.add(Op.LOAD); // through a compare-and-exchange, on writable memory
+            available.add(Op.BIT_TEST);
         } else if (!raw.reads()) {
-            available.remove(OpType.LOAD);
-            available.remove(OpType.BIT_TEST);
+            available.remove(Op.LOAD);
+            available.remove(Op.BIT_TEST);
         }
-        List<OpType> supported = new ArrayList<>();
-        for (OpType op : OpType.values()) {
-            if (available.contains(op) && (integral || !op.isArithmetic()) && (!readonly || op.isReadOnly())) {
-                supported.add(op);
-            }
-        }
-        WideOps ops = raw;
-        int complete = integral ? OpType.values().length : OpType.ADD.ordinal();
-        if (supported.size() < complete) {
-            String reason = readonly ? "it is readonly" : library + " has no lock-free implementation of it at width 16";
-            Set<OpType> allowed = EnumSet.noneOf(OpType.class);
-            allowed.addAll(supported);
-            ops = new RestrictedWideOps(raw, allowed, owner, reason);
-        }
-        // 16 whatever the table says: cmpxchg16b and movdqa fault on anything less, which kills the JVM.
-        long alignment = Math.max(WIDE, table.recommended());
-        return new EngineBinding(null, ops, Engine.PATOMIC, List.copyOf(supported), alignment);
+        EngineBinding b = restrict(raw, available, table.width(), integral, readonly, owner,
+                library + " has no lock-free implementation of it at width " + table.width());
+        // at width 16 whatever the table says: cmpxchg16b and movdqa fault on anything less, which kills the JVM
+        long alignment = table.width() == WIDE ? Math.max(WIDE, table.recommended()) : table.recommended();
+        return new EngineBinding(b.ops(), b.engine(), b.opsSupported(), alignment);
     }
 
-    private static synchronized PatomicWideOps patomicWideOps(ExplicitOpsTable table) {
-        if (patomicWide == null) {
-            patomicWide = new PatomicWideOps(table);
+    /** The binding to {@code raw}, behind a {@link RefusingOps} if the object may not run all of its type's ops. */
+    private static EngineBinding restrict(Ops raw, Set<Op> available, int width, boolean integral, boolean readonly,
+                                          String owner, String missingReason) {
+        List<Op> supported = new ArrayList<>();
+        int complete = 0;
+        for (Op op : Op.values()) {
+            if (integral || !op.isArithmetic()) {
+                complete++;
+                if (available.contains(op) && (!readonly || op.isReadOnly())) {
+                    supported.add(op);
+                }
+            }
         }
-        return patomicWide;
+        Ops ops = raw;
+        if (supported.size() < complete) {
+            ops = RefusingOps.restricted(raw, EnumSet.copyOf(supported), owner, readonly ? "it is readonly"
+                    : missingReason);
+        }
+        return new EngineBinding(ops, raw.engine(), List.copyOf(supported), width);
+    }
+
+    /** The ops of a view whose context has closed: every operation throws, and none touches memory. */
+    public static Ops released(Engine engine, String owner) {
+        return RefusingOps.released(engine, owner);
     }
 
     private static synchronized PatomicOps patomicOps(ExplicitOpsTable table) {

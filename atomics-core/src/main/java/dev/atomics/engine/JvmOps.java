@@ -2,6 +2,7 @@ package dev.atomics.engine;
 
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -54,7 +55,7 @@ final class JvmOps implements Ops {
     private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
 
     /** What a compare-and-exchange loop on the word of a 1- or 2-byte object does; a constant wherever it is inlined. */
-    private static final int SET = 0, ADD = 1, NEG = 2;
+    private static final int SET = 0, ADD = 1;
 
     private JvmOps() {
     }
@@ -96,7 +97,79 @@ final class JvmOps implements Ops {
     }
 
     @Override
-    public long exchange(Target t, long v, MemoryOrder o) {
+    public long cmpxchg(Target t, Op op, long e, long d, MemoryOrder s, MemoryOrder f) {
+        int w = t.size;
+        if (op == Op.CMPXCHG_WEAK && w >= 4) {
+            boolean done = w == 8 ? weakCas8(t.buffer, e, d, s, f) : weakCas4(t.buffer, (int) e, (int) d, s, f);
+            // A weak CAS reports no witness; on failure a strong one supplies it (and may succeed instead).
+            if (done) {
+                return e;
+            }
+        }
+        // (widths 1 and 2: the word loop never fails spuriously, so a strong compare-and-exchange is a weak one)
+        if (w == 8) {
+            return cas8(t.buffer, e, d, s, f);
+        }
+        if (w == 4) {
+            return cas4(t.buffer, (int) e, (int) d, s, f);
+        }
+        return casNarrow(t, e, d, s, f);
+    }
+
+    /**
+     * The read-modify-writes the JVM has an access mode for, by identity of the (constant) op, so that the JIT
+     * keeps one branch; everything else is {@link Ops#update}.
+     */
+    @Override
+    public long rmw(Target t, Op op, long v, MemoryOrder o) {
+        if (op == Op.FETCH_ADD || op == Op.ADD) {
+            return fetchAdd(t, v, o);
+        }
+        if (op == Op.FETCH_INC || op == Op.INC) {
+            return fetchAdd(t, 1L, o);
+        }
+        if (op == Op.FETCH_SUB || op == Op.SUB) {
+            return fetchAdd(t, -v, o);
+        }
+        if (op == Op.FETCH_DEC || op == Op.DEC) {
+            return fetchAdd(t, -1L, o);
+        }
+        if (op == Op.BIN_FETCH_OR || op == Op.BIN_OR) {
+            return fetchOr(t, v, o);
+        }
+        if (op == Op.BIN_FETCH_AND || op == Op.BIN_AND) {
+            return fetchAnd(t, v, o);
+        }
+        if (op == Op.BIN_FETCH_XOR || op == Op.BIN_XOR) {
+            return fetchXor(t, v, o);
+        }
+        if (op == Op.BIN_FETCH_NOT || op == Op.BIN_NOT) {
+            return fetchXor(t, -1L, o);
+        }
+        if (op == Op.EXCHANGE) {
+            return exchange(t, v, o);
+        }
+        return Ops.update(this, t, op, v, o);
+    }
+
+    @Override
+    public boolean bit(Target t, Op op, int offset, MemoryOrder o) {
+        long mask = 1L << offset;
+        if (op == Op.BIT_TEST) {
+            return (load(t, o) & mask) != 0;
+        }
+        if (op == Op.BIT_TEST_SET) {
+            return (fetchOr(t, mask, o) & mask) != 0;
+        }
+        if (op == Op.BIT_TEST_RESET) {
+            return (fetchAnd(t, ~mask, o) & mask) != 0;
+        }
+        return (fetchXor(t, mask, o) & mask) != 0;
+    }
+
+    // ---- the primitives the rest is built on, by width ------------------------------------------------------
+
+    private static long exchange(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return exchange8(t.buffer, v, o);
@@ -111,36 +184,7 @@ final class JvmOps implements Ops {
         return rmw(t, SET, v, o);
     }
 
-    @Override
-    public long cmpxchgStrong(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
-        int w = t.size;
-        if (w == 8) {
-            return cas8(t.buffer, e, d, s, f);
-        }
-        if (w == 4) {
-            return cas4(t.buffer, (int) e, (int) d, s, f);
-        }
-        return casNarrow(t, e, d, s, f);
-    }
-
-    @Override
-    public long cmpxchgWeak(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
-        int w = t.size;
-        boolean done;
-        if (w == 8) {
-            done = weakCas8(t.buffer, e, d, s, f);
-        } else if (w == 4) {
-            done = weakCas4(t.buffer, (int) e, (int) d, s, f);
-        } else {
-            // the word loop never fails spuriously: a strong compare-and-exchange is a valid weak one
-            return casNarrow(t, e, d, s, f);
-        }
-        // A weak CAS reports no witness; on failure a strong one supplies it (and may succeed instead).
-        return done ? e : cmpxchgStrong(t, e, d, s, f);
-    }
-
-    @Override
-    public long fetchAdd(Target t, long v, MemoryOrder o) {
+    private static long fetchAdd(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndAdd8(t.buffer, v, o);
@@ -156,8 +200,7 @@ final class JvmOps implements Ops {
         return rmw(t, ADD, v, o);
     }
 
-    @Override
-    public long fetchOr(Target t, long v, MemoryOrder o) {
+    private static long fetchOr(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndOr8(t.buffer, v, o);
@@ -169,8 +212,7 @@ final class JvmOps implements Ops {
         return narrow(t, getAndOr4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
-    @Override
-    public long fetchXor(Target t, long v, MemoryOrder o) {
+    private static long fetchXor(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndXor8(t.buffer, v, o);
@@ -181,8 +223,7 @@ final class JvmOps implements Ops {
         return narrow(t, getAndXor4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
-    @Override
-    public long fetchAnd(Target t, long v, MemoryOrder o) {
+    private static long fetchAnd(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndAnd8(t.buffer, v, o);
@@ -193,117 +234,10 @@ final class JvmOps implements Ops {
         return narrow(t, getAndAnd4(t.word, ((int) v << t.wordShift) | ~t.wordMask, o) >> t.wordShift);
     }
 
-    @Override
-    public long fetchNeg(Target t, MemoryOrder o) {
-        if (t.size < 4) {
-            return rmw(t, NEG, 0, o);
-        }
-        // Negation has no access mode: a compare-and-exchange loop. The first load is only a guess (the CAS
-        // checks it), and a failed CAS is retried, so neither needs ordering.
-        long seen = load(t, RELAXED);
-        while (true) {
-            long witness = cmpxchgStrong(t, seen, -seen, o, RELAXED);
-            if (witness == seen) {
-                return seen;
-            }
-            seen = witness;
-        }
-    }
-
-    // ---- everything else, once for every width ---------------------------------------------------------------
-
-    @Override
-    public boolean bitTest(Target t, int offset, MemoryOrder o) {
-        return (load(t, o) & (1L << offset)) != 0;
-    }
-
-    @Override
-    public boolean bitCompl(Target t, int offset, MemoryOrder o) {
-        long mask = 1L << offset;
-        return (fetchXor(t, mask, o) & mask) != 0;
-    }
-
-    @Override
-    public boolean bitSet(Target t, int offset, MemoryOrder o) {
-        long mask = 1L << offset;
-        return (fetchOr(t, mask, o) & mask) != 0;
-    }
-
-    @Override
-    public boolean bitReset(Target t, int offset, MemoryOrder o) {
-        long mask = 1L << offset;
-        return (fetchAnd(t, ~mask, o) & mask) != 0;
-    }
-
-    @Override
-    public void or(Target t, long v, MemoryOrder o) {
-        fetchOr(t, v, o);
-    }
-
-    @Override
-    public void xor(Target t, long v, MemoryOrder o) {
-        fetchXor(t, v, o);
-    }
-
-    @Override
-    public void and(Target t, long v, MemoryOrder o) {
-        fetchAnd(t, v, o);
-    }
-
-    @Override
-    public void not(Target t, MemoryOrder o) {
-        fetchXor(t, -1L, o);
-    }
-
-    @Override
-    public long fetchNot(Target t, MemoryOrder o) {
-        return fetchXor(t, -1L, o);
-    }
-
-    @Override
-    public void add(Target t, long v, MemoryOrder o) {
-        fetchAdd(t, v, o);
-    }
-
-    @Override
-    public void sub(Target t, long v, MemoryOrder o) {
-        fetchAdd(t, -v, o);
-    }
-
-    @Override
-    public void inc(Target t, MemoryOrder o) {
-        fetchAdd(t, 1L, o);
-    }
-
-    @Override
-    public void dec(Target t, MemoryOrder o) {
-        fetchAdd(t, -1L, o);
-    }
-
-    @Override
-    public void neg(Target t, MemoryOrder o) {
-        fetchNeg(t, o);
-    }
-
-    @Override
-    public long fetchSub(Target t, long v, MemoryOrder o) {
-        return fetchAdd(t, -v, o);
-    }
-
-    @Override
-    public long fetchInc(Target t, MemoryOrder o) {
-        return fetchAdd(t, 1L, o);
-    }
-
-    @Override
-    public long fetchDec(Target t, MemoryOrder o) {
-        return fetchAdd(t, -1L, o);
-    }
-
     // ---- widths 1 and 2: the containing word ----------------------------------------------------------------
 
     /**
-     * A read-modify-write of a 1- or 2-byte object that no single instruction does (exchange, negation, addition
+     * A read-modify-write of a 1- or 2-byte object that no single instruction does (exchange, addition
      * below the top of the word) as a compare-and-exchange loop on its containing word (aligned, 4 bytes,
      * inside the object's page since 4 divides every page size, so mapped whenever the object is). The object's bits are worked on where they sit in the word ({@link dev.atomics.memory.MemoryRegion#wordMask()}): adding
      * {@code v << shift} carries nothing into them from below, and what carries out above is masked off, so the
@@ -318,11 +252,7 @@ final class JvmOps implements Ops {
         int seen = (int) INT.getOpaque(word, 0);
         while (true) {
             int bits;
-            switch (kind) {
-                case SET: bits = operand; break;
-                case ADD: bits = seen + operand; break;
-                default: bits = -(seen & mask); break;
-            }
+            bits = kind == SET ? operand : seen + operand;
             // A failed CAS is retried, so only the success side needs the order.
             int witness = cas4(word, seen, (seen & ~mask) | (bits & mask), o, RELAXED);
             if (witness == seen) {

@@ -2,74 +2,87 @@ package dev.atomics.engine;
 
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.UnsupportedWidthException;
 
 /**
- * The operations of one engine for one width, stateless and shared by every object of that width.
+ * One engine: how it runs each {@link Op.Shape} on an object ({@link Target}). An engine implements shapes, not
+ * operations; each method receives the {@link Op} from the table, runs it by the engine's own instruction or
+ * native function where it has one, and otherwise by {@link #update}, the one compare-and-exchange loop over
+ * {@link Op#apply}.
  *
- * <p>Values are bit patterns in the low {@code width} bytes of a {@code long}. On return they are
- * sign-extended from the width (what a VarHandle of that width gives for free), so a signed object uses them
- * as they are and an unsigned one masks them once; on input the bits above the width are ignored. Arguments
- * have been validated by the caller: memory orders fit, bit offsets are in range. The {@link Target} is the
- * atomic object itself.
+ * <p>Widths 1 to 8 pass values as {@code long}s: operands need only their low {@code 8 * width} bits, and
+ * results come back sign-extended from the width (callers mask them for unsigned types). Width 16 passes values
+ * through the calling thread's {@link Scratch}.
+ *
+ * <p>Every argument has been checked (order, operand range, bit offset) by the caller; an engine checks
+ * nothing. Callers with a constant {@code Op} and order (every API method) let the JIT fold the dispatch on them.
  */
 public interface Ops {
 
-    /** The engine that performs these operations: {@link Engine#PATOMIC} or {@link Engine#JVM}. */
+    /** Which engine this is. */
     Engine engine();
 
+    /** {@link Op#LOAD}. */
     long load(Target t, MemoryOrder order);
 
+    /** {@link Op#STORE}. */
     void store(Target t, long value, MemoryOrder order);
 
-    long exchange(Target t, long value, MemoryOrder order);
+    /** {@link Op#CMPXCHG_WEAK} or {@link Op#CMPXCHG_STRONG}; returns the value seen (equal to {@code expected} on success). */
+    long cmpxchg(Target t, Op op, long expected, long desired, MemoryOrder success, MemoryOrder failure);
 
-    /** Returns the witnessed value; the exchange happened iff it equals {@code expected} in the low width bytes. */
-    long cmpxchgWeak(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail);
+    /**
+     * A read-modify-write ({@link Op#isReadModifyWrite()}): returns the value held before (for the shapes that
+     * return nothing, anything).
+     */
+    long rmw(Target t, Op op, long value, MemoryOrder order);
 
-    /** Returns the witnessed value; the exchange happened iff it equals {@code expected} in the low width bytes. */
-    long cmpxchgStrong(Target t, long expected, long desired, MemoryOrder succ, MemoryOrder fail);
+    /** A {@link Op.Shape#BIT} operation on bit {@code offset}; returns the bit's previous state. Every width. */
+    boolean bit(Target t, Op op, int offset, MemoryOrder order);
 
-    boolean bitTest(Target t, int offset, MemoryOrder order);
+    /** {@link Op#LOAD} of a 16-byte object into {@link Scratch#R}. */
+    default void load(Target t, Scratch s, MemoryOrder order) {
+        throw noWidth16();
+    }
 
-    boolean bitCompl(Target t, int offset, MemoryOrder order);
+    /** {@link Op#STORE} of {@link Scratch#A} into a 16-byte object. */
+    default void store(Target t, Scratch s, MemoryOrder order) {
+        throw noWidth16();
+    }
 
-    boolean bitSet(Target t, int offset, MemoryOrder order);
+    /**
+     * A compare-and-exchange of a 16-byte object, expecting {@link Scratch#A} and writing {@link Scratch#B};
+     * on failure the value seen is in {@link Scratch#A}.
+     */
+    default boolean cmpxchg(Target t, Op op, Scratch s, MemoryOrder success, MemoryOrder failure) {
+        throw noWidth16();
+    }
 
-    boolean bitReset(Target t, int offset, MemoryOrder order);
+    /** A read-modify-write of a 16-byte object with operand {@link Scratch#A}; the value before goes to {@link Scratch#R}. */
+    default void rmw(Target t, Op op, Scratch s, MemoryOrder order) {
+        throw noWidth16();
+    }
 
-    void or(Target t, long value, MemoryOrder order);
+    private UnsupportedWidthException noWidth16() {
+        return new UnsupportedWidthException("the " + engine().name().toLowerCase(java.util.Locale.ROOT)
+                + " engine serves no 16-byte objects");
+    }
 
-    void xor(Target t, long value, MemoryOrder order);
-
-    void and(Target t, long value, MemoryOrder order);
-
-    void not(Target t, MemoryOrder order);
-
-    long fetchOr(Target t, long value, MemoryOrder order);
-
-    long fetchXor(Target t, long value, MemoryOrder order);
-
-    long fetchAnd(Target t, long value, MemoryOrder order);
-
-    long fetchNot(Target t, MemoryOrder order);
-
-    void add(Target t, long value, MemoryOrder order);
-
-    void sub(Target t, long value, MemoryOrder order);
-
-    void inc(Target t, MemoryOrder order);
-
-    void dec(Target t, MemoryOrder order);
-
-    void neg(Target t, MemoryOrder order);
-
-    long fetchAdd(Target t, long value, MemoryOrder order);
-
-    long fetchSub(Target t, long value, MemoryOrder order);
-
-    long fetchInc(Target t, MemoryOrder order);
-
-    long fetchDec(Target t, MemoryOrder order);
-
-    long fetchNeg(Target t, MemoryOrder order);
+    /**
+     * The fallback of every read-modify-write an engine has no instruction for: a compare-and-exchange loop over
+     * {@link Op#apply}. The first load is only a guess (the compare-and-exchange checks it), and a failed one is
+     * retried, so only the success side needs {@code order}.
+     */
+    static long update(Ops ops, Target t, Op op, long v, MemoryOrder order) {
+        long seen = ops.load(t, MemoryOrder.RELAXED);
+        while (true) {
+            long desired = op.apply(seen, v, t.size, t.signed);
+            long witness = ops.cmpxchg(t, Op.CMPXCHG_STRONG, seen, desired, order, MemoryOrder.RELAXED);
+            if (witness == seen) {
+                return seen;
+            }
+            seen = witness;
+        }
+    }
 }

@@ -1,65 +1,57 @@
 package dev.atomics.engine;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import dev.atomics.Engine;
+import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.nativelib.ExplicitOpsTable;
 
 import static dev.atomics.engine.OpDescriptors.op;
 import static dev.atomics.nativelib.Bridge.*;
 
 /**
- * Operations through a patomic explicit ops table: each is one direct-mapped JNA call into the bridge,
- * which calls the table's function pointer.
+ * The patomic engine at one width (1 to 8, or 16): each operation is one direct call into the bridge, which calls
+ * the function in the table's slot for the operation ({@link Op#slot()}). An operation without a function there
+ * (no slot in patomic's table, or none in this library) is {@link Ops#update}, over the table's
+ * compare-and-exchange.
  *
- * <p>What a call needs besides the object and the values (the function pointer, the width, the memory
- * orders) is written once into native operation descriptors ({@link OpDescriptors}): one per (operation, order, fail order),
- * 24 bytes each. A call passes the descriptor's address, found by arithmetic on final fields, so the hot
- * path allocates nothing and JNA converts as few arguments as possible (it charges about 10 ns each). A slot
- * that is 0 (unsupported) is never called: {@link Engines} wraps such tables in {@link RestrictedOps}.
+ * <p>What a call needs besides the object and the values (function pointer, width, orders) is written once into
+ * native descriptors ({@link OpDescriptors}); a call passes one's address, so the hot path allocates nothing and
+ * JNA converts as few arguments as possible (it charges about 10 ns each). Width 16 passes its values by address,
+ * in the calling thread's {@link Scratch}.
+ *
+ * <p>Where a 16-byte table has no load (the CPU has no single atomic 16-byte read: x86-64 without AVX, aarch64
+ * without FEAT_LSE2), the load and the bit test are a strong compare-and-exchange of 0 with 0: it leaves the value
+ * as it was but writes it, so {@link Engines} never binds them to read-only memory (the write would fault).
  */
 final class PatomicOps implements Ops {
+
+    /** 16 zero bytes, never written: the desired value of a 16-byte load by compare-and-exchange. */
+    private static final Memory ZERO = zero();
 
     /** 64 - 8 * width: the bridge zero-extends results, and shifting left then right by this sign-extends them. */
     private final int ext;
     /** The descriptors; held for the life of the ops (and so of the JVM: ops are cached per width). */
     private final OpDescriptors descriptors;
-    /** Address of the first descriptor of each operation. */
-    private final long store, load, exchange, cmpxchgWeak, cmpxchgStrong;
-    private final long test, testCompl, testSet, testReset;
-    private final long or, xor, and, not, fetchOr, fetchXor, fetchAnd, fetchNot;
-    private final long add, sub, inc, dec, neg, fetchAdd, fetchSub, fetchInc, fetchDec, fetchNeg;
+    /** Whether the table has an atomic read (load and bit test); only width 16 may lack one. */
+    private final boolean reads;
+    private final long load, store, cmpxchgStrong;
 
     PatomicOps(ExplicitOpsTable t) {
-        ext = 64 - 8 * t.width();
+        ext = t.width() >= 8 ? 0 : 64 - 8 * t.width();
         descriptors = new OpDescriptors(t);
-        store = descriptors.first(OpType.STORE);
-        load = descriptors.first(OpType.LOAD);
-        exchange = descriptors.first(OpType.EXCHANGE);
-        cmpxchgWeak = descriptors.first(OpType.CMPXCHG_WEAK);
-        cmpxchgStrong = descriptors.first(OpType.CMPXCHG_STRONG);
-        test = descriptors.first(OpType.BIT_TEST);
-        testCompl = descriptors.first(OpType.BIT_TEST_COMPL);
-        testSet = descriptors.first(OpType.BIT_TEST_SET);
-        testReset = descriptors.first(OpType.BIT_TEST_RESET);
-        or = descriptors.first(OpType.BIN_OR);
-        xor = descriptors.first(OpType.BIN_XOR);
-        and = descriptors.first(OpType.BIN_AND);
-        not = descriptors.first(OpType.BIN_NOT);
-        fetchOr = descriptors.first(OpType.BIN_FETCH_OR);
-        fetchXor = descriptors.first(OpType.BIN_FETCH_XOR);
-        fetchAnd = descriptors.first(OpType.BIN_FETCH_AND);
-        fetchNot = descriptors.first(OpType.BIN_FETCH_NOT);
-        add = descriptors.first(OpType.ADD);
-        sub = descriptors.first(OpType.SUB);
-        inc = descriptors.first(OpType.INC);
-        dec = descriptors.first(OpType.DEC);
-        neg = descriptors.first(OpType.NEG);
-        fetchAdd = descriptors.first(OpType.FETCH_ADD);
-        fetchSub = descriptors.first(OpType.FETCH_SUB);
-        fetchInc = descriptors.first(OpType.FETCH_INC);
-        fetchDec = descriptors.first(OpType.FETCH_DEC);
-        fetchNeg = descriptors.first(OpType.FETCH_NEG);
+        reads = t.function(Op.LOAD) != 0 && t.function(Op.BIT_TEST) != 0;
+        load = descriptors.first(Op.LOAD);
+        store = descriptors.first(Op.STORE);
+        cmpxchgStrong = descriptors.first(Op.CMPXCHG_STRONG);
+    }
+
+    private static Memory zero() {
+        Memory m = new Memory(16);
+        m.clear();
+        return m;
     }
 
     @Override
@@ -67,14 +59,28 @@ final class PatomicOps implements Ops {
         return Engine.PATOMIC;
     }
 
+    /** Whether loads and bit tests are atomic reads (rather than a compare-and-exchange, which writes). */
+    boolean reads() {
+        return reads;
+    }
+
+    /** Whether the table has a function for {@code op}. */
+    boolean has(Op op) {
+        return descriptors.first(op) != 0;
+    }
+
     // Each method reads the address, makes the call, then fences the object so that its region's owner (and so
     // the memory) cannot be collected while native code still uses the address. Results are sign-extended (Ops).
+
+    private long signed(long r) {
+        return (r << ext) >> ext;
+    }
 
     @Override
     public long load(Target t, MemoryOrder o) {
         long r = atomics_bridge_load(op(load, o), t.address);
         t.keepAlive();
-        return (r << ext) >> ext;
+        return signed(r);
     }
 
     @Override
@@ -84,161 +90,134 @@ final class PatomicOps implements Ops {
     }
 
     @Override
-    public long exchange(Target t, long v, MemoryOrder o) {
-        long r = atomics_bridge_exchange(op(exchange, o), t.address, v);
+    public long cmpxchg(Target t, Op op, long e, long d, MemoryOrder s, MemoryOrder f) {
+        long r = atomics_bridge_cmpxchg(op(descriptors.first(op), s, f), t.address, e, d);
         t.keepAlive();
-        return (r << ext) >> ext;
+        return signed(r);
     }
 
     @Override
-    public long cmpxchgWeak(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(op(cmpxchgWeak, s, f), t.address, e, d);
+    public long rmw(Target t, Op op, long v, MemoryOrder o) {
+        long first = descriptors.first(op);
+        if (first == 0) {
+            return Ops.update(this, t, op, v, o);
+        }
+        long d = op(first, o);
+        long r;
+        switch (op.shape()) {
+            case FETCH:
+                r = op == Op.EXCHANGE ? atomics_bridge_exchange(d, t.address, v) : atomics_bridge_fetch(d, t.address, v);
+                break;
+            case FETCH_NOARG:
+                r = atomics_bridge_fetch_noarg(d, t.address);
+                break;
+            case VOID:
+                atomics_bridge_void(d, t.address, v);
+                r = 0;
+                break;
+            default:
+                atomics_bridge_void_noarg(d, t.address);
+                r = 0;
+                break;
+        }
         t.keepAlive();
-        return (r << ext) >> ext;
+        return signed(r);
     }
 
     @Override
-    public long cmpxchgStrong(Target t, long e, long d, MemoryOrder s, MemoryOrder f) {
-        long r = atomics_bridge_cmpxchg(op(cmpxchgStrong, s, f), t.address, e, d);
-        t.keepAlive();
-        return (r << ext) >> ext;
-    }
-
-    private boolean bit(long first, Target t, int offset, MemoryOrder o) {
-        int r = atomics_bridge_bit(op(first, o), t.address, offset);
+    public boolean bit(Target t, Op op, int offset, MemoryOrder o) {
+        if (op == Op.BIT_TEST && !reads) {
+            Scratch s = Scratch.get();
+            readByCmpxchg(t, s, o);
+            long half = offset < 64 ? s.low(Scratch.R) : s.high(Scratch.R);
+            return (half >>> (offset & 63) & 1) != 0;
+        }
+        int r = atomics_bridge_bit(op(descriptors.first(op), o), t.address, offset);
         t.keepAlive();
         return r != 0;
     }
 
-    @Override
-    public boolean bitTest(Target t, int offset, MemoryOrder o) {
-        return bit(test, t, offset, o);
-    }
+    // ---- width 16 ------------------------------------------------------------------------------------------
 
     @Override
-    public boolean bitCompl(Target t, int offset, MemoryOrder o) {
-        return bit(testCompl, t, offset, o);
-    }
-
-    @Override
-    public boolean bitSet(Target t, int offset, MemoryOrder o) {
-        return bit(testSet, t, offset, o);
-    }
-
-    @Override
-    public boolean bitReset(Target t, int offset, MemoryOrder o) {
-        return bit(testReset, t, offset, o);
-    }
-
-    private void voidOp(long first, Target t, long v, MemoryOrder o) {
-        atomics_bridge_void(op(first, o), t.address, v);
+    public void load(Target t, Scratch s, MemoryOrder o) {
+        if (reads) {
+            atomics_bridge_load_ref(op(load, o), t.address, s.address(Scratch.R));
+        } else {
+            readByCmpxchg(t, s, o);
+        }
         t.keepAlive();
+        s.keepAlive();
     }
 
-    private void voidNoArg(long first, Target t, MemoryOrder o) {
-        atomics_bridge_void_noarg(op(first, o), t.address);
+    /** A load as a strong compare-and-exchange of 0 with 0, which writes (never bound to read-only memory). */
+    private void readByCmpxchg(Target t, Scratch s, MemoryOrder o) {
+        s.put(Scratch.R, 0, 0);
+        atomics_bridge_cmpxchg_ref(op(cmpxchgStrong, o, o), t.address, s.address(Scratch.R), Pointer.nativeValue(ZERO));
         t.keepAlive();
+        s.keepAlive();
     }
 
-    private long fetch(long first, Target t, long v, MemoryOrder o) {
-        long r = atomics_bridge_fetch(op(first, o), t.address, v);
+    @Override
+    public void store(Target t, Scratch s, MemoryOrder o) {
+        atomics_bridge_store_ref(op(store, o), t.address, s.address(Scratch.A));
         t.keepAlive();
-        return (r << ext) >> ext;
+        s.keepAlive();
     }
 
-    private long fetchNoArg(long first, Target t, MemoryOrder o) {
-        long r = atomics_bridge_fetch_noarg(op(first, o), t.address);
+    @Override
+    public boolean cmpxchg(Target t, Op op, Scratch s, MemoryOrder succ, MemoryOrder fail) {
+        int r = atomics_bridge_cmpxchg_ref(op(descriptors.first(op), succ, fail), t.address, s.address(Scratch.A),
+                s.address(Scratch.B));
         t.keepAlive();
-        return (r << ext) >> ext;
+        s.keepAlive();
+        return r != 0;
     }
 
     @Override
-    public void or(Target t, long v, MemoryOrder o) {
-        voidOp(or, t, v, o);
+    public void rmw(Target t, Op op, Scratch s, MemoryOrder o) {
+        long first = descriptors.first(op);
+        if (first == 0) {
+            update(t, op, s, o);
+            return;
+        }
+        long d = op(first, o);
+        switch (op.shape()) {
+            case FETCH:
+                if (op == Op.EXCHANGE) {
+                    atomics_bridge_exchange_ref(d, t.address, s.address(Scratch.A), s.address(Scratch.R));
+                } else {
+                    atomics_bridge_fetch_ref(d, t.address, s.address(Scratch.A), s.address(Scratch.R));
+                }
+                break;
+            case FETCH_NOARG:
+                atomics_bridge_fetch_noarg_ref(d, t.address, s.address(Scratch.R));
+                break;
+            case VOID:
+                atomics_bridge_void_ref(d, t.address, s.address(Scratch.A));
+                break;
+            default:
+                atomics_bridge_void_noarg(d, t.address);
+                break;
+        }
+        t.keepAlive();
+        s.keepAlive();
     }
 
-    @Override
-    public void xor(Target t, long v, MemoryOrder o) {
-        voidOp(xor, t, v, o);
-    }
-
-    @Override
-    public void and(Target t, long v, MemoryOrder o) {
-        voidOp(and, t, v, o);
-    }
-
-    @Override
-    public void not(Target t, MemoryOrder o) {
-        voidNoArg(not, t, o);
-    }
-
-    @Override
-    public long fetchOr(Target t, long v, MemoryOrder o) {
-        return fetch(fetchOr, t, v, o);
-    }
-
-    @Override
-    public long fetchXor(Target t, long v, MemoryOrder o) {
-        return fetch(fetchXor, t, v, o);
-    }
-
-    @Override
-    public long fetchAnd(Target t, long v, MemoryOrder o) {
-        return fetch(fetchAnd, t, v, o);
-    }
-
-    @Override
-    public long fetchNot(Target t, MemoryOrder o) {
-        return fetchNoArg(fetchNot, t, o);
-    }
-
-    @Override
-    public void add(Target t, long v, MemoryOrder o) {
-        voidOp(add, t, v, o);
-    }
-
-    @Override
-    public void sub(Target t, long v, MemoryOrder o) {
-        voidOp(sub, t, v, o);
-    }
-
-    @Override
-    public void inc(Target t, MemoryOrder o) {
-        voidNoArg(inc, t, o);
-    }
-
-    @Override
-    public void dec(Target t, MemoryOrder o) {
-        voidNoArg(dec, t, o);
-    }
-
-    @Override
-    public void neg(Target t, MemoryOrder o) {
-        voidNoArg(neg, t, o);
-    }
-
-    @Override
-    public long fetchAdd(Target t, long v, MemoryOrder o) {
-        return fetch(fetchAdd, t, v, o);
-    }
-
-    @Override
-    public long fetchSub(Target t, long v, MemoryOrder o) {
-        return fetch(fetchSub, t, v, o);
-    }
-
-    @Override
-    public long fetchInc(Target t, MemoryOrder o) {
-        return fetchNoArg(fetchInc, t, o);
-    }
-
-    @Override
-    public long fetchDec(Target t, MemoryOrder o) {
-        return fetchNoArg(fetchDec, t, o);
-    }
-
-    @Override
-    public long fetchNeg(Target t, MemoryOrder o) {
-        return fetchNoArg(fetchNeg, t, o);
+    /** {@link Ops#update} at width 16, with the values on the Java side and A and B carrying each CAS. */
+    private void update(Target t, Op op, Scratch s, MemoryOrder o) {
+        Int128 operand = new Int128(s.high(Scratch.A), s.low(Scratch.A));
+        load(t, s, MemoryOrder.RELAXED);
+        Int128 seen = new Int128(s.high(Scratch.R), s.low(Scratch.R));
+        while (true) {
+            Int128 desired = op.apply(seen, operand, t.signed);
+            s.put(Scratch.A, seen.high(), seen.low());
+            s.put(Scratch.B, desired.high(), desired.low());
+            if (cmpxchg(t, Op.CMPXCHG_STRONG, s, o, MemoryOrder.RELAXED)) {
+                s.put(Scratch.R, seen.high(), seen.low());
+                return;
+            }
+            seen = new Int128(s.high(Scratch.A), s.low(Scratch.A));
+        }
     }
 }

@@ -24,6 +24,8 @@ public abstract class Target {
 
     /** The object's width in bytes. */
     final int size;
+    /** Whether the object's values are signed: operations that compare values read them so. */
+    final boolean signed;
     /** The object's address, for native code. */
     final long address;
     /** A buffer over exactly the object's bytes. */
@@ -37,9 +39,10 @@ public abstract class Target {
     /** Whether the rest of {@link #word} is padding of the object's own memory, always 0 (owned objects). */
     final boolean wordPrivate;
 
-    protected Target(MemoryRegion memory, Ops ops) {
+    protected Target(MemoryRegion memory, Ops ops, boolean signed) {
         this.memory = memory;
         this.ops = ops;
+        this.signed = signed;
         this.size = memory.size();
         this.address = memory.address();
         this.buffer = memory.buffer();

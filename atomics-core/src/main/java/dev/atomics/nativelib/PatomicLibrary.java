@@ -5,7 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.atomics.NativeLibraryException;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,7 +22,7 @@ public final class PatomicLibrary {
 
     /** Widths above this have no table (patomic supports at most 32-byte objects anywhere). */
     public static final int MAX_WIDTH = 32;
-    private static final int OPS = OpType.values().length;
+    private static final int OPS = Op.PATOMIC_SLOTS;
     private static final int TABLE_BYTES = (OPS + 3) * 8;
 
     private static volatile PatomicLibrary instance;

@@ -81,7 +81,8 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
     /** A handle for an atomic of the given type ({@link AtomicType#INT}, {@link AtomicType#UINT}, {@link AtomicType#BYTES}). */
     public static SharedAtomicHandle of(String name, long offset, int width, AtomicType<?, ?, ?> type) {
         Objects.requireNonNull(type, "type");
-        return new SharedAtomicHandle(name, offset, width, type.name());
+        // the string form names the kind only (C and Python peers read it): int128 is "int" of width 16
+        return new SharedAtomicHandle(name, offset, width, type.forWidth(1).name());
     }
 
     /**
@@ -104,7 +105,7 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
 
     /** The atomic type: {@link AtomicType#INT}, {@link AtomicType#UINT} or {@link AtomicType#BYTES}. */
     public AtomicType<?, ?, ?> atomicType() {
-        return AtomicType.parse(type);
+        return AtomicType.parse(type).forWidth(width);
     }
 
     /** The name without the leading '/', as Python's {@code SharedMemory(name=...)} takes it. */

@@ -108,7 +108,7 @@ public final class SharedAtomics {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(engine, "engine"); // before anything is mapped
-        if (!expected.name().equals(handle.type())) {
+        if (!expected.forWidth(1).name().equals(handle.type())) {
             throw new IllegalArgumentException("shared atomic " + handle + " is of type " + handle.type() + ", not "
                     + expected.name());
         }

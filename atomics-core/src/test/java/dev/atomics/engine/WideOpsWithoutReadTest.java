@@ -1,7 +1,7 @@
 package dev.atomics.engine;
 
 import dev.atomics.MemoryOrder;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.memory.MemoryRegion;
@@ -38,23 +38,23 @@ class WideOpsWithoutReadTest {
         full = PatomicLibrary.get().table(16);
         assumeThat(full.isEmpty()).as("this CPU has a 16-byte compare-and-swap").isFalse();
         long[] fns = full.functions().clone();
-        fns[OpType.LOAD.ordinal()] = 0;
-        fns[OpType.BIT_TEST.ordinal()] = 0;
+        fns[Op.LOAD.slot()] = 0;
+        fns[Op.BIT_TEST.slot()] = 0;
         noRead = new ExplicitOpsTable(16, fns, full.recommended(), full.minimum(), full.sizeWithin());
     }
 
     private static final class Object16 extends Target {
         Object16(MemoryRegion memory) {
-            super(memory, null);
+            super(memory, null, false);
         }
     }
 
     @Test
     void readonlyObjectsAreRefusedWithoutAnAtomicRead() {
-        PatomicWideOps ops = new PatomicWideOps(noRead);
+        PatomicOps ops = new PatomicOps(noRead);
         assertThat(ops.reads()).isFalse();
         for (boolean integral : new boolean[]{true, false}) {
-            assertThatThrownBy(() -> Engines.bindWide(noRead, ops, "test library", integral, true, "AtomicUintView"))
+            assertThatThrownBy(() -> Engines.bind(noRead, ops, "test library", integral, true, "AtomicUintView"))
                     .isInstanceOf(UnsupportedWidthException.class)
                     .hasMessageContaining("readonly").hasMessageContaining("atomic 16-byte read")
                     .hasMessageContaining("would write to read-only memory");
@@ -63,24 +63,24 @@ class WideOpsWithoutReadTest {
 
     @Test
     void readonlyObjectsWithAnAtomicReadOnlyRead() {
-        PatomicWideOps ops = new PatomicWideOps(full);
+        PatomicOps ops = new PatomicOps(full);
         assumeThat(ops.reads()).as("this CPU has an atomic 16-byte read (x86-64: AVX)").isTrue();
-        EngineBinding b = Engines.bindWide(full, ops, "test library", true, true, "AtomicUintView");
-        assertThat(b.opsSupported()).containsExactly(OpType.LOAD, OpType.BIT_TEST);
+        EngineBinding b = Engines.bind(full, ops, "test library", true, true, "AtomicUintView");
+        assertThat(b.opsSupported()).containsExactly(Op.LOAD, Op.BIT_TEST);
         assertThat(b.alignment()).isEqualTo(16);
         Object16 t = new Object16(MemoryRegion.allocate(16, 16));
         Scratch s = Scratch.get();
-        assertThatThrownBy(() -> b.wideOps().store(t, s, MemoryOrder.SEQ_CST)).isInstanceOf(UnsupportedOpException.class)
+        assertThatThrownBy(() -> b.ops().store(t, s, MemoryOrder.SEQ_CST)).isInstanceOf(UnsupportedOpException.class)
                 .hasMessageContaining("readonly");
-        assertThatThrownBy(() -> b.wideOps().bitSet(t, 3, MemoryOrder.SEQ_CST)).isInstanceOf(UnsupportedOpException.class);
+        assertThatThrownBy(() -> b.ops().bit(t, Op.BIT_TEST_SET, 3, MemoryOrder.SEQ_CST)).isInstanceOf(UnsupportedOpException.class);
     }
 
     @Test
     void writableObjectsLoadAndTestBitsByCompareAndExchange() {
-        PatomicWideOps ops = new PatomicWideOps(noRead);
-        EngineBinding b = Engines.bindWide(noRead, ops, "test library", true, false, "AtomicUint");
-        assertThat(b.opsSupported()).as("load and bit test stay, through a compare-and-exchange").hasSize(OpType.values().length);
-        assertThat(b.wideOps()).isSameAs(ops);
+        PatomicOps ops = new PatomicOps(noRead);
+        EngineBinding b = Engines.bind(noRead, ops, "test library", true, false, "AtomicUint");
+        assertThat(b.opsSupported()).as("load and bit test stay, through a compare-and-exchange").hasSize(Op.values().length);
+        assertThat(b.ops()).isSameAs(ops);
         MemoryRegion region = MemoryRegion.allocate(16, 16);
         ByteBuffer memory = region.buffer();
         Object16 t = new Object16(region);
@@ -101,7 +101,7 @@ class WideOpsWithoutReadTest {
                 assertThat(new long[]{high(memory), low(memory)}).as("%s: memory unchanged", what).containsExactly(v[0], v[1]);
                 for (int bit : new int[]{0, 1, 63, 64, 65, 127, r.nextInt(128)}) {
                     long half = bit < 64 ? v[1] : v[0];
-                    assertThat(ops.bitTest(t, s, bit, o)).as("%s, bit %d", what, bit).isEqualTo((half >>> (bit & 63) & 1) != 0);
+                    assertThat(ops.bit(t, Op.BIT_TEST, bit, o)).as("%s, bit %d", what, bit).isEqualTo((half >>> (bit & 63) & 1) != 0);
                 }
             }
         }

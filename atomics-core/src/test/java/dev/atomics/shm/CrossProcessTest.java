@@ -3,7 +3,11 @@ package dev.atomics.shm;
 import dev.atomics.testing.Patomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
+import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
+import dev.atomics.AtomicUint128View;
+import dev.atomics.AtomicViewContext;
 import dev.atomics.AtomicUint;
 import dev.atomics.Atomics;
 import dev.atomics.Int128;
@@ -128,11 +132,11 @@ class CrossProcessTest {
         long total = 3L * PER_JVM16 + 2L * PER_C16;
         Int128 start = Int128.ofUnsigned(-1L - total / 2);
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             SharedAtomic<AtomicUint> counter = SharedAtomics.in(shm, 16, 16, AtomicType.UINT);
+             SharedAtomic<AtomicUint128> counter = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128);
              SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 48, 8, AtomicType.INT)) {
-            AtomicUint c = counter.get();
+            AtomicUint128 c = counter.get();
             assertThat(c.engine()).isEqualTo(dev.atomics.Engine.PATOMIC);
-            c.store128(start);
+            c.store(start);
             String handle = counter.handle().toString();
             String startLine = go.handle().toString();
             List<Process> processes = new ArrayList<>();
@@ -145,9 +149,9 @@ class CrossProcessTest {
             }
             go.get().store(1);
             for (int i = 0; i < PER_JVM16; i++) {
-                Int128 e = c.load128();
+                Int128 e = c.load();
                 Int128 seen;
-                while (!(seen = c.compareAndExchange128(e, e.add(Int128.ONE))).equals(e)) {
+                while (!(seen = c.compareAndExchange(e, e.add(Int128.ONE))).equals(e)) {
                     e = seen;
                 }
             }
@@ -155,7 +159,7 @@ class CrossProcessTest {
                 assertThat(finish(p)).startsWith("done ");
             }
             Int128 end = start.add(Int128.valueOf(total));
-            assertThat(c.load128()).as("%s + %d", start.toUnsignedString(), total).isEqualTo(end);
+            assertThat(c.load()).as("%s + %d", start.toUnsignedString(), total).isEqualTo(end);
             assertThat(end.high()).as("the count crossed 2^64").isEqualTo(1);
             assertThat(finish(startPeer("read", handle))).as("C reads the total").isEqualTo(end.toUnsignedString());
             assertThat(shm.slice(0, 16).getLong(0) | shm.slice(0, 16).getLong(8)).as("neighbours untouched").isZero();
@@ -169,18 +173,18 @@ class CrossProcessTest {
         assume16();
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 32);
-             SharedAtomic<AtomicInt> i = SharedAtomics.in(shm, 0, 16, AtomicType.INT);
-             SharedAtomic<AtomicUint> u = SharedAtomics.in(shm, 16, 16, AtomicType.UINT)) {
-            i.get().store128(Int128.MIN_VALUE);
+             SharedAtomic<AtomicInt128> i = SharedAtomics.in(shm, 0, 16, AtomicType.INT128);
+             SharedAtomic<AtomicUint128> u = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128)) {
+            i.get().store(Int128.MIN_VALUE);
             assertThat(finish(startPeer("read", i.handle().toString()))).isEqualTo("-170141183460469231731687303715884105728");
-            u.get().store128(Int128.ALL_ONES);
+            u.get().store(Int128.ALL_ONES);
             assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("340282366920938463463374607431768211455");
-            u.get().store128(new Int128(1, 0));
+            u.get().store(new Int128(1, 0));
             assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("18446744073709551616");
             assertThat(finish(startPeer("write", i.handle().toString(), "-5"))).isEqualTo("written");
-            assertThat(i.get().load128()).isEqualTo(Int128.valueOf(-5));
+            assertThat(i.get().load()).isEqualTo(Int128.valueOf(-5));
             assertThat(finish(startPeer("write", u.handle().toString(), "77"))).isEqualTo("written");
-            assertThat(u.get().load128()).isEqualTo(Int128.valueOf(77));
+            assertThat(u.get().load()).isEqualTo(Int128.valueOf(77));
         }
     }
 

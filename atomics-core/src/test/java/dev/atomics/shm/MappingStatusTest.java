@@ -2,7 +2,11 @@ package dev.atomics.shm;
 
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
+import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
+import dev.atomics.AtomicUint128View;
+import dev.atomics.AtomicViewContext;
 import dev.atomics.AtomicUintView;
 import dev.atomics.AtomicUintViewContext;
 import dev.atomics.Int128;
@@ -188,12 +192,12 @@ class MappingStatusTest {
         Int128 step = new Int128(0, -1L); // 2^64 - 1: every step changes both halves
         int steps = 100_000;
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             AtomicUintViewContext ctx = shm.atomicView(16, 16, AtomicType.UINT, Engine.PATOMIC)) {
-            AtomicUintView value = ctx.open();
+             AtomicViewContext<AtomicUint128View> ctx = shm.atomicView(16, 16, AtomicType.UINT128, Engine.PATOMIC)) {
+            AtomicUint128View value = ctx.open();
             java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < steps; i++) {
-                    value.add128(step);
+                    value.add(step);
                 }
                 done.set(true);
             });
@@ -205,7 +209,7 @@ class MappingStatusTest {
                 reads++;
             }
             writer.join();
-            assertThat(shm.load128(16)).isEqualTo(new Int128(steps - 1, -steps)).isEqualTo(value.load128());
+            assertThat(shm.load128(16)).isEqualTo(new Int128(steps - 1, -steps)).isEqualTo(value.load());
         }
     }
 }

@@ -1,7 +1,11 @@
 package dev.atomics.shm;
 
 import dev.atomics.AtomicInt;
+import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
+import dev.atomics.AtomicUint128View;
+import dev.atomics.AtomicViewContext;
 import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
@@ -43,25 +47,25 @@ public final class ShmWorker {
             case "inc16": {
                 long n = Long.parseLong(args[2]);
                 Engine engine = Engine.parse(args[3]);
-                try (SharedAtomic<AtomicUint> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.UINT, engine)) {
-                    AtomicUint c = counter.get();
+                try (SharedAtomic<AtomicUint128> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.UINT128, engine)) {
+                    AtomicUint128 c = counter.get();
                     if (args.length > 4) {
                         awaitGo(args[4]);
                     }
                     for (long i = 0; i < n; i++) {
-                        Int128 e = c.load128();
+                        Int128 e = c.load();
                         Int128 seen;
-                        while (!(seen = c.compareAndExchange128(e, e.add(Int128.ONE))).equals(e)) {
+                        while (!(seen = c.compareAndExchange(e, e.add(Int128.ONE))).equals(e)) {
                             e = seen;
                         }
                     }
-                    System.out.println("done " + c.load128().toUnsignedString() + " " + c.engine());
+                    System.out.println("done " + c.load().toUnsignedString() + " " + c.engine());
                 }
                 break;
             }
             case "read": {
                 try (SharedAtomic<?> a = SharedAtomics.attach(args[1])) {
-                    System.out.println(a.get() instanceof AtomicInt i ? i.load128().toString() : a.get().toString());
+                    System.out.println(a.get() instanceof AtomicInt128 i ? i.load().toString() : a.get().toString());
                 }
                 break;
             }

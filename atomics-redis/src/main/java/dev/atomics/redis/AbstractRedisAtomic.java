@@ -1,8 +1,9 @@
 package dev.atomics.redis;
 
 import dev.atomics.Engine;
-import dev.atomics.OpType;
-import dev.atomics.UnsupportedOpException;
+import dev.atomics.AtomicType;
+import dev.atomics.Checks;
+import dev.atomics.Op;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
     final byte[] widthArg;
     final int width;
     final boolean readonly;
-    private final List<OpType> opsSupported;
+    private final List<Op> opsSupported;
 
     AbstractRedisAtomic(Transport transport, String key, int width, boolean readonly, char kind, boolean integral) {
         this.transport = transport;
@@ -37,7 +38,7 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
         this.widthArg = Values.half(width);
         this.width = width;
         this.readonly = readonly;
-        this.opsSupported = Arrays.stream(OpType.values())
+        this.opsSupported = Arrays.stream(Op.values())
                 .filter(op -> (integral || !op.isArithmetic()) && (!readonly || op.isReadOnly())).toList();
     }
 
@@ -65,8 +66,13 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
     }
 
     @Override
-    public final List<OpType> opsSupported() {
+    public final List<Op> opsSupported() {
         return opsSupported;
+    }
+
+    @Override
+    public final AtomicType<?, ?, ?> type() {
+        return kind[0] == 'i' ? AtomicType.INT : kind[0] == 'u' ? AtomicType.UINT : AtomicType.BYTES;
     }
 
     /** {@link Engine#REDIS}: the server performs every operation. */
@@ -81,10 +87,9 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
     }
 
     /** Refuses a modifying operation on a readonly atomic, as local readonly atomics do. */
-    final void writable(OpType op) {
+    final void writable(Op op) {
         if (readonly) {
-            throw new UnsupportedOpException("readonly " + typeName() + " at Redis key '" + key + "' does not support "
-                    + op + ": it is readonly");
+            throw Checks.unsupported("readonly " + typeName() + " at Redis key '" + key + "'", op, "it is readonly");
         }
     }
 

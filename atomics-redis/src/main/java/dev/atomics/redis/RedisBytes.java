@@ -3,17 +3,17 @@ package dev.atomics.redis;
 import dev.atomics.AtomicBytes;
 import dev.atomics.BytesCmpxchgResult;
 import dev.atomics.MemoryOrder;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
 
 import java.util.Arrays;
 import java.util.Objects;
 
-import static dev.atomics.redis.Checks.anyOrder;
-import static dev.atomics.redis.Checks.bitOffset;
-import static dev.atomics.redis.Checks.failOrder;
-import static dev.atomics.redis.Checks.loadOrder;
-import static dev.atomics.redis.Checks.storeOrder;
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.bitOffset;
+import static dev.atomics.Checks.failOrder;
+import static dev.atomics.Checks.loadOrder;
+import static dev.atomics.Checks.storeOrder;
 
 /**
  * The operations of bytes atomics on a Redis key, with the semantics of local ones (see {@link AtomicBytes}):
@@ -25,6 +25,11 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
 
     RedisBytes(Transport transport, String key, int width, boolean readonly) {
         super(transport, key, width, readonly, 'b', false);
+    }
+
+    @Override
+    public byte[] loadBytes() {
+        return load();
     }
 
     @Override
@@ -64,7 +69,7 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
     public void store(byte[] desired, MemoryOrder order) {
         operand(desired);
         storeOrder(order);
-        writable(OpType.STORE);
+        writable(Op.STORE);
         transport.set(this, "store", rawKey, Values.hex(desired));
     }
 
@@ -72,11 +77,11 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
     public byte[] exchange(byte[] desired, MemoryOrder order) {
         operand(desired);
         anyOrder(order);
-        writable(OpType.EXCHANGE);
+        writable(Op.EXCHANGE);
         return parse("exchange", call("exchange", Script.XCHG, desired));
     }
 
-    private BytesCmpxchgResult cmpxchg(String name, OpType type, byte[] expected, byte[] desired, MemoryOrder success,
+    private BytesCmpxchgResult cmpxchg(String name, Op type, byte[] expected, byte[] desired, MemoryOrder success,
                                        MemoryOrder failure) {
         failOrder(success, failure);
         long e = Values.pack(operand(expected));
@@ -90,12 +95,12 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
     /** Never fails spuriously: the server compares and exchanges in one step. */
     @Override
     public BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
-        return cmpxchg("cmpxchgWeak", OpType.CMPXCHG_WEAK, expected, desired, success, failure);
+        return cmpxchg("cmpxchgWeak", Op.CMPXCHG_WEAK, expected, desired, success, failure);
     }
 
     @Override
     public BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
-        return cmpxchg("cmpxchgStrong", OpType.CMPXCHG_STRONG, expected, desired, success, failure);
+        return cmpxchg("cmpxchgStrong", Op.CMPXCHG_STRONG, expected, desired, success, failure);
     }
 
     @Override
@@ -105,7 +110,7 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
         return (parse("bitTest", get("bitTest"))[offset >>> 3] >>> (offset & 7) & 1) != 0;
     }
 
-    private boolean bit(String name, OpType type, byte[] op, int offset, MemoryOrder order) {
+    private boolean bit(String name, Op type, byte[] op, int offset, MemoryOrder order) {
         bitOffset(offset, width);
         anyOrder(order);
         writable(type);
@@ -115,27 +120,27 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
 
     @Override
     public boolean bitCompl(int offset, MemoryOrder order) {
-        return bit("bitCompl", OpType.BIT_TEST_COMPL, Script.BIT_COMPL, offset, order);
+        return bit("bitCompl", Op.BIT_TEST_COMPL, Script.BIT_COMPL, offset, order);
     }
 
     @Override
     public boolean bitSet(int offset, MemoryOrder order) {
-        return bit("bitSet", OpType.BIT_TEST_SET, Script.BIT_SET, offset, order);
+        return bit("bitSet", Op.BIT_TEST_SET, Script.BIT_SET, offset, order);
     }
 
     @Override
     public boolean bitReset(int offset, MemoryOrder order) {
-        return bit("bitReset", OpType.BIT_TEST_RESET, Script.BIT_RESET, offset, order);
+        return bit("bitReset", Op.BIT_TEST_RESET, Script.BIT_RESET, offset, order);
     }
 
-    private byte[] modify(String name, OpType type, byte[] op, byte[] operand, MemoryOrder order) {
+    private byte[] modify(String name, Op type, byte[] op, byte[] operand, MemoryOrder order) {
         operand(operand);
         anyOrder(order);
         writable(type);
         return call(name, op, operand);
     }
 
-    private byte[] unary(String name, OpType type, byte[] op, MemoryOrder order) {
+    private byte[] unary(String name, Op type, byte[] op, MemoryOrder order) {
         anyOrder(order);
         writable(type);
         return eval(name, kind, widthArg, op);
@@ -143,41 +148,41 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
 
     @Override
     public void binOr(byte[] operand, MemoryOrder order) {
-        modify("binOr", OpType.BIN_OR, Script.OR, operand, order);
+        modify("binOr", Op.BIN_OR, Script.OR, operand, order);
     }
 
     @Override
     public void binXor(byte[] operand, MemoryOrder order) {
-        modify("binXor", OpType.BIN_XOR, Script.XOR, operand, order);
+        modify("binXor", Op.BIN_XOR, Script.XOR, operand, order);
     }
 
     @Override
     public void binAnd(byte[] operand, MemoryOrder order) {
-        modify("binAnd", OpType.BIN_AND, Script.AND, operand, order);
+        modify("binAnd", Op.BIN_AND, Script.AND, operand, order);
     }
 
     @Override
     public void binNot(MemoryOrder order) {
-        unary("binNot", OpType.BIN_NOT, Script.NOT, order);
+        unary("binNot", Op.BIN_NOT, Script.NOT, order);
     }
 
     @Override
     public byte[] binFetchOr(byte[] operand, MemoryOrder order) {
-        return parse("binFetchOr", modify("binFetchOr", OpType.BIN_FETCH_OR, Script.FETCH_OR, operand, order));
+        return parse("binFetchOr", modify("binFetchOr", Op.BIN_FETCH_OR, Script.FETCH_OR, operand, order));
     }
 
     @Override
     public byte[] binFetchXor(byte[] operand, MemoryOrder order) {
-        return parse("binFetchXor", modify("binFetchXor", OpType.BIN_FETCH_XOR, Script.FETCH_XOR, operand, order));
+        return parse("binFetchXor", modify("binFetchXor", Op.BIN_FETCH_XOR, Script.FETCH_XOR, operand, order));
     }
 
     @Override
     public byte[] binFetchAnd(byte[] operand, MemoryOrder order) {
-        return parse("binFetchAnd", modify("binFetchAnd", OpType.BIN_FETCH_AND, Script.FETCH_AND, operand, order));
+        return parse("binFetchAnd", modify("binFetchAnd", Op.BIN_FETCH_AND, Script.FETCH_AND, operand, order));
     }
 
     @Override
     public byte[] binFetchNot(MemoryOrder order) {
-        return parse("binFetchNot", unary("binFetchNot", OpType.BIN_FETCH_NOT, Script.FETCH_NOT, order));
+        return parse("binFetchNot", unary("binFetchNot", Op.BIN_FETCH_NOT, Script.FETCH_NOT, order));
     }
 }

@@ -3,14 +3,14 @@ package dev.atomics.redis;
 import dev.atomics.AtomicIntegral;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.MemoryOrder;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
 
-import static dev.atomics.redis.Checks.anyOrder;
-import static dev.atomics.redis.Checks.bitOffset;
-import static dev.atomics.redis.Checks.failOrder;
-import static dev.atomics.redis.Checks.loadOrder;
-import static dev.atomics.redis.Checks.storeOrder;
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.bitOffset;
+import static dev.atomics.Checks.failOrder;
+import static dev.atomics.Checks.loadOrder;
+import static dev.atomics.Checks.storeOrder;
 
 /**
  * The operations of integral atomics on a Redis key, with the semantics of local ones (see
@@ -42,6 +42,18 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         this.incrby = signed && width == 8;
         this.shift = 64 - 8 * width;
         this.mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+    }
+
+    /** The value in native byte order, as a local atomic's memory holds it. */
+    @Override
+    public final byte[] loadBytes() {
+        long v = load();
+        byte[] b = new byte[width];
+        boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        for (int i = 0; i < width; i++) {
+            b[i] = (byte) (v >>> (8 * (little ? i : width - 1 - i)));
+        }
+        return b;
     }
 
     @Override
@@ -103,7 +115,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     public final void store(long desired, MemoryOrder order) {
         operand(desired);
         storeOrder(order);
-        writable(OpType.STORE);
+        writable(Op.STORE);
         transport.set(this, "store", rawKey, Values.decimal(desired, signed));
     }
 
@@ -111,11 +123,11 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     public final long exchange(long desired, MemoryOrder order) {
         operand(desired);
         anyOrder(order);
-        writable(OpType.EXCHANGE);
+        writable(Op.EXCHANGE);
         return parse("exchange", call("exchange", Script.XCHG, desired));
     }
 
-    private long cmpxchg(String name, OpType type, long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+    private long cmpxchg(String name, Op type, long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         operand(expected);
         operand(desired);
@@ -128,24 +140,24 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     /** Never fails spuriously: the server compares and exchanges in one step. */
     @Override
     public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
-        long seen = cmpxchg("cmpxchgWeak", OpType.CMPXCHG_WEAK, expected, desired, success, failure);
+        long seen = cmpxchg("cmpxchgWeak", Op.CMPXCHG_WEAK, expected, desired, success, failure);
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
-        long seen = cmpxchg("cmpxchgStrong", OpType.CMPXCHG_STRONG, expected, desired, success, failure);
+        long seen = cmpxchg("cmpxchgStrong", Op.CMPXCHG_STRONG, expected, desired, success, failure);
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final boolean compareAndSet(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
-        return cmpxchg("compareAndSet", OpType.CMPXCHG_STRONG, expected, desired, success, failure) == expected;
+        return cmpxchg("compareAndSet", Op.CMPXCHG_STRONG, expected, desired, success, failure) == expected;
     }
 
     @Override
     public final long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
-        return cmpxchg("compareAndExchange", OpType.CMPXCHG_STRONG, expected, desired, success, failure);
+        return cmpxchg("compareAndExchange", Op.CMPXCHG_STRONG, expected, desired, success, failure);
     }
 
     @Override
@@ -155,7 +167,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         return ((parse("bitTest", get("bitTest")) >>> offset) & 1) != 0;
     }
 
-    private boolean bit(String name, OpType type, byte[] op, int offset, MemoryOrder order) {
+    private boolean bit(String name, Op type, byte[] op, int offset, MemoryOrder order) {
         bitOffset(offset, width);
         anyOrder(order);
         writable(type);
@@ -165,21 +177,21 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
 
     @Override
     public final boolean bitCompl(int offset, MemoryOrder order) {
-        return bit("bitCompl", OpType.BIT_TEST_COMPL, Script.BIT_COMPL, offset, order);
+        return bit("bitCompl", Op.BIT_TEST_COMPL, Script.BIT_COMPL, offset, order);
     }
 
     @Override
     public final boolean bitSet(int offset, MemoryOrder order) {
-        return bit("bitSet", OpType.BIT_TEST_SET, Script.BIT_SET, offset, order);
+        return bit("bitSet", Op.BIT_TEST_SET, Script.BIT_SET, offset, order);
     }
 
     @Override
     public final boolean bitReset(int offset, MemoryOrder order) {
-        return bit("bitReset", OpType.BIT_TEST_RESET, Script.BIT_RESET, offset, order);
+        return bit("bitReset", Op.BIT_TEST_RESET, Script.BIT_RESET, offset, order);
     }
 
     /** A modifying operation with an operand. */
-    private void modify(String name, OpType type, byte[] op, long operand, MemoryOrder order) {
+    private void modify(String name, Op type, byte[] op, long operand, MemoryOrder order) {
         operand(operand);
         anyOrder(order);
         writable(type);
@@ -187,7 +199,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     }
 
     /** A modifying operation with an operand that answers the value before. */
-    private long fetch(String name, OpType type, byte[] op, long operand, MemoryOrder order) {
+    private long fetch(String name, Op type, byte[] op, long operand, MemoryOrder order) {
         operand(operand);
         anyOrder(order);
         writable(type);
@@ -195,14 +207,14 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     }
 
     /** A modifying operation without an operand (not, neg). */
-    private byte[] unary(String name, OpType type, byte[] op, MemoryOrder order) {
+    private byte[] unary(String name, Op type, byte[] op, MemoryOrder order) {
         anyOrder(order);
         writable(type);
         return eval(name, kind, widthArg, op);
     }
 
     /** Adds or subtracts one: the operand is 1 at every width and signedness. */
-    private byte[] one(String name, OpType type, byte[] op, MemoryOrder order) {
+    private byte[] one(String name, Op type, byte[] op, MemoryOrder order) {
         anyOrder(order);
         writable(type);
         return eval(name, kind, widthArg, op, ZERO, ONE);
@@ -222,7 +234,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         }
     }
 
-    private long addition(String name, OpType type, long delta, boolean subtract, MemoryOrder order) {
+    private long addition(String name, Op type, long delta, boolean subtract, MemoryOrder order) {
         operand(delta);
         anyOrder(order);
         writable(type);
@@ -231,119 +243,119 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
 
     @Override
     public final void binOr(long operand, MemoryOrder order) {
-        modify("binOr", OpType.BIN_OR, Script.OR, operand, order);
+        modify("binOr", Op.BIN_OR, Script.OR, operand, order);
     }
 
     @Override
     public final void binXor(long operand, MemoryOrder order) {
-        modify("binXor", OpType.BIN_XOR, Script.XOR, operand, order);
+        modify("binXor", Op.BIN_XOR, Script.XOR, operand, order);
     }
 
     @Override
     public final void binAnd(long operand, MemoryOrder order) {
-        modify("binAnd", OpType.BIN_AND, Script.AND, operand, order);
+        modify("binAnd", Op.BIN_AND, Script.AND, operand, order);
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        unary("binNot", OpType.BIN_NOT, Script.NOT, order);
+        unary("binNot", Op.BIN_NOT, Script.NOT, order);
     }
 
     @Override
     public final long binFetchOr(long operand, MemoryOrder order) {
-        return fetch("binFetchOr", OpType.BIN_FETCH_OR, Script.FETCH_OR, operand, order);
+        return fetch("binFetchOr", Op.BIN_FETCH_OR, Script.FETCH_OR, operand, order);
     }
 
     @Override
     public final long binFetchXor(long operand, MemoryOrder order) {
-        return fetch("binFetchXor", OpType.BIN_FETCH_XOR, Script.FETCH_XOR, operand, order);
+        return fetch("binFetchXor", Op.BIN_FETCH_XOR, Script.FETCH_XOR, operand, order);
     }
 
     @Override
     public final long binFetchAnd(long operand, MemoryOrder order) {
-        return fetch("binFetchAnd", OpType.BIN_FETCH_AND, Script.FETCH_AND, operand, order);
+        return fetch("binFetchAnd", Op.BIN_FETCH_AND, Script.FETCH_AND, operand, order);
     }
 
     @Override
     public final long binFetchNot(MemoryOrder order) {
-        return parse("binFetchNot", unary("binFetchNot", OpType.BIN_FETCH_NOT, Script.FETCH_NOT, order));
+        return parse("binFetchNot", unary("binFetchNot", Op.BIN_FETCH_NOT, Script.FETCH_NOT, order));
     }
 
     @Override
     public final void add(long operand, MemoryOrder order) {
         if (incrby) {
-            addition("add", OpType.ADD, operand, false, order);
+            addition("add", Op.ADD, operand, false, order);
             return;
         }
-        modify("add", OpType.ADD, Script.ADD, operand, order);
+        modify("add", Op.ADD, Script.ADD, operand, order);
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
         if (incrby) {
-            addition("sub", OpType.SUB, operand, true, order);
+            addition("sub", Op.SUB, operand, true, order);
             return;
         }
-        modify("sub", OpType.SUB, Script.SUB, operand, order);
+        modify("sub", Op.SUB, Script.SUB, operand, order);
     }
 
     @Override
     public final void inc(MemoryOrder order) {
         if (incrby) {
-            addition("inc", OpType.INC, 1, false, order);
+            addition("inc", Op.INC, 1, false, order);
             return;
         }
-        one("inc", OpType.INC, Script.ADD, order);
+        one("inc", Op.INC, Script.ADD, order);
     }
 
     @Override
     public final void dec(MemoryOrder order) {
         if (incrby) {
-            addition("dec", OpType.DEC, 1, true, order);
+            addition("dec", Op.DEC, 1, true, order);
             return;
         }
-        one("dec", OpType.DEC, Script.SUB, order);
+        one("dec", Op.DEC, Script.SUB, order);
     }
 
     @Override
     public final void neg(MemoryOrder order) {
-        unary("neg", OpType.NEG, Script.NEG, order);
+        unary("neg", Op.NEG, Script.NEG, order);
     }
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
         if (incrby) {
-            return addition("fetchAdd", OpType.FETCH_ADD, operand, false, order);
+            return addition("fetchAdd", Op.FETCH_ADD, operand, false, order);
         }
-        return fetch("fetchAdd", OpType.FETCH_ADD, Script.FETCH_ADD, operand, order);
+        return fetch("fetchAdd", Op.FETCH_ADD, Script.FETCH_ADD, operand, order);
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
         if (incrby) {
-            return addition("fetchSub", OpType.FETCH_SUB, operand, true, order);
+            return addition("fetchSub", Op.FETCH_SUB, operand, true, order);
         }
-        return fetch("fetchSub", OpType.FETCH_SUB, Script.FETCH_SUB, operand, order);
+        return fetch("fetchSub", Op.FETCH_SUB, Script.FETCH_SUB, operand, order);
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
         if (incrby) {
-            return addition("fetchInc", OpType.FETCH_INC, 1, false, order);
+            return addition("fetchInc", Op.FETCH_INC, 1, false, order);
         }
-        return parse("fetchInc", one("fetchInc", OpType.FETCH_INC, Script.FETCH_ADD, order));
+        return parse("fetchInc", one("fetchInc", Op.FETCH_INC, Script.FETCH_ADD, order));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
         if (incrby) {
-            return addition("fetchDec", OpType.FETCH_DEC, 1, true, order);
+            return addition("fetchDec", Op.FETCH_DEC, 1, true, order);
         }
-        return parse("fetchDec", one("fetchDec", OpType.FETCH_DEC, Script.FETCH_SUB, order));
+        return parse("fetchDec", one("fetchDec", Op.FETCH_DEC, Script.FETCH_SUB, order));
     }
 
     @Override
     public final long fetchNeg(MemoryOrder order) {
-        return parse("fetchNeg", unary("fetchNeg", OpType.FETCH_NEG, Script.FETCH_NEG, order));
+        return parse("fetchNeg", unary("fetchNeg", Op.FETCH_NEG, Script.FETCH_NEG, order));
     }
 }

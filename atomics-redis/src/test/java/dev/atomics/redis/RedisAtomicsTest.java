@@ -9,7 +9,7 @@ import dev.atomics.Atomics;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.redis.testing.ConnectionFactories;
@@ -223,7 +223,7 @@ class RedisAtomicsTest {
         AtomicInt reader = redis.readonlyAtomic(key, 4, AtomicType.INT);
         writer.store(6);
         assertThat(reader.readonly()).isTrue();
-        assertThat(reader.opsSupported()).containsExactly(OpType.LOAD, OpType.BIT_TEST);
+        assertThat(reader.opsSupported()).containsExactly(Op.LOAD, Op.BIT_TEST);
         assertThat(reader.load()).isEqualTo(6);
         assertThat(reader.bitTest(1)).isTrue();
         assertThatThrownBy(reader::inc).isInstanceOf(UnsupportedOpException.class).hasMessageContaining("readonly");

@@ -4,7 +4,7 @@ import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
@@ -34,9 +34,9 @@ public class ContendedJna {
     @Setup
     public void setup() {
         ExplicitOpsTable table = PatomicLibrary.get().table(8);
-        load = JnaNaiveWidth8.function(table, OpType.LOAD);
-        fetchAdd = JnaNaiveWidth8.function(table, OpType.FETCH_ADD);
-        cmpxchgStrong = JnaNaiveWidth8.function(table, OpType.CMPXCHG_STRONG);
+        load = JnaNaiveWidth8.function(table, Op.LOAD);
+        fetchAdd = JnaNaiveWidth8.function(table, Op.FETCH_ADD);
+        cmpxchgStrong = JnaNaiveWidth8.function(table, Op.CMPXCHG_STRONG);
         owner = new Memory(64);
         owner.clear();
         obj = owner.align(8);

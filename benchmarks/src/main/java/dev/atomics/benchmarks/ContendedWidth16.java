@@ -1,7 +1,7 @@
 package dev.atomics.benchmarks;
 
 import dev.atomics.AtomicType;
-import dev.atomics.AtomicUint;
+import dev.atomics.AtomicUint128;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Two threads on one 16-byte counter: a compare-and-swap increment loop that retries with the witnessed value,
- * and fetchAdd, on atomics-core's 16-byte {@link AtomicUint} ({@code OURS}) and on the lock-guarded buffers of
+ * and fetchAdd, on atomics-core's 16-byte {@link AtomicUint128} ({@code OURS}) and on the lock-guarded buffers of
  * {@link Locked16} ({@code SYNCHRONIZED}, {@code STAMPED_LOCK}). Throughput of both threads together.
  */
 @State(Scope.Benchmark)
@@ -24,7 +24,7 @@ public class ContendedWidth16 {
     @Param({"OURS", "SYNCHRONIZED", "STAMPED_LOCK"})
     public String subject;
 
-    AtomicUint atomic;
+    AtomicUint128 atomic;
     Locked16 pair;
     Int128 delta = Int128.ONE;
 
@@ -32,7 +32,7 @@ public class ContendedWidth16 {
     public void setup() {
         switch (subject) {
             case "OURS" -> {
-                atomic = Atomics.atomic(16, AtomicType.UINT);
+                atomic = Atomics.atomic(16, AtomicType.UINT128);
                 if (atomic.engine() != Engine.PATOMIC) {
                     throw new IllegalStateException("width 16 should be patomic: " + atomic);
                 }
@@ -47,9 +47,9 @@ public class ContendedWidth16 {
     @Benchmark
     public long casLoop() {
         if (atomic != null) {
-            Int128 e = atomic.load128();
+            Int128 e = atomic.load();
             Int128 w;
-            while ((w = atomic.compareAndExchange128(e, e.add(delta))) != e) {
+            while ((w = atomic.compareAndExchange(e, e.add(delta))) != e) {
                 e = w;
             }
             return e.low();
@@ -64,6 +64,6 @@ public class ContendedWidth16 {
 
     @Benchmark
     public long fetchAdd() {
-        return atomic != null ? atomic.fetchAdd128(delta).low() : pair.fetchAdd(delta).low();
+        return atomic != null ? atomic.fetchAdd(delta).low() : pair.fetchAdd(delta).low();
     }
 }

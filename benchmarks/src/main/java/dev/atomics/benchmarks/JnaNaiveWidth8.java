@@ -4,7 +4,7 @@ import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
-import dev.atomics.OpType;
+import dev.atomics.Op;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
 import org.openjdk.jmh.annotations.*;
@@ -34,7 +34,7 @@ public class JnaNaiveWidth8 {
     Pointer obj;
     Function load, store, inc, fetchAdd, cmpxchgStrong, bitSet;
 
-    static Function function(ExplicitOpsTable table, OpType op) {
+    static Function function(ExplicitOpsTable table, Op op) {
         long address = table.function(op);
         if (address == 0) {
             throw new IllegalStateException("patomic has no " + op + " at width " + table.width());
@@ -45,12 +45,12 @@ public class JnaNaiveWidth8 {
     @Setup
     public void setup() {
         ExplicitOpsTable table = PatomicLibrary.get().table(8);
-        load = function(table, OpType.LOAD);
-        store = function(table, OpType.STORE);
-        inc = function(table, OpType.INC);
-        fetchAdd = function(table, OpType.FETCH_ADD);
-        cmpxchgStrong = function(table, OpType.CMPXCHG_STRONG);
-        bitSet = function(table, OpType.BIT_TEST_SET);
+        load = function(table, Op.LOAD);
+        store = function(table, Op.STORE);
+        inc = function(table, Op.INC);
+        fetchAdd = function(table, Op.FETCH_ADD);
+        cmpxchgStrong = function(table, Op.CMPXCHG_STRONG);
+        bitSet = function(table, Op.BIT_TEST_SET);
         owner = new Memory(64);
         owner.clear();
         obj = owner.align(8);

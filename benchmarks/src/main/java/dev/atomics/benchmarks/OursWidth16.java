@@ -1,6 +1,6 @@
 package dev.atomics.benchmarks;
 
-import dev.atomics.AtomicUint;
+import dev.atomics.AtomicUint128;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
@@ -11,7 +11,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.TimeUnit;
 
 /**
- * atomics-core, a 16-byte {@link AtomicUint} owning its memory (the patomic engine: {@code lock cmpxchg16b} on
+ * atomics-core, a 16-byte {@link AtomicUint128} owning its memory (the patomic engine: {@code lock cmpxchg16b} on
  * x86-64, one JNA direct call per operation, values through a per-thread native buffer). Single thread; every
  * compare-and-swap succeeds (it swaps between two preallocated values, so the benchmark itself allocates nothing).
  * Results are consumed field by field, as a caller would, which lets escape analysis remove the {@link Int128}.
@@ -22,23 +22,23 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
 public class OursWidth16 {
 
-    AtomicUint atomic;
+    AtomicUint128 atomic;
     Int128 current = new Int128(0x0123_4567_89AB_CDEFL, -1L);
     Int128 other = new Int128(0x0123_4567_89AB_CDF0L, 0);
     Int128 delta = Int128.ONE;
 
     @Setup
     public void setup() {
-        atomic = Atomics.atomic(16, AtomicType.UINT);
+        atomic = Atomics.atomic(16, AtomicType.UINT128);
         if (atomic.engine() != Engine.PATOMIC) {
             throw new IllegalStateException("width 16 should be patomic: " + atomic);
         }
-        atomic.store128(current);
+        atomic.store(current);
     }
 
     @Benchmark
     public void load(Blackhole bh) {
-        Int128 v = atomic.load128();
+        Int128 v = atomic.load();
         bh.consume(v.high());
         bh.consume(v.low());
     }
@@ -47,7 +47,7 @@ public class OursWidth16 {
     public boolean compareAndSet() {
         Int128 e = current;
         Int128 d = other;
-        boolean ok = atomic.compareAndSet128(e, d);
+        boolean ok = atomic.compareAndSet(e, d);
         current = d;
         other = e;
         return ok;
@@ -57,7 +57,7 @@ public class OursWidth16 {
     public void compareAndExchange(Blackhole bh) {
         Int128 e = current;
         Int128 d = other;
-        Int128 w = atomic.compareAndExchange128(e, d);
+        Int128 w = atomic.compareAndExchange(e, d);
         current = d;
         other = e;
         bh.consume(w.low());
@@ -65,7 +65,7 @@ public class OursWidth16 {
 
     @Benchmark
     public void fetchAdd(Blackhole bh) {
-        Int128 v = atomic.fetchAdd128(delta);
+        Int128 v = atomic.fetchAdd(delta);
         bh.consume(v.high());
         bh.consume(v.low());
     }

@@ -3,6 +3,7 @@ package dev.atomics.spring.boot;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicType;
 import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
@@ -43,10 +44,10 @@ public final class AtomicValues {
      * 128-bit values stay exact), lower-case hex of the bytes in memory order for bytes atomics.
      */
     public static String format(Atomic atomic) {
+        if (atomic instanceof AtomicIntegral128 integral) {
+            return formatInt128(integral.signed(), integral.load(MemoryOrder.ACQUIRE));
+        }
         if (atomic instanceof AtomicIntegral integral) {
-            if (integral.width() > 8) {
-                return formatInt128(integral.signed(), integral.load128(MemoryOrder.ACQUIRE));
-            }
             return formatIntegral(integral, integral.load(MemoryOrder.ACQUIRE));
         }
         if (atomic instanceof AtomicBytes bytes) {
@@ -134,9 +135,6 @@ public final class AtomicValues {
      * is rounded to the nearest double.
      */
     public static double asDouble(AtomicIntegral atomic) {
-        if (atomic.width() > 8) {
-            return asDouble(atomic.load128(MemoryOrder.ACQUIRE), atomic.signed());
-        }
         long v = atomic.load(MemoryOrder.ACQUIRE);
         if (atomic.signed() || v >= 0) {
             return v;

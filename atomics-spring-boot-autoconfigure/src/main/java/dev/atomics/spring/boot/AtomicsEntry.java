@@ -3,7 +3,9 @@ package dev.atomics.spring.boot;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
+import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
 import dev.atomics.AtomicUint;
 
 import java.util.Objects;
@@ -23,8 +25,9 @@ public record AtomicsEntry(String name, AtomicType<?, ?, ?> type, Atomic atomic,
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(atomic, "atomic");
         Objects.requireNonNull(source, "source");
-        Class<?> expected = type == AtomicType.INT ? AtomicInt.class
-                : type == AtomicType.UINT ? AtomicUint.class
+        boolean wide = atomic.width() == 16;
+        Class<?> expected = type == AtomicType.INT ? (wide ? AtomicInt128.class : AtomicInt.class)
+                : type == AtomicType.UINT ? (wide ? AtomicUint128.class : AtomicUint.class)
                 : type == AtomicType.BYTES ? AtomicBytes.class : null;
         if (expected == null) {
             throw new IllegalArgumentException("type must be INT, UINT or BYTES, not " + type);

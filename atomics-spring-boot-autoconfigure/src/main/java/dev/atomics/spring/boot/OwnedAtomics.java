@@ -3,6 +3,7 @@ package dev.atomics.spring.boot;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicsException;
 import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
@@ -58,11 +59,12 @@ public final class OwnedAtomics implements AtomicsBackend {
     public static AtomicReading read(AtomicsEntry entry) {
         Atomic a = entry.atomic();
         try {
+            if (a instanceof AtomicIntegral128 i) {
+                Int128 v = i.load(MemoryOrder.ACQUIRE);
+                return AtomicReading.of(entry.name(), AtomicValues.formatInt128(i.signed(), v),
+                        AtomicValues.asDouble(v, i.signed()));
+            }
             if (a instanceof AtomicIntegral i) {
-                if (i.width() > 8) {
-                    Int128 v = i.load128(MemoryOrder.ACQUIRE);
-                    return AtomicReading.of(entry.name(), AtomicValues.formatInt128(i.signed(), v), AtomicValues.asDouble(v, i.signed()));
-                }
                 long v = i.load(MemoryOrder.ACQUIRE);
                 return AtomicReading.of(entry.name(), AtomicValues.formatIntegral(i, v),
                         AtomicValues.rawAsDouble(entry.type(), i.width(), v));

@@ -3,6 +3,7 @@ package dev.atomics.spring.boot.actuate;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicView;
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
@@ -118,9 +119,11 @@ public class AtomicsEndpoint {
             throw invalid("atomic '" + name + "' is readonly (" + entry.source().description() + "): it refuses " + op);
         }
         try {
+            if (atomic instanceof AtomicIntegral128 integral) {
+                return operateWide(name, op, integral, value, expected, desired);
+            }
             if (atomic instanceof AtomicIntegral integral) {
-                return integral.width() > 8 ? operateWide(name, op, integral, value, expected, desired)
-                        : operate(name, op, integral, value, expected, desired);
+                return operate(name, op, integral, value, expected, desired);
             }
             return operate(name, op, (AtomicBytes) atomic, value, expected, desired);
         } catch (IllegalArgumentException | OperandRangeException | UnsupportedOpException e) {
@@ -153,25 +156,25 @@ public class AtomicsEndpoint {
     }
 
     /** Width 16: the values have 128 bits, so the operations are the {@code Int128} ones. */
-    private static OperationResult operateWide(String name, String op, AtomicIntegral a, @Nullable String value,
+    private static OperationResult operateWide(String name, String op, AtomicIntegral128 a, @Nullable String value,
                                                @Nullable String expected, @Nullable String desired) {
         switch (op) {
             case "store": {
-                a.store128(int128(a, "value", value));
+                a.store(int128(a, "value", value));
                 return new OperationResult(name, op, true, null, current(a));
             }
             case "add": {
-                Int128 previous = a.fetchAdd128(int128(a, "value", value));
+                Int128 previous = a.fetchAdd(int128(a, "value", value));
                 return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
             }
             case "sub": {
-                Int128 previous = a.fetchSub128(int128(a, "value", value));
+                Int128 previous = a.fetchSub(int128(a, "value", value));
                 return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
             }
             default: {
                 Int128 exp = int128(a, "expected", expected);
                 Int128 des = int128(a, "desired", desired);
-                Int128CmpxchgResult r = a.cmpxchgStrong128(exp, des);
+                Int128CmpxchgResult r = a.cmpxchgStrong(exp, des);
                 return new OperationResult(name, op, r.success(), AtomicValues.formatInt128(a.signed(), r.expected()), current(a));
             }
         }
@@ -207,7 +210,7 @@ public class AtomicsEndpoint {
         }
     }
 
-    private static Int128 int128(AtomicIntegral a, String operand, @Nullable String text) {
+    private static Int128 int128(AtomicIntegral128 a, String operand, @Nullable String text) {
         if (text == null) {
             throw new IllegalArgumentException("operand '" + operand + "' is required");
         }

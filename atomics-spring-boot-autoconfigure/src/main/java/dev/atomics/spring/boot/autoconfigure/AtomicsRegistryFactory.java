@@ -283,7 +283,7 @@ final class AtomicsRegistryFactory {
             if (type == AtomicType.BYTES) {
                 Atomics.atomic(width, AtomicType.BYTES, engine);
             } else {
-                Atomics.atomic(width, AtomicType.INT, engine);
+                Atomics.atomic(width, AtomicType.INT.forWidth(width), engine);
             }
         } catch (UnsupportedWidthException e) {
             throw unsupportedWidth(prefix, width, e);

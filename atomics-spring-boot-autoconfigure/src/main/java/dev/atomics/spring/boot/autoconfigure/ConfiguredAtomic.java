@@ -3,7 +3,9 @@ package dev.atomics.spring.boot.autoconfigure;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
+import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
 import dev.atomics.AtomicUint;
 
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -29,7 +31,7 @@ import java.util.Set;
  *
  * @param property the prefix of the entry, e.g. {@code atomics.instances.requests}
  */
-record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type) {
+record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type, Integer width) {
 
     /** How the description of an atomic's bean definition starts; the property prefix follows. */
     static final String DESCRIPTION = "atomic configured by ";
@@ -49,7 +51,7 @@ record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type) 
         maps.forEach((prefix, entries) -> names.put(prefix, entries.keySet()));
         AtomicsRegistryFactory.checkNames(names);
         List<ConfiguredAtomic> atomics = new ArrayList<>();
-        maps.forEach((prefix, entries) -> entries.forEach((name, entry) -> atomics.add(of(prefix, name, entry.getType()))));
+        maps.forEach((prefix, entries) -> entries.forEach((name, entry) -> atomics.add(of(prefix, name, entry.getType(), entry.getWidth()))));
         return atomics;
     }
 
@@ -57,15 +59,19 @@ record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type) 
         return binder.bind(map.prefix(), Bindable.mapOf(String.class, map.entryType())).orElse(Map.of());
     }
 
-    private static ConfiguredAtomic of(String map, String name, String type) {
+    private static ConfiguredAtomic of(String map, String name, String type, Integer width) {
         String property = map + "." + name;
-        return new ConfiguredAtomic(name, property, AtomicsRegistryFactory.type(property, type));
+        return new ConfiguredAtomic(name, property, AtomicsRegistryFactory.type(property, type), width);
     }
 
     /** The type of the bean: what {@code @Qualifier("name") AtomicInt} and the like inject. */
     Class<? extends Atomic> beanType() {
+        boolean wide = width != null && width == 16;
         if (type == AtomicType.UINT) {
-            return AtomicUint.class;
+            return wide ? AtomicUint128.class : AtomicUint.class;
+        }
+        if (type == AtomicType.INT && wide) {
+            return AtomicInt128.class;
         }
         return type == AtomicType.BYTES ? AtomicBytes.class : AtomicInt.class;
     }

@@ -3,6 +3,7 @@ package dev.atomics.spring.boot.autoconfigure;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
+import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.UnsupportedWidthException;
@@ -71,7 +72,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
         Basics b = spec.basics();
         Atomic atomic;
         try {
-            atomic = Atomics.atomic(b.width(), b.type(), b.engine());
+            atomic = Atomics.atomic(b.width(), b.type().forWidth(b.width()), b.engine());
         } catch (UnsupportedWidthException e) {
             throw AtomicsRegistryFactory.unsupportedWidth(b.prefix(), b.width(), e);
         }
@@ -80,7 +81,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
             if (atomic instanceof AtomicBytes bytes) {
                 bytes.store(AtomicValues.parseBytes(initial, b.width()));
             } else if (b.width() > 8) {
-                ((AtomicIntegral) atomic).store128(AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT));
+                ((AtomicIntegral128) atomic).store(AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT));
             } else {
                 ((AtomicIntegral) atomic).store(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
             }

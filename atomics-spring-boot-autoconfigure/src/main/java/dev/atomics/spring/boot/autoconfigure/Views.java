@@ -15,28 +15,10 @@ final class Views {
     }
 
     static AtomicViewContext<?> of(ByteBuffer buffer, AtomicType<?, ?, ?> type, Engine engine) {
-        if (type == AtomicType.INT) {
-            return Atomics.atomicView(buffer, AtomicType.INT, engine);
-        }
-        if (type == AtomicType.UINT) {
-            return Atomics.atomicView(buffer, AtomicType.UINT, engine);
-        }
-        if (type == AtomicType.BYTES) {
-            return Atomics.atomicView(buffer, AtomicType.BYTES, engine);
-        }
-        throw new IllegalArgumentException("unsupported type " + type);
+        return Atomics.atomicView(buffer, type.forWidth(buffer.remaining()), engine);
     }
 
     static AtomicViewContext<?> of(SharedMapping shm, long offset, int width, AtomicType<?, ?, ?> type, Engine engine) {
-        if (type == AtomicType.INT) {
-            return shm.atomicView(offset, width, AtomicType.INT, engine);
-        }
-        if (type == AtomicType.UINT) {
-            return shm.atomicView(offset, width, AtomicType.UINT, engine);
-        }
-        if (type == AtomicType.BYTES) {
-            return shm.atomicView(offset, width, AtomicType.BYTES, engine);
-        }
-        throw new IllegalArgumentException("unsupported type " + type);
+        return shm.atomicView(offset, width, type.forWidth(width), engine);
     }
 }

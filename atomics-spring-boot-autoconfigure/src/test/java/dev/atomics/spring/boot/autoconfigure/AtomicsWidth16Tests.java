@@ -1,12 +1,11 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicInt;
-import dev.atomics.AtomicUint;
+import dev.atomics.AtomicInt128;
+import dev.atomics.AtomicUint128;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
-import dev.atomics.WideValueException;
 import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
@@ -81,12 +80,11 @@ class AtomicsWidth16Tests {
     void instancesOfWidth16AreBeansWithTheirInitialValues() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            AtomicUint wide = context.getBean("wide", AtomicUint.class);
+            AtomicUint128 wide = context.getBean("wide", AtomicUint128.class);
             assertThat(wide.width()).isEqualTo(16);
             assertThat(wide.engine()).as("auto picks patomic at width 16").isEqualTo(Engine.PATOMIC);
-            assertThat(wide.load128()).isEqualTo(Int128.ALL_ONES);
-            assertThatThrownBy(wide::load).isInstanceOf(WideValueException.class);
-            assertThat(context.getBean("signed", AtomicInt.class).load128()).isEqualTo(Int128.MIN_VALUE);
+            assertThat(wide.load()).isEqualTo(Int128.ALL_ONES);
+            assertThat(context.getBean("signed", AtomicInt128.class).load()).isEqualTo(Int128.MIN_VALUE);
             assertThat(context.getBean("pair", AtomicBytes.class).load()).hasSize(16).startsWith(0, 1, 2).endsWith(15);
         });
     }
@@ -143,10 +141,10 @@ class AtomicsWidth16Tests {
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("2^128 - 1 rounds to 2^128").isEqualTo(0x1p128);
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "signed").gauge().value()).isEqualTo(-0x1p127);
-            context.getBean("wide", AtomicUint.class).store128(Int128.ofUnsigned((1L << 53) + 1));
+            context.getBean("wide", AtomicUint128.class).store(Int128.ofUnsigned((1L << 53) + 1));
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("beyond 2^53: ties to even").isEqualTo(0x1p53);
-            context.getBean("wide", AtomicUint.class).store(12);
+            context.getBean("wide", AtomicUint128.class).store(Int128.valueOf(12));
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value()).isEqualTo(12.0);
             assertThat(meters.find(AtomicsMetrics.METER).tags("name", "pair").meters()).as("bytes have no gauge").isEmpty();
         });
@@ -162,13 +160,13 @@ class AtomicsWidth16Tests {
                 "atomics.shared.seq.type=int", "atomics.shared.seq.width=16")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    AtomicUint ticket = context.getBean("ticket", AtomicUint.class);
-                    ticket.store128(new Int128(3, 5));
+                    AtomicUint128 ticket = context.getBean("ticket", AtomicUint128.class);
+                    ticket.store(new Int128(3, 5));
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     AtomicReading r = registry.read("ticket");
                     assertThat(r.value()).isEqualTo(new BigInteger("3").shiftLeft(64).add(BigInteger.valueOf(5)).toString());
                     assertThat(r.number()).isEqualTo(3 * 0x1p64 + 5);
-                    context.getBean("seq", AtomicInt.class).dec();
+                    context.getBean("seq", AtomicInt128.class).dec();
                     assertThat(registry.read("seq").value()).isEqualTo("-1");
                     assertThat(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null).value())
                             .isEqualTo(new BigInteger(MAX_U128.substring(1)).subtract(BigInteger.ONE).toString());

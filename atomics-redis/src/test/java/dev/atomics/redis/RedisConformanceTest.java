@@ -1,10 +1,15 @@
-package dev.atomics;
+package dev.atomics.redis;
 
-import dev.atomics.ModelTestSupport.Backdoor;
-import dev.atomics.ModelTestSupport.Orders;
-import dev.atomics.ModelTestSupport.Subject;
-import dev.atomics.ModelTestSupport.TestTarget;
-import dev.atomics.redis.RedisAtomics;
+import dev.atomics.Atomic;
+import dev.atomics.AtomicType;
+import dev.atomics.MemoryOrder;
+import dev.atomics.conformance.Apis;
+import dev.atomics.conformance.Conformance;
+import dev.atomics.conformance.Conformance.Orders;
+import dev.atomics.conformance.Model;
+import dev.atomics.conformance.Target;
+import dev.atomics.conformance.Target.Backdoor;
+import dev.atomics.conformance.Target.Subject;
 import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.RedisServer;
 import dev.atomics.redis.testing.Resp;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every method of atomics on Redis keys, at widths 1, 2, 4 and 8, int, uint and bytes, against the same reference
- * model and the same inputs as local atomics ({@link ModelTestSupport}, {@link IntegralOpsModelTest},
- * {@link BytesOpsModelTest}; seed property {@code atomics.test.seed}), on a real redis-server. States are set up
+ * model and the same inputs as local atomics (the conformance kit, {@link Conformance}; seed property
+ * {@code atomics.test.seed}), on a real redis-server. States are set up
  * and checked through a plain client, in the stored form another Redis client sees (decimal, hex). Memory orders
  * all mean the same on Redis: every order is checked to be accepted (and every invalid one refused), and most inputs
  * run at SEQ_CST.
  */
-class RedisModelTest {
+class RedisConformanceTest {
 
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final AtomicInteger KEYS = new AtomicInteger();
@@ -60,11 +66,11 @@ class RedisModelTest {
     }
 
     /** An atomic on a fresh key, for one test. */
-    record RedisTarget(int width, AtomicType<?, ?, ?> type) implements TestTarget {
+    record RedisTarget(int width, AtomicType<?, ?, ?> type) implements Target {
 
         @Override
-        public IntegralModel model() {
-            return new IntegralModel(width, type == AtomicType.INT);
+        public Model model() {
+            return new Model(width, type == AtomicType.INT);
         }
 
         @Override
@@ -92,7 +98,7 @@ class RedisModelTest {
     }
 
     /** The key's value in the form any Redis client sees: decimal for int and uint, hex for bytes. */
-    record StoredForm(String key, IntegralModel model, boolean bytes) implements Backdoor {
+    record StoredForm(String key, Model model, boolean bytes) implements Backdoor {
 
         @Override
         public void put(byte[] image) {
@@ -111,27 +117,21 @@ class RedisModelTest {
 
         private String stored(byte[] image) {
             if (!bytes) {
-                long raw = 0;
-                for (int i = 0; i < image.length; i++) {
-                    raw |= (image[i] & 0xFFL) << (8 * i);
-                }
-                long value = model.value(raw);
-                return model.signed ? Long.toString(value) : Long.toUnsignedString(value);
+                return model.value(model.bits(image)).toString();
             }
             return HexFormat.of().formatHex(image);
         }
 
         private byte[] imageOf(String stored) {
             if (!bytes) {
-                long v = model.signed ? Long.parseLong(stored) : Long.parseUnsignedLong(stored);
-                return model.image(v);
+                return model.image(new BigInteger(stored));
             }
             return HexFormat.of().parseHex(stored);
         }
     }
 
-    private static List<TestTarget> targets(List<AtomicType<?, ?, ?>> types) {
-        List<TestTarget> out = new ArrayList<>();
+    private static List<Target> targets(List<AtomicType<?, ?, ?>> types) {
+        List<Target> out = new ArrayList<>();
         for (AtomicType<?, ?, ?> type : types) {
             for (int width : new int[] { 1, 2, 4, 8 }) {
                 out.add(new RedisTarget(width, type));
@@ -142,11 +142,11 @@ class RedisModelTest {
 
     @TestFactory
     Stream<DynamicNode> everyIntegralMethodMatchesTheModel() {
-        return ModelTestSupport.tests(IntegralOpsModelTest.INTEGRAL, targets(List.of(AtomicType.INT, AtomicType.UINT)));
+        return Conformance.tests(Apis.INTEGRAL, targets(List.of(AtomicType.INT, AtomicType.UINT)));
     }
 
     @TestFactory
     Stream<DynamicNode> everyBytesMethodMatchesTheModel() {
-        return ModelTestSupport.tests(BytesOpsModelTest.BYTES, targets(List.of(AtomicType.BYTES)));
+        return Conformance.tests(Apis.BYTES, targets(List.of(AtomicType.BYTES)));
     }
 }

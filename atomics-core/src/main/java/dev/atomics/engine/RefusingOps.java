@@ -1,0 +1,114 @@
+package dev.atomics.engine;
+
+import dev.atomics.Engine;
+import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.Checks;
+import dev.atomics.ViewContextException;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * An engine's ops behind one check: operations outside an allowed set are refused, in {@link #check}, before
+ * anything touches memory. Objects that support every operation of their type never see this class, so their
+ * operations stay free of the check; the others are readonly objects, objects whose engine lacks an operation at
+ * their width, and views whose context has closed ({@link #released}: nothing allowed, and the memory may be
+ * gone).
+ */
+final class RefusingOps implements Ops {
+
+    private final Ops delegate;
+    private final Engine engine;
+    private final Set<Op> allowed;
+    private final String owner;
+    /** Why an operation outside {@link #allowed} is refused; {@code null} for a released view. */
+    private final String reason;
+
+    private RefusingOps(Ops delegate, Engine engine, Set<Op> allowed, String owner, String reason) {
+        this.delegate = delegate;
+        this.engine = engine;
+        this.allowed = allowed.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(allowed);
+        this.owner = owner;
+        this.reason = reason;
+    }
+
+    /** {@code delegate}, refusing the operations not in {@code allowed} because of {@code reason}. */
+    static Ops restricted(Ops delegate, Set<Op> allowed, String owner, String reason) {
+        return new RefusingOps(delegate, delegate.engine(), allowed, owner, reason);
+    }
+
+    /** The ops of a view whose context has been closed or released: every operation throws. */
+    static Ops released(Engine engine, String owner) {
+        return new RefusingOps(null, engine, Set.of(), owner, null);
+    }
+
+    private void check(Op op) {
+        if (!allowed.contains(op)) {
+            if (reason == null) {
+                throw new ViewContextException(owner + " was used after its context was closed or released;"
+                        + " its memory may be gone, so no operation is allowed");
+            }
+            throw Checks.unsupported(owner, op, reason);
+        }
+    }
+
+    @Override
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public long load(Target t, MemoryOrder order) {
+        check(Op.LOAD);
+        return delegate.load(t, order);
+    }
+
+    @Override
+    public void store(Target t, long value, MemoryOrder order) {
+        check(Op.STORE);
+        delegate.store(t, value, order);
+    }
+
+    @Override
+    public long cmpxchg(Target t, Op op, long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        check(op);
+        return delegate.cmpxchg(t, op, expected, desired, success, failure);
+    }
+
+    @Override
+    public long rmw(Target t, Op op, long value, MemoryOrder order) {
+        check(op);
+        return delegate.rmw(t, op, value, order);
+    }
+
+    @Override
+    public boolean bit(Target t, Op op, int offset, MemoryOrder order) {
+        check(op);
+        return delegate.bit(t, op, offset, order);
+    }
+
+    @Override
+    public void load(Target t, Scratch s, MemoryOrder order) {
+        check(Op.LOAD);
+        delegate.load(t, s, order);
+    }
+
+    @Override
+    public void store(Target t, Scratch s, MemoryOrder order) {
+        check(Op.STORE);
+        delegate.store(t, s, order);
+    }
+
+    @Override
+    public boolean cmpxchg(Target t, Op op, Scratch s, MemoryOrder success, MemoryOrder failure) {
+        check(op);
+        return delegate.cmpxchg(t, op, s, success, failure);
+    }
+
+    @Override
+    public void rmw(Target t, Op op, Scratch s, MemoryOrder order) {
+        check(op);
+        delegate.rmw(t, op, s, order);
+    }
+}
