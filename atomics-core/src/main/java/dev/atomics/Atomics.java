@@ -189,10 +189,9 @@ public final class Atomics {
      * {@link AtomicType#INT128} and {@link AtomicType#UINT128}, which have no other width.
      */
     static void checkTypeWidth(int width, AtomicType<?, ?, ?> type) {
-        if (width > 8 && (type.kind == AtomicType.Kind.INT || type.kind == AtomicType.Kind.UINT)) {
-            throw new UnsupportedWidthException("an " + ownedName(type) + " holds a long, 1 to 8 bytes, not " + width
-                    + (width == 16 ? ": for 16-byte integers use AtomicType." + type.forWidth(16) + " (values as"
-                    + " Int128)" : ""));
+        if (width == 16 && (type.kind == AtomicType.Kind.INT || type.kind == AtomicType.Kind.UINT)) {
+            throw new UnsupportedWidthException("an " + ownedName(type) + " holds a long, 1 to 8 bytes, not 16: for"
+                    + " 16-byte integers use AtomicType." + type.forWidth(16) + " (values as Int128)");
         }
         if (width != 16 && type.is128()) {
             throw new UnsupportedWidthException("an " + ownedName(type) + " has 16 bytes, not " + width
