@@ -216,6 +216,16 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     }
 
     @Override
+    public final long fetchMax(long operand, MemoryOrder order) {
+        return value(Dispatch.rmw(this, Op.FETCH_MAX, operand(operand), anyOrder(order)));
+    }
+
+    @Override
+    public final long fetchMin(long operand, MemoryOrder order) {
+        return value(Dispatch.rmw(this, Op.FETCH_MIN, operand(operand), anyOrder(order)));
+    }
+
+    @Override
     public final long fetchNeg(MemoryOrder order) {
         return value(Dispatch.rmw(this, Op.FETCH_NEG, 0, anyOrder(order)));
     }

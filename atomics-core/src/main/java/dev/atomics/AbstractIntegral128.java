@@ -236,6 +236,16 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
     }
 
     @Override
+    public final Int128 fetchMax(Int128 operand, MemoryOrder order) {
+        return value(rmw(Op.FETCH_MAX, operand, order), R);
+    }
+
+    @Override
+    public final Int128 fetchMin(Int128 operand, MemoryOrder order) {
+        return value(rmw(Op.FETCH_MIN, operand, order), R);
+    }
+
+    @Override
     public final Int128 fetchNeg(MemoryOrder order) {
         return value(rmw(Op.FETCH_NEG, order), R);
     }

@@ -236,4 +236,23 @@ public interface AtomicIntegral extends Atomic {
     default long fetchNeg() {
         return fetchNeg(MemoryOrder.SEQ_CST);
     }
+
+    /**
+     * Atomically sets the value to the greater of it and {@code operand} (compared as signed or unsigned, as
+     * {@link #signed()} says) and returns the previous value: a high-water mark in one call. Served by a
+     * compare-and-exchange loop (no CPU has an atomic maximum), so it never writes when the value is already
+     * the greater.
+     */
+    long fetchMax(long operand, MemoryOrder order);
+
+    default long fetchMax(long operand) {
+        return fetchMax(operand, MemoryOrder.SEQ_CST);
+    }
+
+    /** Like {@link #fetchMax(long, MemoryOrder)}, with the lesser of the two: a low-water mark. */
+    long fetchMin(long operand, MemoryOrder order);
+
+    default long fetchMin(long operand) {
+        return fetchMin(operand, MemoryOrder.SEQ_CST);
+    }
 }

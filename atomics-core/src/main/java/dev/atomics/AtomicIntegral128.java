@@ -240,4 +240,22 @@ public interface AtomicIntegral128 extends Atomic {
     default Int128 fetchNeg() {
         return fetchNeg(MemoryOrder.SEQ_CST);
     }
+
+    /**
+     * Atomically sets the value to the greater of it and {@code operand} (compared as signed or unsigned, as
+     * {@link #signed()} says) and returns the previous value: a high-water mark in one call. Served by a
+     * compare-and-exchange loop.
+     */
+    Int128 fetchMax(Int128 operand, MemoryOrder order);
+
+    default Int128 fetchMax(Int128 operand) {
+        return fetchMax(operand, MemoryOrder.SEQ_CST);
+    }
+
+    /** Like {@link #fetchMax(Int128, MemoryOrder)}, with the lesser of the two: a low-water mark. */
+    Int128 fetchMin(Int128 operand, MemoryOrder order);
+
+    default Int128 fetchMin(Int128 operand) {
+        return fetchMin(operand, MemoryOrder.SEQ_CST);
+    }
 }

@@ -7,7 +7,7 @@ package dev.atomics;
  *
  * <p>Engines implement shapes, not operations: an engine runs an entry by its hardware instruction or native
  * function where it has one, and otherwise by one compare-and-exchange loop over {@link #apply}. An operation
- * without a patomic slot is therefore served by every engine without special code.
+ * without a patomic slot (such as {@link #FETCH_MAX}) is therefore served by every engine without special code.
  * {@link Atomic#opsSupported()} lists an object's operations in this table's order.
  */
 public enum Op {
@@ -37,7 +37,9 @@ public enum Op {
     FETCH_SUB("fetchSub", Shape.FETCH, 23),
     FETCH_INC("fetchInc", Shape.FETCH_NOARG, 24),
     FETCH_DEC("fetchDec", Shape.FETCH_NOARG, 25),
-    FETCH_NEG("fetchNeg", Shape.FETCH_NOARG, 26);
+    FETCH_NEG("fetchNeg", Shape.FETCH_NOARG, 26),
+    FETCH_MAX("fetchMax", Shape.FETCH, Op.NO_SLOT),
+    FETCH_MIN("fetchMin", Shape.FETCH, Op.NO_SLOT);
 
     /** What an operation takes and returns, which is all an engine needs to know to run it. */
     public enum Shape {
@@ -133,6 +135,8 @@ public enum Op {
             case INC: case FETCH_INC: return old + 1;
             case DEC: case FETCH_DEC: return old - 1;
             case NEG: case FETCH_NEG: return -old;
+            case FETCH_MAX: return compare(old, v, width, signed) >= 0 ? old : v;
+            case FETCH_MIN: return compare(old, v, width, signed) <= 0 ? old : v;
             default: throw notReadModifyWrite();
         }
     }
@@ -150,8 +154,20 @@ public enum Op {
             case INC: case FETCH_INC: return old.add(Int128.ONE);
             case DEC: case FETCH_DEC: return old.subtract(Int128.ONE);
             case NEG: case FETCH_NEG: return Int128.ZERO.subtract(old);
+            case FETCH_MAX: return compare(old, v, signed) >= 0 ? old : v;
+            case FETCH_MIN: return compare(old, v, signed) <= 0 ? old : v;
             default: throw notReadModifyWrite();
         }
+    }
+
+    /** Compares two values of {@code width} bytes (sign-extended or not: only the low bits count). */
+    private static int compare(long a, long b, int width, boolean signed) {
+        int shift = 64 - 8 * width; // the width's top bit to bit 63, where Java's comparisons read the sign
+        return signed ? Long.compare(a << shift, b << shift) : Long.compareUnsigned(a << shift, b << shift);
+    }
+
+    private static int compare(Int128 a, Int128 b, boolean signed) {
+        return signed ? a.compareTo(b) : Int128.compareUnsigned(a, b);
     }
 
     private UnsupportedOperationException notReadModifyWrite() {

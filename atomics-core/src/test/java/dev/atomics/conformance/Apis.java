@@ -77,7 +77,9 @@ public final class Apis {
             method("fetchSub", FETCH_SUB, (a, in) -> a.fetchSub(in.operand(), in.order()), Apis::asLong),
             method("fetchInc", FETCH_INC, (a, in) -> a.fetchInc(in.order()), Apis::asLong),
             method("fetchDec", FETCH_DEC, (a, in) -> a.fetchDec(in.order()), Apis::asLong),
-            method("fetchNeg", FETCH_NEG, (a, in) -> a.fetchNeg(in.order()), Apis::asLong)),
+            method("fetchNeg", FETCH_NEG, (a, in) -> a.fetchNeg(in.order()), Apis::asLong),
+            method("fetchMax", FETCH_MAX, (a, in) -> a.fetchMax(in.operand(), in.order()), Apis::asLong),
+            method("fetchMin", FETCH_MIN, (a, in) -> a.fetchMin(in.operand(), in.order()), Apis::asLong)),
             (m, v) -> v.longValue(), Apis::outOfRange, AtomicIntegral::store, AtomicIntegral::load);
 
     /** {@link AtomicIntegral128}: width 16, {@link Int128} values. */
@@ -121,7 +123,9 @@ public final class Apis {
             method("fetchSub", FETCH_SUB, (a, in) -> a.fetchSub(in.operand(), in.order()), Apis::asInt128),
             method("fetchInc", FETCH_INC, (a, in) -> a.fetchInc(in.order()), Apis::asInt128),
             method("fetchDec", FETCH_DEC, (a, in) -> a.fetchDec(in.order()), Apis::asInt128),
-            method("fetchNeg", FETCH_NEG, (a, in) -> a.fetchNeg(in.order()), Apis::asInt128)),
+            method("fetchNeg", FETCH_NEG, (a, in) -> a.fetchNeg(in.order()), Apis::asInt128),
+            method("fetchMax", FETCH_MAX, (a, in) -> a.fetchMax(in.operand(), in.order()), Apis::asInt128),
+            method("fetchMin", FETCH_MIN, (a, in) -> a.fetchMin(in.operand(), in.order()), Apis::asInt128)),
             (m, v) -> int128(v), m -> List.of(), AtomicIntegral128::store, AtomicIntegral128::load);
 
     /** {@link AtomicBytes}: every width, values as memory images. */

@@ -115,6 +115,8 @@ public final class Model {
             case INC, FETCH_INC -> set(raw.add(BigInteger.ONE));
             case DEC, FETCH_DEC -> set(raw.subtract(BigInteger.ONE));
             case NEG, FETCH_NEG -> set(raw.negate());
+            case FETCH_MAX -> set(value(raw).max(value(operand)));
+            case FETCH_MIN -> set(value(raw).min(value(operand)));
             default -> throw new IllegalArgumentException("the model has no " + op);
         }
         return new Outcome(value(before), image(before), before.testBit(bit), exchanged);

@@ -323,6 +323,16 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     }
 
     @Override
+    public final long fetchMax(long operand, MemoryOrder order) {
+        return fetch("fetchMax", Op.FETCH_MAX, Script.FETCH_MAX, operand, order);
+    }
+
+    @Override
+    public final long fetchMin(long operand, MemoryOrder order) {
+        return fetch("fetchMin", Op.FETCH_MIN, Script.FETCH_MIN, operand, order);
+    }
+
+    @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
         if (incrby) {
             return addition("fetchAdd", Op.FETCH_ADD, operand, false, order);

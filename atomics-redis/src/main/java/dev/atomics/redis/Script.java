@@ -58,6 +58,8 @@ final class Script {
     static final byte[] NEG = ascii("neg");
     static final byte[] FETCH_ADD = ascii("fadd");
     static final byte[] FETCH_SUB = ascii("fsub");
+    static final byte[] FETCH_MAX = ascii("fmax");
+    static final byte[] FETCH_MIN = ascii("fmin");
     static final byte[] FETCH_NEG = ascii("fneg");
 
     static byte[] ascii(String s) {

@@ -126,6 +126,17 @@ local function sub(ah, al, bh, bl)
   return mask((ah - bh - b) % T32, lo)
 end
 
+-- whether (ah, al) comes before (bh, bl) as the atomic reads them: a signed int compares with its sign bit flipped
+local function less(ah, al, bh, bl)
+  if kind == 'i' and width == 8 then
+    ah, bh = (ah + 2147483648) % T32, (bh + 2147483648) % T32
+  elseif kind == 'i' then
+    local top, m = 2 ^ (8 * width - 1), 2 ^ (8 * width)
+    al, bl = (al + top) % m, (bl + top) % m
+  end
+  return ah < bh or (ah == bh and al < bl)
+end
+
 -- LuaBitOp works on signed 32-bit numbers: bring its results back to [0, 2^32)
 local function u32(x)
   if x < 0 then return x + T32 end
@@ -175,6 +186,13 @@ elseif base == 'sub' then
   nh, nl = sub(hi, lo, tonumber(ARGV[4]), tonumber(ARGV[5]))
 elseif base == 'neg' then
   nh, nl = sub(0, 0, hi, lo)
+elseif base == 'max' or base == 'min' then
+  local oh, ol = mask(tonumber(ARGV[4]), tonumber(ARGV[5]))
+  local replace = less(hi, lo, oh, ol)
+  if base == 'min' then replace = less(oh, ol, hi, lo) end
+  -- nothing to write when the value already is the greater (the lesser): no write, as a CAS loop would not
+  if not replace then return previous end
+  nh, nl = oh, ol
 else
   return redis.error_reply('ATOMICS_OP unknown operation ' .. op)
 end
