@@ -53,7 +53,7 @@ class GuideSnippetsTest {
 
     @Test
     void theExampleOfTestingYourApplicationIsATestOfThisModule() throws Exception {
-        String snippet = Readme.read().section("## Testing your application").fenced("java");
+        String snippet = Readme.read(Path.of("..", "docs", "guide.md")).section("## Testing your application").fenced("java");
         assertThat(snippet).contains("@IsolatedAtomics");
         assertThat(Files.readString(Path.of("src/test/java/dev/atomics/guide/LevelControllerTests.java")))
                 .isEqualTo("package dev.atomics.guide;\n\n" + snippet);
