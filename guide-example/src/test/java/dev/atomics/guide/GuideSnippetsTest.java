@@ -1,5 +1,7 @@
 package dev.atomics.guide;
 
+import dev.atomics.testing.DocExamples;
+import dev.atomics.testing.DocExamples.Example;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -18,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * This module is the README's 5-minute guide, so that the guide can be tested: its pom has exactly the
- * dependencies of step 1, its application.yml is step 2's YAML, its controller is step 3's code, and the example of
- * "Testing your application" is one of its tests. Any edit of those snippets in the README fails here until the
- * module follows (and the module's tests then check that the guide still works).
+ * dependencies of step 1, its application.yml is step 2's YAML, and every Java example marked
+ * {@code <!-- example: guide-example -->} (step 3's controller, the test of docs/guide.md's "Testing your
+ * application") is one of its source files. Any edit of those examples fails here until the module follows (and
+ * the module's tests then check that the guide still works).
  */
 class GuideSnippetsTest {
 
@@ -45,18 +48,18 @@ class GuideSnippetsTest {
     }
 
     @Test
-    void step3IsTheController() throws Exception {
-        String snippet = GUIDE.from("**3. Inject and use them**").fenced("java");
-        assertThat(snippet).contains("class LevelController");
-        assertThat(Files.readString(Path.of("src/main/java/dev/atomics/guide/LevelController.java"))).endsWith("\n" + snippet);
-    }
-
-    @Test
-    void theExampleOfTestingYourApplicationIsATestOfThisModule() throws Exception {
-        String snippet = Readme.read(Path.of("..", "docs", "guide.md")).section("## Testing your application").fenced("java");
-        assertThat(snippet).contains("@IsolatedAtomics");
-        assertThat(Files.readString(Path.of("src/test/java/dev/atomics/guide/LevelControllerTests.java")))
-                .isEqualTo("package dev.atomics.guide;\n\n" + snippet);
+    void everyJavaExampleMarkedForThisModuleIsOneOfItsSourceFiles() throws Exception {
+        List<Example> examples = DocExamples.marked("guide-example");
+        // step 3's controller (README.md) and the test of "Testing your application" (docs/guide.md)
+        assertThat(examples).extracting(Example::declaredType).contains("LevelController", "LevelControllerTests");
+        for (Example example : examples) {
+            Path main = Path.of("src/main/java/dev/atomics/guide", example.declaredType() + ".java");
+            Path test = Path.of("src/test/java/dev/atomics/guide", example.declaredType() + ".java");
+            Path source = Files.exists(main) ? main : test;
+            assertThat(source).as("the source file of the example at %s", example).exists();
+            assertThat(Files.readString(source)).as("%s, against the example at %s", source, example)
+                    .endsWith("\n" + example.code());
+        }
     }
 
     private static Document xml(String text) throws Exception {

@@ -17,13 +17,8 @@ final class Readme {
     }
 
     static Readme read() {
-        return read(PATH);
-    }
-
-    /** Another Markdown file of the repository, e.g. {@code docs/guide.md}. */
-    static Readme read(Path path) {
         try {
-            return new Readme(Files.readString(path));
+            return new Readme(Files.readString(PATH));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
