@@ -13,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -39,6 +43,34 @@ class GuideSnippetsTest {
                 .getTextContent();
         assertThat(GUIDE.from("**1. Add the starter**").fenced("xml"))
                 .contains("<artifactId>atomics-spring-boot-starter</artifactId>\n  <version>" + version + "</version>");
+    }
+
+    @Test
+    void step0InstallsTheStarterOfStep1() throws Exception {
+        String step0 = GUIDE.from("**0. Make the starter resolvable.**").paragraph().replaceAll("\\s+", " ");
+        // the module step 1 depends on, built with what it needs, into the local repository a new app resolves from
+        assertThat(step0).contains("`mvn -q -DskipTests install -pl atomics-spring-boot-starter -am`",
+                "`dev.atomics:atomics-spring-boot-starter:0.1.0-SNAPSHOT`");
+        assertThat(GUIDE.from("**1. Add the starter**").fenced("xml"))
+                .contains("<artifactId>atomics-spring-boot-starter</artifactId>\n  <version>0.1.0-SNAPSHOT</version>");
+        assertThat(Path.of("..", "atomics-spring-boot-starter", "pom.xml")).isRegularFile();
+    }
+
+    @Test
+    void theGuidesSharedMemoryIsNotTheSampleApps() throws Exception {
+        Set<String> guide = shmNames(Path.of("src/main/resources/application.yml"));
+        Set<String> sample = shmNames(Path.of("..", "sample-app", "src", "main", "resources", "application.yml"));
+        assertThat(guide).isNotEmpty();
+        assertThat(sample).isNotEmpty().doesNotContainAnyElementsOf(guide);
+    }
+
+    private static Set<String> shmNames(Path yml) throws Exception {
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("shm:\\s*([\\w./-]+)").matcher(Files.readString(yml));
+        while (m.find()) {
+            names.add(m.group(1).replaceFirst("^/", ""));
+        }
+        return names;
     }
 
     @Test

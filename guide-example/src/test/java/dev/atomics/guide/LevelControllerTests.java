@@ -46,6 +46,6 @@ class LevelControllerTests {
         jobsDone.inc();
         assertThat(jobsDone.load()).isEqualTo(before + 1);
         // the object's actual name, e.g. for a C or Python peer the test starts
-        assertThat(registry.get("jobs-done").source().target()).startsWith("atomics-sample-test-");
+        assertThat(registry.get("jobs-done").source().target()).startsWith("guide-jobs-test-");
     }
 }
