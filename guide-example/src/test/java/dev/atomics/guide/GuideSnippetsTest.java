@@ -83,7 +83,7 @@ class GuideSnippetsTest {
     void everyJavaExampleMarkedForThisModuleIsOneOfItsSourceFiles() throws Exception {
         List<Example> examples = DocExamples.marked("guide-example");
         // step 3's controller (README.md) and the test of "Testing your application" (docs/guide.md)
-        assertThat(examples).extracting(Example::declaredType).contains("LevelController", "LevelControllerTests");
+        assertThat(examples).extracting(Example::declaredType).contains("LevelController", "LevelControllerTest");
         for (Example example : examples) {
             Path main = Path.of("src/main/java/dev/atomics/guide", example.declaredType() + ".java");
             Path test = Path.of("src/test/java/dev/atomics/guide", example.declaredType() + ".java");

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * root: a symbolic link planted at the configured path, a device, a FIFO, a /proc file, another user's file to
  * grow. Each is refused at startup with a failure report, and the file it points at is left as it was.
  */
-class FileEntrySafetyTests {
+class FileEntrySafetyTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));

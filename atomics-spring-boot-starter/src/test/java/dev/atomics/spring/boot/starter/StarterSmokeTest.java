@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The starter alone is enough: an application gets its configured atomics injected. */
 @SpringBootTest(properties = { "atomics.instances.requests.type=int", "atomics.instances.requests.initial-value=41" })
-class StarterSmokeTests {
+class StarterSmokeTest {
 
     @SpringBootApplication
     static class App {

@@ -22,7 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class AtomicsHealthTests {
+class AtomicsHealthTest {
 
     private final TestShm shm = new TestShm("health");
 

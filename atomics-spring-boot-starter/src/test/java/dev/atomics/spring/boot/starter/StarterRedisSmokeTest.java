@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts in Redis, for every instance of it.
  */
 @SpringBootTest(properties = { "atomics.cluster.orders.redis=smoke:orders", "atomics.cluster.orders.type=int" })
-class StarterRedisSmokeTests {
+class StarterRedisSmokeTest {
 
     @SpringBootApplication
     static class App {

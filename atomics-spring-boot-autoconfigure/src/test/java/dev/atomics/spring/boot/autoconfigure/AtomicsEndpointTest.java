@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The {@code atomics} endpoint's availability and its operations, called directly. */
-class AtomicsEndpointTests {
+class AtomicsEndpointTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, AtomicsAutoConfiguration.class,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every misconfiguration stops startup with an {@link AtomicsConfigurationException} naming the property, and
  * {@link AtomicsFailureAnalyzer} turns it into a one-line description and an action.
  */
-class AtomicsMisconfigurationTests {
+class AtomicsMisconfigurationTest {
 
     private final TestShm shm = new TestShm("misconf");
 
@@ -318,7 +318,7 @@ class AtomicsMisconfigurationTests {
                         "atomics.shared.bad.file=" + file)
                 .run(fails("atomics.shared.bad.file", "does not exist", "create=true"));
         // the shm mapping was closed again: a fresh open / close / unlink works and nothing is busy
-        // (AtomicsStartupRollbackTests: what the failed startup created is also removed)
+        // (AtomicsStartupRollbackTest: what the failed startup created is also removed)
         try (SharedMemory m = SharedMemory.open(name)) {
             assertThat(m.size()).isEqualTo(8);
         }

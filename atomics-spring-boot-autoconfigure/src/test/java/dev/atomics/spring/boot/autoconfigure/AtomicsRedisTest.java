@@ -58,7 +58,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * beans like any other atomic, Boot's {@code spring.data.redis.*} settings, failure reports, and the endpoint, gauges
  * and health when the server goes away and comes back.
  */
-class AtomicsRedisTests {
+class AtomicsRedisTest {
 
     private static final AtomicInteger KEYS = new AtomicInteger();
 
@@ -71,7 +71,7 @@ class AtomicsRedisTests {
             .withPropertyValues("spring.data.redis.host=" + server.host(), "spring.data.redis.port=" + server.port(),
                     "spring.data.redis.timeout=2s");
 
-    /** Asserts the failure report, as AtomicsMisconfigurationTests does. */
+    /** Asserts the failure report, as AtomicsMisconfigurationTest does. */
     private static ContextConsumer<AssertableApplicationContext> fails(String property, String description, String action) {
         return context -> {
             assertThat(context).hasFailed();

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Width-16 entries ({@code {type: uint, width: 16}}, instances and shared): beans, exact decimal values in the
  * endpoint and its write operation with 128-bit operands, doubles in the gauges, the registry's reads.
  */
-class AtomicsWidth16Tests {
+class AtomicsWidth16Test {
 
     private static final String MAX_U128 = "340282366920938463463374607431768211455";
     private static final String MIN_I128 = "-170141183460469231731687303715884105728";

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code atomics.shared}: views on shared-memory objects and mapped files, their lifetimes and sharing. */
-class AtomicsSharedTests {
+class AtomicsSharedTest {
 
     private final TestShm shm = new TestShm("shared");
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code atomics.test.isolate}: each context gets shared-memory objects and files of its own, created for it, and
  * removes them when it closes; without it, closing removes nothing.
  */
-class AtomicsTestIsolationTests {
+class AtomicsTestIsolationTest {
 
     private final TestShm shm = new TestShm("isolate");
 

@@ -29,7 +29,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Conditions and properties of {@link AtomicsAutoConfiguration} for {@code atomics.instances}. */
-class AtomicsAutoConfigurationTests {
+class AtomicsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));

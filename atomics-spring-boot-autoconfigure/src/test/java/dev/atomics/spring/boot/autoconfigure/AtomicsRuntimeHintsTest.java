@@ -13,13 +13,13 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hints a native image of an application with the starter needs, registered by the auto-configuration. */
-class AtomicsRuntimeHintsTests {
+class AtomicsRuntimeHintsTest {
 
     private final RuntimeHints hints = registered();
 
     private static RuntimeHints registered() {
         RuntimeHints hints = new RuntimeHints();
-        new AtomicsRuntimeHints().registerHints(hints, AtomicsRuntimeHintsTests.class.getClassLoader());
+        new AtomicsRuntimeHints().registerHints(hints, AtomicsRuntimeHintsTest.class.getClassLoader());
         return hints;
     }
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * startup grew it). Once the registry is built, nothing is ever removed: not on shutdown, and not when the
  * context fails later for another reason.
  */
-class AtomicsStartupRollbackTests {
+class AtomicsStartupRollbackTest {
 
     private final TestShm shm = new TestShm("rollback");
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * and Boot prints its description and action; a valid configuration starts, also lazily.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AtomicsFailureReportTests {
+class AtomicsFailureReportTest {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(AtomicsAutoConfiguration.class)
@@ -30,7 +30,7 @@ class AtomicsFailureReportTests {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ AtomicsAutoConfiguration.class, AtomicsBeanDefinitionTests.LaterRequests.class })
+    @ImportAutoConfiguration({ AtomicsAutoConfiguration.class, AtomicsBeanDefinitionTest.LaterRequests.class })
     static class AppWithLaterBean {
     }
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process through shared memory and a mapped file.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AtomicsActuatorIntegrationTests {
+class AtomicsActuatorIntegrationTest {
 
     static final ItSupport IT = new ItSupport("it-read");
 

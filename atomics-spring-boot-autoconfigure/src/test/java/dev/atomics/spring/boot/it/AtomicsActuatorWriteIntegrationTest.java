@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "management.endpoint.atomics.access=unrestricted", "spring.web.error.include-message=always" })
-class AtomicsActuatorWriteIntegrationTests {
+class AtomicsActuatorWriteIntegrationTest {
 
     static final ItSupport IT = new ItSupport("it-write");
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code atomics.shared.<name>.mode}: the permission bits of what the application creates, exactly, and only when it
  * creates it; a bad or contradictory mode stops startup with the failure report.
  */
-class AtomicsModeTests {
+class AtomicsModeTest {
 
     private final TestShm shm = new TestShm("mode");
 

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, properties = "atomics.shared.jobs.shm=atomics-isolated-annotation")
 @IsolatedAtomics
 @DirtiesContext
-class IsolatedAtomicsTests {
+class IsolatedAtomicsTest {
 
     @Autowired
     Environment environment;

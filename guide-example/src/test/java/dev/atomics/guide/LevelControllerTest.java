@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @IsolatedAtomics   // this test context's own shared memory, removed when the context closes
-class LevelControllerTests {
+class LevelControllerTest {
 
     @LocalServerPort
     int port;

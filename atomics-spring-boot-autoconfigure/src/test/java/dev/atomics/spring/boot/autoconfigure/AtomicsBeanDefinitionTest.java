@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Bean definitions of atomics: an unknown type and a name that another bean already has end in the failure
  * report, whoever injects the atomic, how and when, and whichever bean is defined first.
  */
-class AtomicsBeanDefinitionTests {
+class AtomicsBeanDefinitionTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unavailable (no value, NaN, DOWN naming them) instead of reading them.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PeerDamageIntegrationTests {
+class PeerDamageIntegrationTest {
 
     private static final String PREFIX = "atomics-test-" + ProcessHandle.current().pid() + "-peer-";
 
