@@ -53,7 +53,7 @@ public final class DocExamples {
     /** One fenced code block of a document. */
     public record Example(Path file, int line, String language, String marker, String code) {
 
-        /** The marker without its options: {@code run atomics-core}, {@code guide-example}, ... ({@code ""} if none). */
+        /** The marker without its options: {@code run atomics-core}, {@code guide-example}, ... ({@code ""}: none). */
         public String target() {
             int comma = marker.indexOf(',');
             return (comma < 0 ? marker : marker.substring(0, comma)).trim();
@@ -135,14 +135,14 @@ public final class DocExamples {
                 code.append(lines.get(j)).append('\n');
                 j++;
             }
-            result.add(new Example(doc, i + 2, open.group(1), marker != null && marker.matches() ? marker.group(1) : "",
-                    code.toString()));
+            String said = marker != null && marker.matches() ? marker.group(1) : "";
+            result.add(new Example(doc, i + 2, open.group(1), said, code.toString()));
             i = j;
         }
         return result;
     }
 
-    /** Compiles the example (after {@code edit}, e.g. a test server's port for the example's) and returns its classes. */
+    /** Compiles the example, after {@code edit} (e.g. a test server's port for the example's); returns its classes. */
     public static ClassLoader compile(Example example, UnaryOperator<String> edit) {
         String code = edit.apply(example.code());
         List<String> imports = new ArrayList<>();
