@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Runs the JMH suite of the benchmarks module with fixed options and writes docs/BENCHMARKS.md.
+# Runs the JMH suite of the benchmarks module with fixed options, commits nothing, and writes the run's summary
+# and docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~21 minutes on 2 cores), write the report
+#   scripts/run-benchmarks.sh              build, run everything (~21 minutes on 2 cores), write summary and report
 #   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~5 minutes); writes only under
 #                                          benchmarks/target/
-#   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the last results
+#   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the newest committed summary
 #
-# Results (JMH JSON and the machine description) go to benchmarks/results/ (JMH's console logs to
-# benchmarks/target/); the report is generated from them
-# by benchmarks/report.py, so every ratio in it compares figures of one run on one machine.
+# JMH's raw JSON, its console logs and the machine description go to benchmarks/target/jmh/ (never committed).
+# benchmarks/summarize.py reduces them to one row per figure in benchmarks/results/DATE-jdkN.tsv (the committed
+# record of the run: a later run on the same day and JDK replaces it), and benchmarks/report.py writes the report
+# from that summary, so every ratio in it compares figures of one run on one machine.
 #
 # The Redis rows (RedisCounters: atomics-redis against Spring Data Redis's RedisAtomicLong) need Debian's
 # redis-server (apt-get install redis-server): the script starts one on a free port of 127.0.0.1, without
@@ -26,11 +28,12 @@ case "${1:-}" in
   *) echo "usage: $0 [--quick|--report]" >&2; exit 2 ;;
 esac
 
-RESULTS="$ROOT/benchmarks/results"
+RAW="$ROOT/benchmarks/target/jmh"
+SUMMARIES="$ROOT/benchmarks/results"
 REPORT="$ROOT/docs/BENCHMARKS.md"
 if [ "$MODE" = quick ]; then
-  # a smoke test never overwrites the committed results and report
-  RESULTS="$ROOT/benchmarks/target/results-quick"
+  # a smoke test never overwrites the committed summaries and report
+  SUMMARIES="$ROOT/benchmarks/target/results-quick"
   REPORT="$ROOT/benchmarks/target/BENCHMARKS-quick.md"
 fi
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
@@ -56,7 +59,7 @@ if [ "$MODE" != report ]; then
   # (stale) copies of atomics-core's classes.
   rm -rf "$ROOT/benchmarks/target"
   mvn -q -B -Pbenchmarks -pl benchmarks -am package -DskipTests
-  mkdir -p "$RESULTS"
+  mkdir -p "$RAW" "$SUMMARIES"
 
   loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
   {
@@ -69,7 +72,7 @@ if [ "$MODE" != report ]; then
     echo "jmh_options=${JMH_OPTS[*]}"
     echo "mode=$MODE"
     echo "loadavg_start=$(loadavg)"
-  } > "$RESULTS/machine.properties"
+  } > "$RAW/machine.properties"
 
   # Runs JMH, keeps its console output in a log and shows only which benchmark is running.
   run_jmh() {
@@ -87,31 +90,36 @@ if [ "$MODE" != report ]; then
   }
 
   echo "== single thread (with -prof gc)"
-  run_jmh "$RESULTS/single.json" "$ROOT/benchmarks/target/single.log" -prof gc "$SINGLE"
+  run_jmh "$RAW/single.json" "$RAW/single.log" -prof gc "$SINGLE"
   echo "== two threads, one counter"
-  run_jmh "$RESULTS/contended.json" "$ROOT/benchmarks/target/contended.log" "$CONTENDED"
+  run_jmh "$RAW/contended.json" "$RAW/contended.log" "$CONTENDED"
 
   echo "== Redis: a counter on a key, against RedisAtomicLong (local redis-server)"
   command -v redis-server >/dev/null || { echo "redis-server is not installed (apt-get install redis-server)" >&2; exit 1; }
   REDIS_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize no \
-    > "$ROOT/benchmarks/target/redis-server.log" 2>&1 &
+    > "$RAW/redis-server.log" 2>&1 &
   REDIS_PID=$!
   trap 'kill "$REDIS_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 100); do
     redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break
     sleep 0.1
   done
-  echo "redis=$(redis-server --version | sed 's/ sha=.*//')" >> "$RESULTS/machine.properties"
-  ATOMICS_BENCH_REDIS_PORT=$REDIS_PORT run_jmh "$RESULTS/redis.json" "$ROOT/benchmarks/target/redis.log" "$REDIS"
+  echo "redis=$(redis-server --version | sed 's/ sha=.*//')" >> "$RAW/machine.properties"
+  ATOMICS_BENCH_REDIS_PORT=$REDIS_PORT run_jmh "$RAW/redis.json" "$RAW/redis.log" "$REDIS"
   kill "$REDIS_PID"
   wait "$REDIS_PID" 2>/dev/null || true
   trap - EXIT
-  echo "loadavg_end=$(loadavg)" >> "$RESULTS/machine.properties"
+  echo "loadavg_end=$(loadavg)" >> "$RAW/machine.properties"
+  JDK=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  SUMMARY="$SUMMARIES/$(date -u +%Y-%m-%d)-jdk$JDK.tsv"
+  echo "== writing $SUMMARY"
+  python3 "$ROOT/benchmarks/summarize.py" --machine "$RAW/machine.properties" --out "$SUMMARY" \
+    "$RAW/single.json" "$RAW/contended.json" "$RAW/redis.json"
+else
+  SUMMARY=$(ls "$SUMMARIES"/*.tsv | sort | tail -1)
 fi
 
-echo "== writing $REPORT"
-python3 "$ROOT/benchmarks/report.py" \
-  --single "$RESULTS/single.json" --contended "$RESULTS/contended.json" --redis "$RESULTS/redis.json" \
-  --machine "$RESULTS/machine.properties" --out "$REPORT"
-echo "done: $REPORT"
+echo "== writing $REPORT from $SUMMARY"
+python3 "$ROOT/benchmarks/report.py" --summary "$SUMMARY" --out "$REPORT"
+echo "done: $SUMMARY, $REPORT"

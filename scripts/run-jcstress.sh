@@ -13,8 +13,9 @@
 #   JCSTRESS_MODE=default scripts/run-jcstress.sh   a longer run (jcstress's own presets: sanity, quick,
 #                                      default, tough, stress)
 #
-# Results: jcstress's HTML report and raw results under jcstress/results/ (index.html), its console log in
-# jcstress/target/jcstress.log; the summary is generated from the console log by jcstress/report.py.
+# Results: jcstress's HTML report, binary results (jcstress-results-*.bin.gz: jcstress writes them to its working
+# directory, so it runs in the results directory) and console log (console.log) under jcstress/results/, which git
+# ignores; the committed summary, docs/JCSTRESS.md, is generated from the console log by jcstress/report.py.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -54,8 +55,8 @@ if [ "$MODE" = run ]; then
   set +e
   # -jvmArgs: one JVM flag set (see above); --enable-native-access: JNA (the patomic neighbour test) loads
   # native code, and Java 24+ would warn
-  java -jar "$ROOT/jcstress/target/jcstress.jar" -v -m "$JCSTRESS_MODE" -c 2 "${JCSTRESS_ARGS[@]}" -r "$RESULTS" \
-    -jvmArgs "--enable-native-access=ALL-UNNAMED" -t 'dev\.atomics\.jcstress\.' > "$LOG" 2>&1
+  (cd "$RESULTS" && java -jar "$ROOT/jcstress/target/jcstress.jar" -v -m "$JCSTRESS_MODE" -c 2 "${JCSTRESS_ARGS[@]}" \
+    -r "$RESULTS" -jvmArgs "--enable-native-access=ALL-UNNAMED" -t 'dev\.atomics\.jcstress\.' > "$LOG" 2>&1)
   rc=$?
   set -e
   echo "loadavg_end=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RESULTS/machine.properties"

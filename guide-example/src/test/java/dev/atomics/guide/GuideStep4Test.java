@@ -49,7 +49,7 @@ class GuideStep4Test {
         assertThat(json.read("$.atomics.requests.value", Object.class)).isEqualTo("0");
         assertThat(json.read("$.atomics.flags.value", String.class)).isEqualTo("00000000");
         assertThat(json.read("$.atomics.jobs-done.source.kind", String.class)).isEqualTo("shm");
-        assertThat(json.read("$.atomics.jobs-done.source.target", String.class)).startsWith("atomics-sample-test-");
+        assertThat(json.read("$.atomics.jobs-done.source.target", String.class)).startsWith("guide-jobs-test-");
     }
 
     @Test

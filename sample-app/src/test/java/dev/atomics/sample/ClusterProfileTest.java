@@ -115,7 +115,7 @@ class ClusterProfileTest {
                         .until(d -> "11".equals(d.findElement(By.cssSelector("td[data-value-of='orders']")).getText()));
             }
 
-            redis.kill(); // what the README says happens when Redis goes away
+            redis.kill(); // what docs/reference-redis.md says happens when Redis goes away
             JsonNode failed = call("POST", ports.get(0), "/api/orders", 503);
             assertThat(failed.get("outcomeUnknown").asBoolean()).isFalse();
             assertThat(failed.get("detail").asString()).contains(key);

@@ -107,7 +107,7 @@ class CrossProcessTest extends AbstractSampleAppTest {
     }
 
     /**
-     * The README's stdlib-only Python one-liner reads the same counter, and thanks to its
+     * The stdlib-only Python one-liner of docs/interop.md reads the same counter, and thanks to its
      * {@code resource_tracker.unregister} leaves the object in place when it exits. Runs where python3 is installed.
      */
     @Test

@@ -24,7 +24,7 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @SpringBootTest
  * @IsolatedAtomics
- * class JobsTests { ... }
+ * class JobsTest { ... }
  * }</pre>
  *
  * <p>Needs {@code spring-boot-test} (in {@code spring-boot-starter-test}). Equivalent to the property
