@@ -44,7 +44,7 @@ final class AtomicsRegistryFactory {
     static final String SHARED = EntryMap.SHARED.prefix();
     static final String CLUSTER = EntryMap.CLUSTER.prefix();
 
-    /** Names become bean names, URL path segments and tag values. */
+    /** Names become qualifiers, URL path segments and tag values. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
     private static final Log logger = LogFactory.getLog(AtomicsRegistryFactory.class);
@@ -172,7 +172,7 @@ final class AtomicsRegistryFactory {
                 String other = seen.putIfAbsent(name, map);
                 if (other != null) {
                     throw new AtomicsConfigurationException(map + "." + name, name, "the name is also used by " + other
-                            + "." + name + ", and every atomic needs its own name (it is its bean name)",
+                            + "." + name + ", and every atomic needs its own name (its qualifier, and its key in the registry)",
                             "Rename one of the two entries.");
                 }
             }
@@ -183,7 +183,7 @@ final class AtomicsRegistryFactory {
         if (!NAME.matcher(name).matches()) {
             String quoted = AtomicValues.abbreviate(name, QUOTE); // an invalid name may be of any length
             throw new AtomicsConfigurationException(map + "." + quoted, name, "'" + quoted + "' is not a valid atomic name:"
-                    + " names are bean names, URL path segments of /actuator/atomics and metric tags, so they start with"
+                    + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they start with"
                     + " a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
                     "Rename the entry, e.g. to '" + suggestName(name) + "'.");
         }

@@ -64,8 +64,8 @@ class AtomicsEndpointTests {
     @Test
     void listsEveryAtomicWithExactValues() {
         withEndpoint(context -> {
-            context.getBean("requests", AtomicInt.class).store(-5);
-            context.getBean("big", AtomicUint.class).store(-1L);
+            context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).store(-5);
+            context.getBean(AtomicsRegistry.class).get("big", AtomicUint.class).store(-1L);
             AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
             assertThat(all.atomics()).containsOnlyKeys("requests", "level", "big", "flags", "ro");
             assertThat(all.atomics().get("requests").value()).isEqualTo("-5");
@@ -151,7 +151,7 @@ class AtomicsEndpointTests {
             assertThat(endpoint.operate("flags", "store", "0xa0b0c0d0", null, null).value()).isEqualTo("a0b0c0d0");
             assertThat(endpoint.operate("flags", "cmpxchg", null, "a0b0c0d0", "00000001"))
                     .isEqualTo(new OperationResult("flags", "cmpxchg", true, "a0b0c0d0", "00000001"));
-            assertThat(context.getBean("requests", AtomicInt.class).load()).isEqualTo(8);
+            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isEqualTo(8);
         });
     }
 
@@ -186,7 +186,7 @@ class AtomicsEndpointTests {
                     "hex bytes for width 4 take at most 20");
             assertShortInvalid(() -> e.operate(huge, "store", "1", null, null), "no atomic named '11111111111111111111…'");
             assertShortInvalid(() -> e.operate("requests", huge, "1", null, null), "unknown operation '11111111111111111111…'");
-            assertThat(context.getBean("requests", AtomicInt.class).load()).isZero();
+            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isZero();
         });
     }
 

@@ -103,14 +103,14 @@ class AtomicsRedisTests {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(RedisKind.class);
                     AtomicInt orders = context.getBean(UsesOrders.class).orders;
-                    assertThat(orders).isSameAs(context.getBean("orders")).isInstanceOf(RedisAtomic.class);
+                    assertThat(orders).isSameAs(context.getBean("atomics.cluster.orders")).isInstanceOf(RedisAtomic.class);
                     assertThat(orders.engine()).isEqualTo(Engine.REDIS);
                     assertThat(orders.fetchInc()).isZero();
                     orders.add(41);
                     assertThat(server.call("GET", key)).isEqualTo("42");
-                    assertThat(context.getBean("level", AtomicUint.class).width()).isEqualTo(1);
-                    assertThat(context.getBean("flags", AtomicBytes.class).width()).isEqualTo(4);
-                    AtomicInt seen = context.getBean("seen", AtomicInt.class);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class).width()).isEqualTo(1);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("flags", AtomicBytes.class).width()).isEqualTo(4);
+                    AtomicInt seen = context.getBean(AtomicsRegistry.class).get("seen", AtomicInt.class);
                     assertThat(seen.load()).isEqualTo(42);
                     assertThat(seen.readonly()).isTrue();
                     assertThatThrownBy(seen::inc).isInstanceOf(UnsupportedOpException.class);
@@ -143,7 +143,7 @@ class AtomicsRedisTests {
     void bootsRedisSettingsApply() {
         runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "spring.data.redis.database=3")
                 .run(context -> {
-                    context.getBean("orders", AtomicInt.class).inc();
+                    context.getBean(AtomicsRegistry.class).get("orders", AtomicInt.class).inc();
                     assertThat(server.call("GET", key)).as("database 0").isNull();
                     try (var client = server.client()) {
                         client.call("SELECT", "3");
@@ -170,8 +170,8 @@ class AtomicsRedisTests {
         int threadsPerContext = 3;
         int each = 300;
         app.run(first -> app.run(second -> {
-            AtomicInt a = first.getBean("sequence", AtomicInt.class);
-            AtomicInt b = second.getBean("sequence", AtomicInt.class);
+            AtomicInt a = first.getBean(AtomicsRegistry.class).get("sequence", AtomicInt.class);
+            AtomicInt b = second.getBean(AtomicsRegistry.class).get("sequence", AtomicInt.class);
             assertThat(a).isNotSameAs(b);
             ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerContext);
             try {
@@ -262,7 +262,7 @@ class AtomicsRedisTests {
                             "management.endpoint.atomics.access=UNRESTRICTED",
                             "atomics.cluster.orders.redis=orders", "atomics.instances.local.type=int")
                     .run(context -> {
-                        AtomicInt orders = context.getBean("orders", AtomicInt.class);
+                        AtomicInt orders = context.getBean(AtomicsRegistry.class).get("orders", AtomicInt.class);
                         orders.add(7);
                         AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
                         AtomicDescriptor d = endpoint.atomic("orders");

@@ -81,13 +81,13 @@ class AtomicsWidth16Tests {
     void instancesOfWidth16AreBeansWithTheirInitialValues() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            AtomicUint wide = context.getBean("wide", AtomicUint.class);
+            AtomicUint wide = context.getBean(AtomicsRegistry.class).get("wide", AtomicUint.class);
             assertThat(wide.width()).isEqualTo(16);
             assertThat(wide.engine()).as("auto picks patomic at width 16").isEqualTo(Engine.PATOMIC);
             assertThat(wide.load128()).isEqualTo(Int128.ALL_ONES);
             assertThatThrownBy(wide::load).isInstanceOf(WideValueException.class);
-            assertThat(context.getBean("signed", AtomicInt.class).load128()).isEqualTo(Int128.MIN_VALUE);
-            assertThat(context.getBean("pair", AtomicBytes.class).load()).hasSize(16).startsWith(0, 1, 2).endsWith(15);
+            assertThat(context.getBean(AtomicsRegistry.class).get("signed", AtomicInt.class).load128()).isEqualTo(Int128.MIN_VALUE);
+            assertThat(context.getBean(AtomicsRegistry.class).get("pair", AtomicBytes.class).load()).hasSize(16).startsWith(0, 1, 2).endsWith(15);
         });
     }
 
@@ -143,10 +143,10 @@ class AtomicsWidth16Tests {
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("2^128 - 1 rounds to 2^128").isEqualTo(0x1p128);
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "signed").gauge().value()).isEqualTo(-0x1p127);
-            context.getBean("wide", AtomicUint.class).store128(Int128.ofUnsigned((1L << 53) + 1));
+            context.getBean(AtomicsRegistry.class).get("wide", AtomicUint.class).store128(Int128.ofUnsigned((1L << 53) + 1));
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("beyond 2^53: ties to even").isEqualTo(0x1p53);
-            context.getBean("wide", AtomicUint.class).store(12);
+            context.getBean(AtomicsRegistry.class).get("wide", AtomicUint.class).store(12);
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value()).isEqualTo(12.0);
             assertThat(meters.find(AtomicsMetrics.METER).tags("name", "pair").meters()).as("bytes have no gauge").isEmpty();
         });
@@ -162,13 +162,13 @@ class AtomicsWidth16Tests {
                 "atomics.shared.seq.type=int", "atomics.shared.seq.width=16")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    AtomicUint ticket = context.getBean("ticket", AtomicUint.class);
+                    AtomicUint ticket = context.getBean(AtomicsRegistry.class).get("ticket", AtomicUint.class);
                     ticket.store128(new Int128(3, 5));
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     AtomicReading r = registry.read("ticket");
                     assertThat(r.value()).isEqualTo(new BigInteger("3").shiftLeft(64).add(BigInteger.valueOf(5)).toString());
                     assertThat(r.number()).isEqualTo(3 * 0x1p64 + 5);
-                    context.getBean("seq", AtomicInt.class).dec();
+                    context.getBean(AtomicsRegistry.class).get("seq", AtomicInt.class).dec();
                     assertThat(registry.read("seq").value()).isEqualTo("-1");
                     assertThat(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null).value())
                             .isEqualTo(new BigInteger(MAX_U128.substring(1)).subtract(BigInteger.ONE).toString());
