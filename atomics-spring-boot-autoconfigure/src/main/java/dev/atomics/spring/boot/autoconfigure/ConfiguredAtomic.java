@@ -37,9 +37,11 @@ record ConfiguredAtomic(String name, String property, AtomicType<?, ?, ?> type) 
     /**
      * The configured atomics, instances first, in configuration order.
      *
-     * @throws dev.atomics.spring.boot.AtomicsConfigurationException for an invalid or duplicate name or an unknown type
+     * @throws dev.atomics.spring.boot.AtomicsConfigurationException for an unknown key, an invalid or duplicate name or an
+     *                                                               unknown type
      */
     static List<ConfiguredAtomic> read(Environment env) {
+        AtomicsKeys.check(env);
         Binder binder = Binder.get(env);
         Map<String, Map<String, ? extends AtomicsProperties.Entry>> maps = new LinkedHashMap<>();
         for (EntryMap<?> map : EntryMap.ALL) {
