@@ -1,8 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.UnsupportedWidthException;
@@ -77,13 +75,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
         }
         String initial = spec.initialValue();
         if (initial != null && !initial.isBlank()) {
-            if (atomic instanceof AtomicBytes bytes) {
-                bytes.store(AtomicValues.parseBytes(initial, b.width()));
-            } else if (b.width() > 8) {
-                ((AtomicIntegral) atomic).store128(AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT));
-            } else {
-                ((AtomicIntegral) atomic).store(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
-            }
+            AtomicValues.store(atomic, initial);
         }
         return atomic;
     }

@@ -1,8 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicViewContext;
-import dev.atomics.Int128;
-import dev.atomics.AtomicsException;
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMapping;
 import dev.atomics.spring.boot.AtomicReading;
@@ -88,19 +86,7 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
                 readings.add(AtomicReading.unavailable(entry.name(), status.problem()));
                 continue;
             }
-            try {
-                if (spec.width() == 16) {
-                    Int128 raw = mapping.load128(spec.offset());
-                    readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw128(spec.type(), raw),
-                            AtomicValues.raw128AsDouble(spec.type(), raw)));
-                    continue;
-                }
-                long raw = load(spec.offset(), spec.width());
-                readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw(spec.type(), spec.width(), raw),
-                        AtomicValues.rawAsDouble(spec.type(), spec.width(), raw)));
-            } catch (AtomicsException | InternalError e) {
-                readings.add(AtomicReading.unavailable(entry.name(), "reading it failed: " + e.getMessage()));
-            }
+            readings.add(AtomicValues.read(entry.name(), mapping, spec.offset(), spec.width(), spec.type()));
         }
         return readings;
     }

@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicIntegral;
 import dev.atomics.redis.RedisAtomic;
 import dev.atomics.redis.RedisAtomics;
 import dev.atomics.spring.boot.AtomicReading;
@@ -16,7 +15,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,12 +159,8 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
                 RedisAtomics.Load load = loads.get(i);
                 if (load.failure() != null) {
                     readings.add(AtomicReading.unavailable(entry.name(), load.failure().getMessage()));
-                } else if (load.value() instanceof Long v) {
-                    AtomicIntegral a = (AtomicIntegral) entry.atomic();
-                    readings.add(AtomicReading.of(entry.name(), AtomicValues.formatIntegral(a, v),
-                            AtomicValues.rawAsDouble(entry.type(), a.width(), v)));
                 } else {
-                    readings.add(AtomicReading.of(entry.name(), HexFormat.of().formatHex((byte[]) load.value()), Double.NaN));
+                    readings.add(AtomicValues.ofLoaded(entry.name(), entry.type(), entry.atomic().width(), load.value()));
                 }
             }
             return readings;

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -34,8 +33,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.descriptor;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.problem;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -95,43 +96,37 @@ class AtomicsWidth16Tests {
     void theEndpointShowsExactDecimalsAndTakes128BitOperands() {
         runner.run(context -> {
             AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
-            AtomicDescriptor wide = endpoint.atomic("wide");
+            AtomicDescriptor wide = descriptor(endpoint.atomic("wide"));
             assertThat(wide.value()).isEqualTo(MAX_U128);
             assertThat(wide.width()).isEqualTo(16);
             assertThat(wide.engine()).isEqualTo("patomic");
-            assertThat(endpoint.atomic("signed").value()).isEqualTo(MIN_I128);
-            assertThat(endpoint.atomic("pair").value()).isEqualTo("000102030405060708090a0b0c0d0e0f");
+            assertThat(descriptor(endpoint.atomic("signed")).value()).isEqualTo(MIN_I128);
+            assertThat(descriptor(endpoint.atomic("pair")).value()).isEqualTo("000102030405060708090a0b0c0d0e0f");
 
-            OperationResult add = endpoint.operate("wide", "add", "1", null, null);
+            OperationResult add = result(endpoint.operate("wide", "add", "1", null, null));
             assertThat(add.previous()).isEqualTo(MAX_U128);
             assertThat(add.value()).as("wraps around modulo 2^128").isEqualTo("0");
-            OperationResult store = endpoint.operate("wide", "store", "18_446_744_073_709_551_615", null, null);
+            OperationResult store = result(endpoint.operate("wide", "store", "18_446_744_073_709_551_615", null, null));
             assertThat(store.value()).isEqualTo("18446744073709551615");
-            OperationResult carry = endpoint.operate("wide", "add", "0x1", null, null);
+            OperationResult carry = result(endpoint.operate("wide", "add", "0x1", null, null));
             assertThat(carry.value()).as("the carry reaches the high half").isEqualTo("18446744073709551616");
-            OperationResult sub = endpoint.operate("wide", "sub", "18446744073709551617", null, null);
+            OperationResult sub = result(endpoint.operate("wide", "sub", "18446744073709551617", null, null));
             assertThat(sub.value()).isEqualTo(MAX_U128);
-            OperationResult cas = endpoint.operate("wide", "cmpxchg", null, MAX_U128, "12345678901234567890123456789012345678");
+            OperationResult cas = result(endpoint.operate("wide", "cmpxchg", null, MAX_U128, "12345678901234567890123456789012345678"));
             assertThat(cas.success()).isTrue();
             assertThat(cas.value()).isEqualTo("12345678901234567890123456789012345678");
-            OperationResult failed = endpoint.operate("wide", "cmpxchg", null, "0", "1");
+            OperationResult failed = result(endpoint.operate("wide", "cmpxchg", null, "0", "1"));
             assertThat(failed.success()).isFalse();
             assertThat(failed.previous()).isEqualTo("12345678901234567890123456789012345678");
 
-            OperationResult signed = endpoint.operate("signed", "sub", "1", null, null);
+            OperationResult signed = result(endpoint.operate("signed", "sub", "1", null, null));
             assertThat(signed.previous()).isEqualTo(MIN_I128);
             assertThat(signed.value()).as("wraps to the largest signed value").isEqualTo("170141183460469231731687303715884105727");
 
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("wide", "store", "340282366920938463463374607431768211456", null, null))
-                    .withMessageContaining("does not fit uint of width 16");
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("wide", "store", "-1", null, null))
-                    .withMessageContaining("range is [0, " + MAX_U128 + "]");
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("signed", "store", "170141183460469231731687303715884105728", null, null))
-                    .withMessageContaining("does not fit int of width 16");
-            assertThat(endpoint.atomic("signed").value()).as("refused operands change nothing")
+            problem(400, () -> endpoint.operate("wide", "store", "340282366920938463463374607431768211456", null, null), "does not fit uint of width 16");
+            problem(400, () -> endpoint.operate("wide", "store", "-1", null, null), "range is [0, " + MAX_U128 + "]");
+            problem(400, () -> endpoint.operate("signed", "store", "170141183460469231731687303715884105728", null, null), "does not fit int of width 16");
+            assertThat(descriptor(endpoint.atomic("signed")).value()).as("refused operands change nothing")
                     .isEqualTo("170141183460469231731687303715884105727");
         });
     }
@@ -170,7 +165,7 @@ class AtomicsWidth16Tests {
                     assertThat(r.number()).isEqualTo(3 * 0x1p64 + 5);
                     context.getBean(AtomicsRegistry.class).get("seq", AtomicInt.class).dec();
                     assertThat(registry.read("seq").value()).isEqualTo("-1");
-                    assertThat(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null).value())
+                    assertThat(result(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null)).value())
                             .isEqualTo(new BigInteger(MAX_U128.substring(1)).subtract(BigInteger.ONE).toString());
                 });
     }
