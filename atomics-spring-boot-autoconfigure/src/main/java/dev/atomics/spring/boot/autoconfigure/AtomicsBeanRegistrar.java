@@ -11,6 +11,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 
 import java.util.LinkedHashMap;
@@ -76,6 +77,10 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
 
         @Override
         public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+            if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+                // Spring AOT refuses qualifiers on a bean registrar's definitions; at run time this runs again
+                return;
+            }
             qualifiers.forEach((beanName, name) -> {
                 BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
                 ((AbstractBeanDefinition) definition).addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
