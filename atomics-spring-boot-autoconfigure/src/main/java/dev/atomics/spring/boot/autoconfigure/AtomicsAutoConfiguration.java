@@ -44,7 +44,7 @@ public final class AtomicsAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy(false)
     @ConditionalOnMissingBean
-    AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?, ?>> optionalKinds) {
+    AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?>> optionalKinds) {
         return AtomicsRegistryFactory.create(properties, optionalKinds.orderedStream().toList());
     }
 }

@@ -1,6 +1,10 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
+import dev.atomics.AtomicBytes;
+import dev.atomics.AtomicInt;
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
 import org.springframework.beans.factory.BeanRegistrar;
@@ -12,10 +16,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.context.aot.AbstractAotProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Registers one bean per configured atomic, typed by its atomic type and named by its property prefix
@@ -25,8 +32,8 @@ import java.util.Map;
  * is the registry's object for that name: the registry creates, checks and closes them all.
  *
  * <p>Bean definitions are needed before any bean exists, so the names and types come straight from the
- * {@link Environment} ({@code ConfiguredAtomic.read}), which refuses an invalid name, an unknown type or an unknown
- * key with the failure report.
+ * {@link Environment}, and an unknown key, an invalid or duplicate name or an unknown type stops startup with the
+ * failure report before any bean is registered.
  *
  * <p>Public, with a public constructor, for Spring AOT only: an AOT-processed application calls bean registrars again
  * at run time, from generated code in the application's package, so that the atomics are those of the run-time
@@ -50,11 +57,25 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
     /** Registers one bean per atomic that {@code env} configures, each supplied by the {@link AtomicsRegistry}. */
     @Override
     public void register(BeanRegistry registry, Environment env) {
-        Map<String, String> qualifiers = new LinkedHashMap<>();
-        for (ConfiguredAtomic atomic : ConfiguredAtomic.read(env)) {
-            register(registry, beanName(atomic.property()), atomic.name(), atomic.beanType(), atomic.description());
-            qualifiers.put(beanName(atomic.property()), atomic.name());
+        AtomicsKeys.check(env);
+        Binder binder = Binder.get(env);
+        Map<String, Map<String, ? extends AtomicsProperties.Entry>> maps = new LinkedHashMap<>();
+        for (EntryMap<?> map : EntryMap.ALL) {
+            maps.put(map.prefix(), binder.bind(map.prefix(), Bindable.mapOf(String.class, map.entryType()))
+                    .orElse(Map.of()));
         }
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        maps.forEach((prefix, entries) -> names.put(prefix, entries.keySet()));
+        AtomicsRegistryFactory.checkNames(names);
+        Map<String, String> qualifiers = new LinkedHashMap<>();
+        maps.forEach((prefix, entries) -> entries.forEach((name, entry) -> {
+            String property = prefix + "." + name;
+            AtomicType<?, ?, ?> type = AtomicsRegistryFactory.type(property, entry.getType());
+            Class<? extends Atomic> beanType = type == AtomicType.UINT ? AtomicUint.class
+                    : type == AtomicType.BYTES ? AtomicBytes.class : AtomicInt.class;
+            register(registry, beanName(property), name, beanType, "atomic configured by " + property);
+            qualifiers.put(beanName(property), name);
+        }));
         registry.registerBean(QUALIFIERS, Qualifiers.class, spec -> spec.infrastructure()
                 .supplier(context -> new Qualifiers(qualifiers)));
     }

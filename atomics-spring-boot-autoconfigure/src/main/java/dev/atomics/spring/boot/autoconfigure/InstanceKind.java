@@ -16,10 +16,7 @@ import java.util.List;
  * The {@code instance} kind: {@code atomics.instances} entries, atomics owning memory of this process, each stored
  * its {@code initial-value}. One {@link OwnedAtomics} backend reads them all directly; nothing to undo.
  */
-final class InstanceKind implements SourceKind<AtomicsProperties.Instance, InstanceKind.Spec> {
-
-    record Spec(Basics basics, String initialValue) {
-    }
+final class InstanceKind implements SourceKind<AtomicsProperties.Instance> {
 
     @Override
     public String name() {
@@ -37,7 +34,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
     }
 
     @Override
-    public Spec validate(Basics b, AtomicsProperties.Instance instance) {
+    public ResolvedAtomic validate(ResolvedAtomic b, AtomicsProperties.Instance instance) {
         String initial = instance.getInitialValue();
         if (initial != null && !initial.isBlank()) {
             try {
@@ -54,26 +51,25 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
                           + b.prefix() + ".width).", e);
             }
         }
-        return new Spec(b, initial);
+        return b.withInitialValue(initial);
     }
 
     @Override
-    public void open(List<Spec> specs, Startup startup) {
-        for (Spec spec : specs) {
-            startup.entry(new AtomicsEntry(spec.basics().name(), spec.basics().type(), create(spec), new AtomicSource.Instance()));
+    public void open(List<ResolvedAtomic> specs, Startup startup) {
+        for (ResolvedAtomic spec : specs) {
+            startup.entry(new AtomicsEntry(spec.name(), spec.type(), create(spec), new AtomicSource.Instance()));
         }
-        startup.backend(new OwnedAtomics(specs.stream().map(s -> s.basics().name()).toList()), null);
+        startup.backend(new OwnedAtomics(specs.stream().map(ResolvedAtomic::name).toList()), null);
     }
 
-    private static Atomic create(Spec spec) {
-        Basics b = spec.basics();
+    private static Atomic create(ResolvedAtomic b) {
         Atomic atomic;
         try {
             atomic = Atomics.atomic(b.width(), b.type(), b.engine());
         } catch (UnsupportedWidthException e) {
             throw AtomicsRegistryFactory.unsupportedWidth(b.prefix(), b.width(), e);
         }
-        String initial = spec.initialValue();
+        String initial = b.initialValue();
         if (initial != null && !initial.isBlank()) {
             AtomicValues.store(atomic, initial);
         }

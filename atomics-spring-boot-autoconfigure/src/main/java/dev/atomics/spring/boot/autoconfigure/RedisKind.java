@@ -26,10 +26,7 @@ import java.util.Map;
  * nothing, so the application starts while Redis is down, and its atomics are unavailable until Redis answers.
  * Nothing is created at startup (a missing key reads as zero), so a failed startup has nothing to undo.
  */
-final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind.Spec> {
-
-    record Spec(Basics basics, String key, boolean readonly) {
-    }
+final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
 
     private final RedisConnectionFactory connectionFactory;
     private final Duration timeout;
@@ -56,13 +53,13 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
     }
 
     @Override
-    public Spec validate(Basics basics, AtomicsProperties.Cluster entry) {
-        return new Spec(basics, entry.getRedis().trim(), entry.isReadonly());
+    public ResolvedAtomic validate(ResolvedAtomic basics, AtomicsProperties.Cluster entry) {
+        return basics.onKey(entry.getRedis().trim(), entry.isReadonly());
     }
 
     @Override
-    public void open(List<Spec> specs, Startup startup) {
-        Spec first = specs.get(0);
+    public void open(List<ResolvedAtomic> specs, Startup startup) {
+        ResolvedAtomic first = specs.get(0);
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new AtomicsConfigurationException("atomics.redis.timeout", timeout, "the timeout is not positive",
                     "Use a positive duration, e.g. 500ms or 2s, or remove it to use spring.data.redis.timeout.");
@@ -71,19 +68,18 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
         try {
             client = RedisAtomics.create(connectionFactory, timeout);
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException(first.basics().prefix() + ".redis", first.key(), e.getMessage(),
+            throw new AtomicsConfigurationException(first.prefix() + ".redis", first.target(), e.getMessage(),
                     "Use Lettuce, the default client of spring-boot-starter-data-redis (spring.data.redis.client-type=lettuce),"
                             + " or move the entry to atomics.instances or atomics.shared.", e);
         }
         List<RedisAtomic> atomics = new ArrayList<>();
-        for (Spec spec : specs) {
-            Basics b = spec.basics();
-            Atomic atomic = spec.readonly() ? client.readonlyAtomic(spec.key(), b.width(), b.type())
-                    : client.atomic(spec.key(), b.width(), b.type());
+        for (ResolvedAtomic b : specs) {
+            Atomic atomic = b.readonly() ? client.readonlyAtomic(b.target(), b.width(), b.type())
+                    : client.atomic(b.target(), b.width(), b.type());
             atomics.add((RedisAtomic) atomic);
-            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(spec.key(), client.server())));
+            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(b.target(), client.server())));
         }
-        startup.backend(new Backend(client, specs.stream().map(s -> s.basics().name()).toList(), atomics), null);
+        startup.backend(new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics), null);
     }
 
     /**
