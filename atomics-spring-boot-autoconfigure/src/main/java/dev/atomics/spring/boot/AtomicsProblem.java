@@ -103,8 +103,8 @@ public record AtomicsProblem(int status, String title, String detail, String exc
     }
 
     /**
-     * The RFC 9457 members, for JSON: {@code type} ({@code about:blank}), {@code title}, {@code status}, {@code detail},
-     * then the extensions {@code exception}, {@code retryable} and {@code outcome} where they apply.
+     * The RFC 9457 members, for JSON: {@code type} ({@code about:blank}), {@code title}, {@code status},
+     * {@code detail}, then the extensions {@code exception}, {@code retryable} and {@code outcome} where they apply.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

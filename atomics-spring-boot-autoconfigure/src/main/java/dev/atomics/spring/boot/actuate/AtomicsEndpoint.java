@@ -221,7 +221,8 @@ public class AtomicsEndpoint {
      *                      (nor extracted) otherwise
      * @param defaultEngine the engine of the atomics configured without one ({@link AtomicsRegistry#defaultEngine()})
      */
-    public record NativeLibraryDescriptor(boolean loaded, @Nullable String path, @Nullable Boolean bundled, @Nullable String version,
+    public record NativeLibraryDescriptor(boolean loaded, @Nullable String path, @Nullable Boolean bundled,
+                                          @Nullable String version,
                                           @Nullable String bridge, @Nullable List<Integer> widths,
                                           @Nullable String defaultEngine, @Nullable String error) {
     }

@@ -104,7 +104,8 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
             }
             qualifiers.forEach((beanName, name) -> {
                 BeanDefinition definition = beanFactory.getBeanDefinition(beanName);
-                ((AbstractBeanDefinition) definition).addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+                ((AbstractBeanDefinition) definition)
+                        .addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
             });
         }
     }

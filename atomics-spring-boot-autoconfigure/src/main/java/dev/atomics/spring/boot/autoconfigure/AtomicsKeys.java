@@ -145,7 +145,7 @@ final class AtomicsKeys {
         return keys;
     }
 
-    /** Leaves and nested groups of {@link AtomicsProperties} (maps are handled by entry), relative to {@code atomics.}. */
+    /** Leaves and nested groups of {@link AtomicsProperties} (not its maps), relative to {@code atomics.}. */
     private static Set<String> otherKeys() {
         Set<String> keys = new TreeSet<>();
         Map<String, Class<?>> groups = new TreeMap<>();

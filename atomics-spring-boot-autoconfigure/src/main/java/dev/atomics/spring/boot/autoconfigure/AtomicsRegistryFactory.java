@@ -103,10 +103,12 @@ final class AtomicsRegistryFactory {
     }
 
     private static <E extends AtomicsProperties.Entry> void validate(EntryMap<E> map, AtomicsProperties properties,
-            Engine defaultEngine, List<SourceKind<?>> kinds, Map<SourceKind<?>, List<ResolvedAtomic>> specs, List<String> order) {
+            Engine defaultEngine, List<SourceKind<?>> kinds, Map<SourceKind<?>, List<ResolvedAtomic>> specs,
+            List<String> order) {
         map.entries().apply(properties).forEach((name, entry) -> {
             String prefix = map.prefix() + "." + name;
-            ResolvedAtomic basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine) : serverBasics(name, prefix, entry);
+            ResolvedAtomic basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine)
+                    : serverBasics(name, prefix, entry);
             counter(prefix, basics.type(), entry.getMeter());
             SourceKind<E> kind = kindOf(map, prefix, entry, kinds);
             specs.computeIfAbsent(kind, k -> new ArrayList<>()).add(kind.validate(basics, entry));
@@ -167,7 +169,8 @@ final class AtomicsRegistryFactory {
                 String other = seen.putIfAbsent(name, map);
                 if (other != null) {
                     throw new AtomicsConfigurationException(map + "." + name, name, "the name is also used by " + other
-                            + "." + name + ", and every atomic needs its own name (its qualifier, and its key in the registry)",
+                            + "." + name + ", and every atomic needs its own name (its qualifier, and its key in the"
+                            + " registry)",
                             "Rename one of the two entries.");
                 }
             }
@@ -178,8 +181,8 @@ final class AtomicsRegistryFactory {
         if (!NAME.matcher(name).matches()) {
             String quoted = AtomicValues.abbreviate(name, QUOTE); // an invalid name may be of any length
             throw new AtomicsConfigurationException(map + "." + quoted, name, "'" + quoted + "' is not a valid atomic name:"
-                    + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they start with"
-                    + " a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
+                    + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they start"
+                    + " with a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
                     "Rename the entry, e.g. to '" + suggestName(name) + "'.");
         }
     }
@@ -241,7 +244,8 @@ final class AtomicsRegistryFactory {
     }
 
     /** Type, engine and width of an atomic on memory: the core decides which widths an engine serves. */
-    private static ResolvedAtomic memoryBasics(String name, String prefix, AtomicsProperties.Entry entry, Engine defaultEngine) {
+    private static ResolvedAtomic memoryBasics(String name, String prefix, AtomicsProperties.Entry entry,
+                                               Engine defaultEngine) {
         AtomicType<?, ?, ?> type = type(prefix, entry.getType());
         Engine engine = engine(prefix + ".engine", ((AtomicsProperties.MemoryEntry) entry).getEngine(), defaultEngine);
         return ResolvedAtomic.of(name, prefix, type, width(prefix, type, entry.getWidth(), engine), engine);

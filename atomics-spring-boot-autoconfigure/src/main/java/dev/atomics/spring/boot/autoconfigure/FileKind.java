@@ -67,7 +67,8 @@ final class FileKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode, Startup startup) {
+    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
+                          Startup startup) {
         ResolvedAtomic first = group.get(0);
         // under test isolation every directory below the context's own was created for it: the last file removed takes
         // them all, up to that directory

@@ -38,7 +38,8 @@ final class FileMapping extends OpenMapping {
      * that size first, and created with {@code mode}. {@code follow} says whether the entries on the file allow a
      * symbolic link.
      */
-    static FileMapping open(Path path, boolean readonly, List<ResolvedAtomic> specs, long createSize, boolean follow, int mode) {
+    static FileMapping open(Path path, boolean readonly, List<ResolvedAtomic> specs, long createSize, boolean follow,
+                            int mode) {
         ResolvedAtomic first = specs.get(0);
         boolean create = createSize > 0;
         long required = create ? createSize : required(specs);
@@ -114,7 +115,8 @@ final class FileMapping extends OpenMapping {
         return first.followSymlinks();
     }
 
-    private static AtomicsConfigurationException refused(ResolvedAtomic first, String property, MappedFileRefusedException e) {
+    private static AtomicsConfigurationException refused(ResolvedAtomic first, String property,
+                                                         MappedFileRefusedException e) {
         String action;
         switch (e.reason()) {
             case SYMLINK:

@@ -67,8 +67,8 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared> {
      * access mode, says {@code create}, and {@code mode} is what to create it with; {@code sameTarget} are all of those
      * entries.
      */
-    abstract OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
-                                   Startup startup);
+    abstract OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize,
+                                   int mode, Startup startup);
 
     @Override
     public final ResolvedAtomic validate(ResolvedAtomic b, AtomicsProperties.Shared entry) {
@@ -166,7 +166,8 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared> {
         // the object its writable siblings created.
         Map<String, List<ResolvedAtomic>> groups = new LinkedHashMap<>();
         specs.stream().filter(s -> !s.readonly()).forEach(s -> groups.computeIfAbsent(target(s) + ":rw", k -> new ArrayList<>()).add(s));
-        specs.stream().filter(ResolvedAtomic::readonly).forEach(s -> groups.computeIfAbsent(target(s) + ":ro", k -> new ArrayList<>()).add(s));
+        specs.stream().filter(ResolvedAtomic::readonly)
+                .forEach(s -> groups.computeIfAbsent(target(s) + ":ro", k -> new ArrayList<>()).add(s));
         // what entries on one object must agree on is checked for every object before any is opened
         Map<String, Integer> modes = new LinkedHashMap<>();
         for (List<ResolvedAtomic> group : groups.values()) {

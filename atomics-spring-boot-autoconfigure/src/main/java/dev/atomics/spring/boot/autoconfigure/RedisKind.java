@@ -156,7 +156,8 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
                 if (load.failure() != null) {
                     readings.add(AtomicReading.unavailable(entry.name(), load.failure().getMessage()));
                 } else {
-                    readings.add(AtomicValues.ofLoaded(entry.name(), entry.type(), entry.atomic().width(), load.value()));
+                    readings.add(AtomicValues.ofLoaded(entry.name(), entry.type(), entry.atomic().width(),
+                            load.value()));
                 }
             }
             return readings;

@@ -67,7 +67,8 @@ final class ShmKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode, Startup startup) {
+    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
+                          Startup startup) {
         ResolvedAtomic first = group.get(0);
         ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize, mode);
         record(startup, mapping, null);
