@@ -33,7 +33,8 @@ class ActuatorTest extends AbstractSampleAppTest {
         JsonNode answer = getJson("/actuator/atomics");
         Map<String, JsonNode> atomics = byName(answer);
         assertThat(atomics.keySet()).containsExactly(ALL);
-        assertThat(answer.at("/nativeLibrary/version").asString()).as("the native library is named").isNotBlank();
+        // every atomic of the sample is on the JVM engine (auto at widths 1 to 8): the native library is not loaded
+        assertThat(answer.at("/nativeLibrary/loaded").asBoolean()).isFalse();
         assertThat(atomics.get("requests").get("type").asString()).isEqualToIgnoringCase("int");
         assertThat(atomics.get("level").get("type").asString()).isEqualToIgnoringCase("uint");
         assertThat(atomics.get("flags").get("type").asString()).isEqualToIgnoringCase("bytes");

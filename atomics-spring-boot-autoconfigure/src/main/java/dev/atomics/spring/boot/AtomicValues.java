@@ -4,17 +4,30 @@ import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicIntegral128;
-import dev.atomics.AtomicType;
 import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
+
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicsException;
+import dev.atomics.BytesCmpxchgResult;
+import dev.atomics.CmpxchgResult;
+import dev.atomics.Int128CmpxchgResult;
+import dev.atomics.UnsupportedOpException;
+import dev.atomics.shm.SharedMapping;
+
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}.
+ * Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}: the one class of the
+ * starter that reads or writes values, or names operations, through the core's API ({@code load},
+ * {@code fetchAdd}, {@code cmpxchgStrong}, {@code opsSupported}, ...), so that a change of that API is a change here.
  *
  * <p>Text comes from configuration and HTTP requests, so it is treated as hostile: its length is checked before
  * any parsing ({@link #MAX_INTEGER_CHARS}, {@link #maxBytesChars(int)}), because parsing a huge decimal number
@@ -114,7 +127,7 @@ public final class AtomicValues {
         return atomic.signed() ? Long.toString(value) : Long.toUnsignedString(value);
     }
 
-    /** A 128-bit value (any width, as the {@code ...128} methods return it) as an exact decimal string. */
+    /** A 128-bit value as an exact decimal string. */
     public static String formatInt128(boolean signed, Int128 value) {
         return signed ? value.toString() : value.toUnsignedString();
     }
@@ -162,7 +175,7 @@ public final class AtomicValues {
      * Parses an integral operand for an atomic of any width (1, 2, 4, 8 or 16): decimal, or hex with a {@code 0x}
      * prefix, optionally signed.
      *
-     * @return the value's 128-bit pattern, as the {@code ...128} methods take it
+     * @return the value's 128-bit pattern, as {@link AtomicIntegral128} takes it
      * @throws IllegalArgumentException if it is not a number or does not fit the atomic's width and signedness
      */
     public static Int128 parseInt128(String text, int width, boolean signed) {
@@ -262,6 +275,191 @@ public final class AtomicValues {
                     + width + " (e.g. 0x" + "00".repeat(width) + ")");
         }
         return bytes;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Reads, writes and operations on atomics
+    // ---------------------------------------------------------------------------------------------
+
+    /** The operations {@link #operate} performs. */
+    public static final List<String> OPERATIONS = List.of("store", "add", "sub", "cmpxchg");
+
+    /**
+     * One acquire load of an atomic this process owns (or whose view the caller manages), formatted; unavailable if
+     * it throws (a view that died). A 16-byte integral is read whole: exact decimal, and a double rounded beyond 2^53.
+     */
+    public static AtomicReading read(String name, Atomic atomic) {
+        try {
+            if (atomic instanceof AtomicIntegral128 i) {
+                Int128 v = i.load(MemoryOrder.ACQUIRE);
+                return AtomicReading.of(name, formatInt128(i.signed(), v), asDouble(v, i.signed()));
+            }
+            if (atomic instanceof AtomicIntegral i) {
+                long v = i.load(MemoryOrder.ACQUIRE);
+                return AtomicReading.of(name, formatIntegral(i, v), rawAsDouble(i.signed() ? AtomicType.INT
+                        : AtomicType.UINT, i.width(), v));
+            }
+            return AtomicReading.of(name, HexFormat.of().formatHex(((AtomicBytes) atomic).load(MemoryOrder.ACQUIRE)),
+                    Double.NaN);
+        } catch (AtomicsException e) {
+            return AtomicReading.unavailable(name, e.getMessage());
+        }
+    }
+
+    /**
+     * A guarded JVM read of {@code width} bytes at {@code offset} of {@code mapping} (never native code, never a
+     * write; see {@link SharedMapping#load} and {@link SharedMapping#load128}), formatted as an atomic of {@code type}.
+     * The caller has checked that the mapping still covers it.
+     */
+    public static AtomicReading read(String name, SharedMapping mapping, long offset, int width,
+                                     AtomicType<?, ?, ?> type) {
+        try {
+            if (width == 16) {
+                Int128 raw = mapping.load128(offset);
+                return AtomicReading.of(name, formatRaw128(type, raw), raw128AsDouble(type, raw));
+            }
+            long raw = mapping.load(offset, width);
+            return AtomicReading.of(name, formatRaw(type, width, raw), rawAsDouble(type, width, raw));
+        } catch (AtomicsException | InternalError e) {
+            return AtomicReading.unavailable(name, "reading it failed: " + e.getMessage());
+        }
+    }
+
+    /** A value loaded by a backend that returns it whole: a {@code Long} (int, uint) or a {@code byte[]} (bytes). */
+    public static AtomicReading ofLoaded(String name, AtomicType<?, ?, ?> type, int width, Object value) {
+        if (value instanceof Long v) {
+            long extended = extend(type, width, v);
+            return AtomicReading.of(name, type == AtomicType.INT ? Long.toString(extended)
+                    : Long.toUnsignedString(extended), rawAsDouble(type, width, v));
+        }
+        return AtomicReading.of(name, HexFormat.of().formatHex((byte[]) value), Double.NaN);
+    }
+
+    /**
+     * Stores {@code text}, parsed for the atomic's type and width (as {@link #parseInt128} or {@link #parseBytes}).
+     *
+     * @throws IllegalArgumentException if it is not a value of the atomic
+     */
+    public static void store(Atomic atomic, String text) {
+        if (atomic instanceof AtomicBytes bytes) {
+            bytes.store(parseBytes(text, bytes.width()));
+        } else if (atomic instanceof AtomicIntegral128 integral) {
+            integral.store(parseInt128(text, integral.width(), integral.signed()));
+        } else {
+            AtomicIntegral integral = (AtomicIntegral) atomic;
+            integral.store(parseIntegral(text, integral.width(), integral.signed()));
+        }
+    }
+
+    /** Whether an integral atomic's values are signed; {@code null} for bytes. */
+    public static @Nullable Boolean signed(Atomic atomic) {
+        return atomic instanceof AtomicBytes ? null : atomic.type().signed();
+    }
+
+    /** The operations the atomic supports, lower case ({@code load}, {@code fetch_add}, ...). */
+    public static List<String> opNames(Atomic atomic) {
+        return atomic.opsSupported().stream().map(op -> op.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * What one {@link #operate} did.
+     *
+     * @param success  {@code false} only for a {@code cmpxchg} that found another value
+     * @param previous the value before ({@code add}, {@code sub}, {@code cmpxchg}); {@code null} for {@code store}
+     * @param value    the value right after (later changes by others may already show)
+     */
+    public record Outcome(boolean success, @Nullable String previous, String value) {
+    }
+
+    /**
+     * Performs one of {@link #OPERATIONS} with operands given as text (as {@link #parseInt128}, {@link #parseBytes}).
+     *
+     * @throws InvalidOperandException for an unknown operation, a missing, malformed or out-of-range operand
+     * @throws UnsupportedOpException  for arithmetic on bytes, or what the atomic refuses (readonly)
+     */
+    public static Outcome operate(Atomic atomic, String operation, @Nullable String value, @Nullable String expected,
+                                  @Nullable String desired) {
+        String op = operation == null ? "" : operation.trim().toLowerCase(Locale.ROOT);
+        if (!OPERATIONS.contains(op)) {
+            throw new InvalidOperandException("unknown operation '" + abbreviate(operation) + "': use one of "
+                    + OPERATIONS);
+        }
+        if (atomic instanceof AtomicBytes a) {
+            HexFormat hex = HexFormat.of();
+            switch (op) {
+                case "store" -> {
+                    a.store(bytesOperand(a, "value", value));
+                    return new Outcome(true, null, format(a));
+                }
+                case "cmpxchg" -> {
+                    BytesCmpxchgResult r = a.cmpxchgStrong(bytesOperand(a, "expected", expected),
+                            bytesOperand(a, "desired", desired));
+                    return new Outcome(r.success(), hex.formatHex(r.expected()), format(a));
+                }
+                default -> throw new UnsupportedOpException("bytes atomics have no arithmetic; use store or cmpxchg");
+            }
+        }
+        if (atomic instanceof AtomicIntegral128 a) {
+            return switch (op) {
+                case "store" -> {
+                    a.store(wideOperand(a, "value", value));
+                    yield new Outcome(true, null, format(a));
+                }
+                case "add" -> new Outcome(true, formatInt128(a.signed(), a.fetchAdd(wideOperand(a, "value", value))),
+                        format(a));
+                case "sub" -> new Outcome(true, formatInt128(a.signed(), a.fetchSub(wideOperand(a, "value", value))),
+                        format(a));
+                default -> {
+                    Int128CmpxchgResult r = a.cmpxchgStrong(wideOperand(a, "expected", expected),
+                            wideOperand(a, "desired", desired));
+                    yield new Outcome(r.success(), formatInt128(a.signed(), r.expected()), format(a));
+                }
+            };
+        }
+        AtomicIntegral a = (AtomicIntegral) atomic;
+        return switch (op) {
+            case "store" -> {
+                a.store(operand(a, "value", value));
+                yield new Outcome(true, null, format(a));
+            }
+            case "add" -> new Outcome(true, formatIntegral(a, a.fetchAdd(operand(a, "value", value))), format(a));
+            case "sub" -> new Outcome(true, formatIntegral(a, a.fetchSub(operand(a, "value", value))), format(a));
+            default -> {
+                CmpxchgResult r = a.cmpxchgStrong(operand(a, "expected", expected), operand(a, "desired", desired));
+                yield new Outcome(r.success(), formatIntegral(a, r.expected()), format(a));
+            }
+        };
+    }
+
+    private static long operand(AtomicIntegral a, String operand, @Nullable String text) {
+        try {
+            return parseIntegral(required(operand, text, ""), a.width(), a.signed());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOperandException("operand '" + operand + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Int128 wideOperand(AtomicIntegral128 a, String operand, @Nullable String text) {
+        try {
+            return parseInt128(required(operand, text, ""), a.width(), a.signed());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOperandException("operand '" + operand + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytesOperand(AtomicBytes a, String operand, @Nullable String text) {
+        try {
+            return parseBytes(required(operand, text, " (hex bytes)"), a.width());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOperandException("operand '" + operand + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(String operand, @Nullable String text, String what) {
+        if (text == null) {
+            throw new InvalidOperandException("operand '" + operand + "' is required" + what);
+        }
+        return text;
     }
 
     /**

@@ -126,14 +126,14 @@ public final class AtomicsRegistry implements AutoCloseable {
     /**
      * The entry named {@code name}.
      *
-     * @throws NoSuchElementException naming the known atomics if there is none
+     * @throws UnknownAtomicException naming the known atomics if there is none
      */
     public AtomicsEntry get(String name) {
         AtomicsEntry entry = entries.get(name);
         if (entry == null) {
             // name may come from a request: quote only its start
-            throw new NoSuchElementException("no atomic named '" + AtomicValues.abbreviate(name) + "' is configured; known: "
-                    + entries.keySet());
+            throw new UnknownAtomicException(name, "no atomic named '" + AtomicValues.abbreviate(name)
+                    + "' is configured; known: " + entries.keySet());
         }
         return entry;
     }

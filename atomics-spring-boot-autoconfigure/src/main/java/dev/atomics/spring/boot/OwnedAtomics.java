@@ -1,17 +1,8 @@
 package dev.atomics.spring.boot;
 
-import dev.atomics.Atomic;
-import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicIntegral;
-import dev.atomics.AtomicIntegral128;
-import dev.atomics.AtomicsException;
-import dev.atomics.Int128;
-import dev.atomics.MemoryOrder;
-
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,27 +43,9 @@ public final class OwnedAtomics implements AtomicsBackend {
         return readings;
     }
 
-    /**
-     * One acquire load of {@code entry}'s atomic, formatted; unavailable if it throws (a view that died). A 16-byte
-     * integral is read whole ({@code load128}): exact decimal, and a double rounded beyond 2^53.
-     */
+    /** One acquire load of {@code entry}'s atomic, formatted; unavailable if it throws (a view that died). */
     public static AtomicReading read(AtomicsEntry entry) {
-        Atomic a = entry.atomic();
-        try {
-            if (a instanceof AtomicIntegral128 i) {
-                Int128 v = i.load(MemoryOrder.ACQUIRE);
-                return AtomicReading.of(entry.name(), AtomicValues.formatInt128(i.signed(), v),
-                        AtomicValues.asDouble(v, i.signed()));
-            }
-            if (a instanceof AtomicIntegral i) {
-                long v = i.load(MemoryOrder.ACQUIRE);
-                return AtomicReading.of(entry.name(), AtomicValues.formatIntegral(i, v),
-                        AtomicValues.rawAsDouble(entry.type(), i.width(), v));
-            }
-            return AtomicReading.of(entry.name(), HexFormat.of().formatHex(((AtomicBytes) a).load(MemoryOrder.ACQUIRE)), Double.NaN);
-        } catch (AtomicsException e) {
-            return AtomicReading.unavailable(entry.name(), e.getMessage());
-        }
+        return AtomicValues.read(entry.name(), entry.atomic());
     }
 
     @Override

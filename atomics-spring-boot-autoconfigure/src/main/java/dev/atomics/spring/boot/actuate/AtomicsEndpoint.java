@@ -1,35 +1,30 @@
 package dev.atomics.spring.boot.actuate;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicIntegral;
-import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicView;
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
-import dev.atomics.BytesCmpxchgResult;
-import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
-import dev.atomics.Int128;
-import dev.atomics.Int128CmpxchgResult;
 import dev.atomics.NativeInfo;
-import dev.atomics.OperandRangeException;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.spring.boot.AtomicReading;
+import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsEntry;
+import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.AtomicsRegistry;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,19 +33,21 @@ import java.util.function.Supplier;
 
 /**
  * The {@code atomics} actuator endpoint: {@code GET /actuator/atomics} lists every configured atomic with its
- * current value, {@code GET /actuator/atomics/{name}} shows one (404 for an unknown name), and
- * {@code POST /actuator/atomics/{name}} performs {@code store}, {@code add}, {@code sub} or {@code cmpxchg}
- * on it.
+ * current value, {@code GET /actuator/atomics/{name}} shows one, and {@code POST /actuator/atomics/{name}} performs
+ * {@code store}, {@code add}, {@code sub} or {@code cmpxchg} on it.
  *
  * <p>Integral values are decimal strings (so 64- and 128-bit values stay exact in JSON), bytes values are hex. The
  * write operation is off by default ({@link Access#READ_ONLY}); enable it with
  * {@code management.endpoint.atomics.access=unrestricted}, and protect it like any state-changing endpoint.
- * It never creates an atomic, refuses readonly views, and answers 400 with a message for bad operands.
+ * It never creates an atomic. Failures are answered by {@link AtomicsProblem}'s table as RFC 9457 problem bodies:
+ * 400 for an operand or operation the atomic cannot take, 404 for an unknown atomic, 409 for a backend value an
+ * operator must look at, 503 (with {@code retryable}) when the backend cannot answer, 504 (with
+ * {@code "outcome": "unknown"}) when a write was sent and its outcome is unknown; never 500.
  */
 @Endpoint(id = "atomics", defaultAccess = Access.READ_ONLY)
 public class AtomicsEndpoint {
 
-    private static final List<String> OPERATIONS = List.of("store", "add", "sub", "cmpxchg");
+    private static final Log logger = LogFactory.getLog(AtomicsEndpoint.class);
     private static final String AVAILABLE = "available";
     private static final String UNAVAILABLE = "unavailable";
 
@@ -74,12 +71,14 @@ public class AtomicsEndpoint {
         return new AtomicsDescriptor(atomics, nativeLibrary);
     }
 
-    /** The atomic named {@code name}, or {@code null} (404) if there is none. */
+    /** The atomic named {@code name} (an {@link AtomicDescriptor}), or a 404 problem if there is none. */
     @ReadOperation
-    public @Nullable AtomicDescriptor atomic(@Selector String name) {
-        return registry.find(name)
-                .map(entry -> describe(entry, registry.read(name), this::nativeLibrary))
-                .orElse(null);
+    public WebEndpointResponse<Object> atomic(@Selector String name) {
+        try {
+            return new WebEndpointResponse<>(describe(registry.get(name), registry.read(name), this::nativeLibrary));
+        } catch (RuntimeException e) {
+            return problem(AtomicsProblem.of(e), e);
+        }
     }
 
     /**
@@ -94,150 +93,38 @@ public class AtomicsEndpoint {
      *                  longer operands are refused before they are parsed
      * @param expected  like {@code value}
      * @param desired   like {@code value}
-     * @return the outcome, with the value before and after
-     * @throws InvalidEndpointRequestException (400) for an unknown atomic or operation, a readonly atomic, a
-     *                                         missing or malformed operand, or one that does not fit
+     * @return the {@link OperationResult}, with the value before and after; or a problem (see the class comment)
      */
     @WriteOperation
-    public OperationResult operate(@Selector String name, String operation, @Nullable String value,
-                                   @Nullable String expected, @Nullable String desired) {
-        // Name, operation and operands come from the request: messages quote only their start (AtomicValues.abbreviate).
-        AtomicsEntry entry = registry.find(name).orElseThrow(() -> invalid("no atomic named '" + AtomicValues.abbreviate(name)
-                + "' is configured (this endpoint never creates atomics; configure them under atomics.instances, atomics.shared or"
-                + " atomics.cluster)"));
-        String op = operation.trim().toLowerCase(Locale.ROOT);
-        if (!OPERATIONS.contains(op)) {
-            throw invalid("unknown operation '" + AtomicValues.abbreviate(operation) + "': use one of " + OPERATIONS);
-        }
-        AtomicReading reading = registry.read(name);
-        if (!reading.available()) {
-            // touching it could crash the JVM (a shrunk object) or split the counter (a replaced one)
-            throw invalid("atomic '" + name + "' is unavailable: " + reading.problem());
-        }
-        Atomic atomic = entry.atomic();
-        if (atomic.readonly()) {
-            throw invalid("atomic '" + name + "' is readonly (" + entry.source().description() + "): it refuses " + op);
-        }
-        try {
-            if (atomic instanceof AtomicIntegral128 integral) {
-                return operateWide(name, op, integral, value, expected, desired);
-            }
-            if (atomic instanceof AtomicIntegral integral) {
-                return operate(name, op, integral, value, expected, desired);
-            }
-            return operate(name, op, (AtomicBytes) atomic, value, expected, desired);
-        } catch (IllegalArgumentException | OperandRangeException | UnsupportedOpException e) {
-            throw invalid("cannot " + op + " on atomic '" + name + "': " + e.getMessage());
-        }
-    }
-
-    private static OperationResult operate(String name, String op, AtomicIntegral a, @Nullable String value,
-                                           @Nullable String expected, @Nullable String desired) {
-        switch (op) {
-            case "store": {
-                a.store(integral(a, "value", value));
-                return new OperationResult(name, op, true, null, current(a));
-            }
-            case "add": {
-                long previous = a.fetchAdd(integral(a, "value", value));
-                return new OperationResult(name, op, true, AtomicValues.formatIntegral(a, previous), current(a));
-            }
-            case "sub": {
-                long previous = a.fetchSub(integral(a, "value", value));
-                return new OperationResult(name, op, true, AtomicValues.formatIntegral(a, previous), current(a));
-            }
-            default: {
-                long exp = integral(a, "expected", expected);
-                long des = integral(a, "desired", desired);
-                CmpxchgResult r = a.cmpxchgStrong(exp, des);
-                return new OperationResult(name, op, r.success(), AtomicValues.formatIntegral(a, r.expected()), current(a));
-            }
-        }
-    }
-
-    /** Width 16: the values have 128 bits, so the operations are the {@code Int128} ones. */
-    private static OperationResult operateWide(String name, String op, AtomicIntegral128 a, @Nullable String value,
+    public WebEndpointResponse<Object> operate(@Selector String name, String operation, @Nullable String value,
                                                @Nullable String expected, @Nullable String desired) {
-        switch (op) {
-            case "store": {
-                a.store(int128(a, "value", value));
-                return new OperationResult(name, op, true, null, current(a));
-            }
-            case "add": {
-                Int128 previous = a.fetchAdd(int128(a, "value", value));
-                return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
-            }
-            case "sub": {
-                Int128 previous = a.fetchSub(int128(a, "value", value));
-                return new OperationResult(name, op, true, AtomicValues.formatInt128(a.signed(), previous), current(a));
-            }
-            default: {
-                Int128 exp = int128(a, "expected", expected);
-                Int128 des = int128(a, "desired", desired);
-                Int128CmpxchgResult r = a.cmpxchgStrong(exp, des);
-                return new OperationResult(name, op, r.success(), AtomicValues.formatInt128(a.signed(), r.expected()), current(a));
-            }
-        }
-    }
-
-    private static OperationResult operate(String name, String op, AtomicBytes a, @Nullable String value,
-                                           @Nullable String expected, @Nullable String desired) {
-        HexFormat hex = HexFormat.of();
-        switch (op) {
-            case "store": {
-                a.store(bytes(a, "value", value));
-                return new OperationResult(name, op, true, null, current(a));
-            }
-            case "cmpxchg": {
-                byte[] exp = bytes(a, "expected", expected);
-                byte[] des = bytes(a, "desired", desired);
-                BytesCmpxchgResult r = a.cmpxchgStrong(exp, des);
-                return new OperationResult(name, op, r.success(), hex.formatHex(r.expected()), current(a));
-            }
-            default:
-                throw new IllegalArgumentException("bytes atomics have no arithmetic; use store or cmpxchg");
-        }
-    }
-
-    private static long integral(AtomicIntegral a, String operand, @Nullable String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("operand '" + operand + "' is required");
-        }
         try {
-            return AtomicValues.parseIntegral(text, a.width(), a.signed());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("operand '" + operand + "': " + e.getMessage());
+            AtomicsEntry entry = registry.get(name);
+            if (registry.backendOf(name) instanceof AtomicsMapping) {
+                AtomicReading reading = registry.read(name);
+                if (!reading.available()) {
+                    // touching it could crash the JVM (a shrunk object) or split the counter (a replaced one)
+                    return problem(AtomicsProblem.unavailable("atomic '" + name + "' is unavailable: "
+                            + reading.problem(), false), null);
+                }
+            }
+            if (entry.atomic().readonly()) {
+                throw new UnsupportedOpException("atomic '" + name + "' is readonly (" + entry.source().description()
+                        + "): it refuses " + AtomicValues.abbreviate(operation));
+            }
+            AtomicValues.Outcome outcome = AtomicValues.operate(entry.atomic(), operation, value, expected, desired);
+            return new WebEndpointResponse<>(new OperationResult(name, operation.trim().toLowerCase(Locale.ROOT),
+                    outcome.success(), outcome.previous(), outcome.value()));
+        } catch (RuntimeException | InternalError e) {
+            return problem(AtomicsProblem.of(e), e);
         }
     }
 
-    private static Int128 int128(AtomicIntegral128 a, String operand, @Nullable String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("operand '" + operand + "' is required");
+    private static WebEndpointResponse<Object> problem(AtomicsProblem problem, @Nullable Throwable failure) {
+        if (problem.status() >= 500 && failure != null) {
+            logger.warn("atomics endpoint: " + problem.status() + " " + problem.detail(), failure);
         }
-        try {
-            return AtomicValues.parseInt128(text, a.width(), a.signed());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("operand '" + operand + "': " + e.getMessage());
-        }
-    }
-
-    private static byte[] bytes(AtomicBytes a, String operand, @Nullable String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("operand '" + operand + "' is required (hex bytes)");
-        }
-        try {
-            return AtomicValues.parseBytes(text, a.width());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("operand '" + operand + "': " + e.getMessage());
-        }
-    }
-
-    private static String current(Atomic a) {
-        return AtomicValues.format(a);
-    }
-
-    private static InvalidEndpointRequestException invalid(String message) {
-        return new InvalidEndpointRequestException(message, message);
+        return new WebEndpointResponse<>(problem.toMap(), problem.status());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -251,8 +138,8 @@ public class AtomicsEndpoint {
             return new AtomicDescriptor(entry.name(), entry.type().name(), null, null, null, UNAVAILABLE,
                     reading.problem(), null, List.of(), source(entry.source()), null, null);
         }
-        Boolean signed = a instanceof AtomicIntegral i ? i.signed() : null;
-        List<String> ops = a.opsSupported().stream().map(op -> op.name().toLowerCase(Locale.ROOT)).toList();
+        Boolean signed = AtomicValues.signed(a);
+        List<String> ops = AtomicValues.opNames(a);
         String served;
         if (a.engine() == Engine.JVM) {
             served = "none: the JVM engine (VarHandles)";
@@ -276,15 +163,20 @@ public class AtomicsEndpoint {
     private NativeLibraryDescriptor nativeLibrary() {
         // the engine the starter created its atomics with (atomics.engine, the Spring property, wins over the JVM's)
         String defaultEngine = registry.defaultEngine().name().toLowerCase(Locale.ROOT);
+        if (registry.entries().stream().noneMatch(e -> e.atomic().engine() == Engine.PATOMIC)) {
+            // the JVM engine never loads (nor extracts) the library: neither does a look at it
+            return new NativeLibraryDescriptor(false, null, null, null, null, null, defaultEngine, null);
+        }
         try {
             NativeInfo info = Atomics.nativeInfo();
             if (!info.available()) {
-                return new NativeLibraryDescriptor(null, null, null, null, null, defaultEngine, info.unavailableReason());
+                return new NativeLibraryDescriptor(false, null, null, null, null, null, defaultEngine,
+                        info.unavailableReason());
             }
-            return new NativeLibraryDescriptor(String.valueOf(info.patomicLibrary()), info.bundled(), info.patomicVersion(),
-                    String.valueOf(info.bridgeLibrary()), info.widths(), defaultEngine, null);
+            return new NativeLibraryDescriptor(true, String.valueOf(info.patomicLibrary()), info.bundled(),
+                    info.patomicVersion(), String.valueOf(info.bridgeLibrary()), info.widths(), defaultEngine, null);
         } catch (AtomicsException | LinkageError e) {
-            return new NativeLibraryDescriptor(null, null, null, null, null, defaultEngine, e.getMessage());
+            return new NativeLibraryDescriptor(false, null, null, null, null, null, defaultEngine, e.getMessage());
         }
     }
 
@@ -325,9 +217,12 @@ public class AtomicsEndpoint {
     /**
      * The patomic library of this JVM, or the error that keeps it from loading.
      *
+     * @param loaded        whether it is loaded: only when an atomic uses the patomic engine, which is never loaded
+     *                      (nor extracted) otherwise
      * @param defaultEngine the engine of the atomics configured without one ({@link AtomicsRegistry#defaultEngine()})
      */
-    public record NativeLibraryDescriptor(@Nullable String path, @Nullable Boolean bundled, @Nullable String version,
+    public record NativeLibraryDescriptor(boolean loaded, @Nullable String path, @Nullable Boolean bundled,
+                                          @Nullable String version,
                                           @Nullable String bridge, @Nullable List<Integer> widths,
                                           @Nullable String defaultEngine, @Nullable String error) {
     }

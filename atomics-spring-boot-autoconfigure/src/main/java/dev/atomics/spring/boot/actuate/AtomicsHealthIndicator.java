@@ -2,7 +2,6 @@ package dev.atomics.spring.boot.actuate;
 
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
-import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
 import dev.atomics.NativeLibraryException;
 import dev.atomics.spring.boot.AtomicReading;
@@ -18,11 +17,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Health of the configured atomics: {@code UP} with the native library in use and what each backend reports (the
+ * Health of the configured atomics: {@code UP} with the engine each atomic was resolved to ({@code engines}: jvm,
+ * patomic, redis, each with its atomics), the native library where an atomic uses patomic (it is otherwise never
+ * loaded), and what each backend reports (the
  * mappings of shared-memory objects and files, the Redis server); {@code DOWN}, naming the atomics concerned and the
  * reason, when a backend became unusable (another process shrank a mapped object below an atomic, unlinked or
  * deleted it, or put a different object or file under its name; the Redis server does not answer), when the
@@ -46,25 +49,31 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("reason", "the atomics registry is closed: its views are released");
             return;
         }
-        try {
-            NativeInfo info = Atomics.nativeInfo();
-            if (!info.available()) {
-                // the JVM engine needs no native library; only patomic-engine atomics (none can exist) would
-                throw new NativeLibraryException(info.unavailableReason());
-            }
-            Map<String, Object> lib = new LinkedHashMap<>();
-            lib.put("path", String.valueOf(info.patomicLibrary()));
-            lib.put("bundled", info.bundled());
-            lib.put("version", info.patomicVersion());
-            // the engine the starter created its atomics with: atomics.engine (Spring) wins over the JVM's default
-            lib.put("defaultEngine", registry.defaultEngine().name().toLowerCase(java.util.Locale.ROOT));
-            builder.withDetail("nativeLibrary", lib);
-        } catch (AtomicsException | LinkageError e) {
-            boolean patomicInUse = registry.entries().stream().map(AtomicsEntry::atomic)
-                    .anyMatch(a -> a.engine() == Engine.PATOMIC);
-            builder.withDetail("nativeLibrary", "unavailable: " + e.getMessage());
-            if (patomicInUse) {
-                builder.down().withDetail("reason", "atomics served by patomic cannot reach the native library: " + e.getMessage());
+        // what each atomic was resolved to (auto is jvm at widths 1 to 8): only patomic atomics need the library,
+        // which is otherwise never loaded, nor extracted
+        Map<String, List<String>> engines = new TreeMap<>();
+        for (AtomicsEntry entry : registry.entries()) {
+            engines.computeIfAbsent(entry.atomic().engine().name().toLowerCase(Locale.ROOT), e -> new ArrayList<>())
+                    .add(entry.name());
+        }
+        builder.withDetail("engines", engines);
+        if (!engines.containsKey("patomic")) {
+            builder.withDetail("nativeLibrary", "not loaded: no atomic uses the patomic engine");
+        } else {
+            try {
+                NativeInfo info = Atomics.nativeInfo();
+                if (!info.available()) {
+                    throw new NativeLibraryException(info.unavailableReason());
+                }
+                Map<String, Object> lib = new LinkedHashMap<>();
+                lib.put("path", String.valueOf(info.patomicLibrary()));
+                lib.put("bundled", info.bundled());
+                lib.put("version", info.patomicVersion());
+                builder.withDetail("nativeLibrary", lib);
+            } catch (AtomicsException | LinkageError e) {
+                builder.withDetail("nativeLibrary", "unavailable: " + e.getMessage());
+                builder.down().withDetail("reason", "atomics served by patomic cannot reach the native library: "
+                        + e.getMessage());
             }
         }
         // every backend reads its own atomics once, then says what that means for its health

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of named atomics: the {@link AtomicsRegistry} built from {@code atomics.*}, and one bean
- * per configured atomic, named by its key and typed by its atomic type ({@code AtomicInt}, {@code AtomicUint},
+ * per configured atomic, qualified by its key and typed by its atomic type ({@code AtomicInt}, {@code AtomicUint},
  * {@code AtomicBytes}; for {@code atomics.shared} the beans are views, for {@code atomics.cluster} atomics on Redis
  * keys, whose source kind {@link AtomicsRedisAutoConfiguration} contributes).
  *
@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Lazy;
 @ConditionalOnClass(Atomics.class)
 @ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AtomicsProperties.class)
-@Import({ AtomicsBeanNameCheck.class, AtomicsBeanRegistrar.class })
+@Import(AtomicsBeanRegistrar.class)
 @ImportRuntimeHints(AtomicsRuntimeHints.class)
 public final class AtomicsAutoConfiguration {
 
@@ -44,7 +44,7 @@ public final class AtomicsAutoConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy(false)
     @ConditionalOnMissingBean
-    AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?, ?>> optionalKinds) {
+    AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?>> optionalKinds) {
         return AtomicsRegistryFactory.create(properties, optionalKinds.orderedStream().toList());
     }
 }

@@ -57,6 +57,8 @@ public class AtomicsProperties {
 
     private final Test test = new Test();
 
+    private final Web web = new Web();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -115,6 +117,10 @@ public class AtomicsProperties {
 
     public Test getTest() {
         return test;
+    }
+
+    public Web getWeb() {
+        return web;
     }
 
     /** What every configured atomic has. */
@@ -363,6 +369,24 @@ public class AtomicsProperties {
 
         public void setIsolate(boolean isolate) {
             this.isolate = isolate;
+        }
+    }
+
+    /** The application's controllers. */
+    public static class Web {
+
+        /**
+         * Whether to answer the library's exceptions thrown by the application's controllers with RFC 9457 problem
+         * bodies, with the status table of the atomics endpoint (AtomicsProblemDetails, a @RestControllerAdvice).
+         */
+        private boolean problemDetails;
+
+        public boolean isProblemDetails() {
+            return problemDetails;
+        }
+
+        public void setProblemDetails(boolean problemDetails) {
+            this.problemDetails = problemDetails;
         }
     }
 }

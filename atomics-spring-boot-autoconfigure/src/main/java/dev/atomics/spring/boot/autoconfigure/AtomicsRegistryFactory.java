@@ -44,7 +44,7 @@ final class AtomicsRegistryFactory {
     static final String SHARED = EntryMap.SHARED.prefix();
     static final String CLUSTER = EntryMap.CLUSTER.prefix();
 
-    /** Names become bean names, URL path segments and tag values. */
+    /** Names become qualifiers, URL path segments and tag values. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
     private static final Log logger = LogFactory.getLog(AtomicsRegistryFactory.class);
@@ -62,7 +62,7 @@ final class AtomicsRegistryFactory {
     /**
      * @param optionalKinds the kinds that need beans of their own, if the application has them (redis)
      */
-    static AtomicsRegistry create(AtomicsProperties properties, List<? extends SourceKind<?, ?>> optionalKinds) {
+    static AtomicsRegistry create(AtomicsProperties properties, List<? extends SourceKind<?>> optionalKinds) {
         if (properties.getPatomicLibrary() != null && !properties.getPatomicLibrary().isBlank()) {
             NativeLibrarySelector.select(properties.getPatomicLibrary());
         }
@@ -77,11 +77,11 @@ final class AtomicsRegistryFactory {
         }
         checkNames(names);
 
-        List<SourceKind<?, ?>> kinds = new ArrayList<>(List.of(new InstanceKind(), new ShmKind(isolation),
+        List<SourceKind<?>> kinds = new ArrayList<>(List.of(new InstanceKind(), new ShmKind(isolation),
                 new FileKind(isolation)));
         kinds.addAll(optionalKinds);
         // every entry is validated before anything is opened
-        Map<SourceKind<?, ?>, List<Object>> specs = new IdentityHashMap<>();
+        Map<SourceKind<?>, List<ResolvedAtomic>> specs = new IdentityHashMap<>();
         List<String> order = new ArrayList<>();
         for (EntryMap<?> map : EntryMap.ALL) {
             validate(map, properties, defaultEngine, kinds, specs, order);
@@ -89,10 +89,10 @@ final class AtomicsRegistryFactory {
 
         Startup startup = new Startup(defaultEngine, isolation != null);
         try {
-            for (SourceKind<?, ?> kind : kinds) {
-                List<Object> own = specs.get(kind);
+            for (SourceKind<?> kind : kinds) {
+                List<ResolvedAtomic> own = specs.get(kind);
                 if (own != null) {
-                    open(kind, own, startup);
+                    kind.open(own, startup);
                 }
             }
             return startup.registry(order);
@@ -103,26 +103,23 @@ final class AtomicsRegistryFactory {
     }
 
     private static <E extends AtomicsProperties.Entry> void validate(EntryMap<E> map, AtomicsProperties properties,
-            Engine defaultEngine, List<SourceKind<?, ?>> kinds, Map<SourceKind<?, ?>, List<Object>> specs, List<String> order) {
+            Engine defaultEngine, List<SourceKind<?>> kinds, Map<SourceKind<?>, List<ResolvedAtomic>> specs,
+            List<String> order) {
         map.entries().apply(properties).forEach((name, entry) -> {
             String prefix = map.prefix() + "." + name;
-            Basics basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine) : serverBasics(name, prefix, entry);
+            ResolvedAtomic basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine)
+                    : serverBasics(name, prefix, entry);
             counter(prefix, basics.type(), entry.getMeter());
-            SourceKind<E, ?> kind = kindOf(map, prefix, entry, kinds);
+            SourceKind<E> kind = kindOf(map, prefix, entry, kinds);
             specs.computeIfAbsent(kind, k -> new ArrayList<>()).add(kind.validate(basics, entry));
             order.add(name);
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static <S> void open(SourceKind<?, S> kind, List<Object> specs, Startup startup) {
-        kind.open((List<S>) specs, startup);
-    }
-
     /** The kind of {@code entry}: the one whose selector it sets (exactly one), or the map's only kind. */
     @SuppressWarnings("unchecked")
-    private static <E extends AtomicsProperties.Entry> SourceKind<E, ?> kindOf(EntryMap<E> map, String prefix, E entry,
-                                                                             List<SourceKind<?, ?>> kinds) {
+    private static <E extends AtomicsProperties.Entry> SourceKind<E> kindOf(EntryMap<E> map, String prefix, E entry,
+                                                                             List<SourceKind<?>> kinds) {
         String selector = null;
         if (!map.selectors().isEmpty()) {
             Map<String, String> set = map.targets(entry);
@@ -142,9 +139,9 @@ final class AtomicsRegistryFactory {
             }
             selector = set.keySet().iterator().next();
         }
-        for (SourceKind<?, ?> kind : kinds) {
+        for (SourceKind<?> kind : kinds) {
             if (kind.map() == map && Objects.equals(kind.selector(), selector)) {
-                return (SourceKind<E, ?>) kind;
+                return (SourceKind<E>) kind;
             }
         }
         EntryMap.Requirement needs = map.needs().get(selector);
@@ -172,7 +169,8 @@ final class AtomicsRegistryFactory {
                 String other = seen.putIfAbsent(name, map);
                 if (other != null) {
                     throw new AtomicsConfigurationException(map + "." + name, name, "the name is also used by " + other
-                            + "." + name + ", and every atomic needs its own name (it is its bean name)",
+                            + "." + name + ", and every atomic needs its own name (its qualifier, and its key in the"
+                            + " registry)",
                             "Rename one of the two entries.");
                 }
             }
@@ -183,8 +181,8 @@ final class AtomicsRegistryFactory {
         if (!NAME.matcher(name).matches()) {
             String quoted = AtomicValues.abbreviate(name, QUOTE); // an invalid name may be of any length
             throw new AtomicsConfigurationException(map + "." + quoted, name, "'" + quoted + "' is not a valid atomic name:"
-                    + " names are bean names, URL path segments of /actuator/atomics and metric tags, so they start with"
-                    + " a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
+                    + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they start"
+                    + " with a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
                     "Rename the entry, e.g. to '" + suggestName(name) + "'.");
         }
     }
@@ -246,14 +244,15 @@ final class AtomicsRegistryFactory {
     }
 
     /** Type, engine and width of an atomic on memory: the core decides which widths an engine serves. */
-    private static Basics memoryBasics(String name, String prefix, AtomicsProperties.Entry entry, Engine defaultEngine) {
+    private static ResolvedAtomic memoryBasics(String name, String prefix, AtomicsProperties.Entry entry,
+                                               Engine defaultEngine) {
         AtomicType<?, ?, ?> type = type(prefix, entry.getType());
         Engine engine = engine(prefix + ".engine", ((AtomicsProperties.MemoryEntry) entry).getEngine(), defaultEngine);
-        return new Basics(name, prefix, type, width(prefix, type, entry.getWidth(), engine), engine);
+        return ResolvedAtomic.of(name, prefix, type, width(prefix, type, entry.getWidth(), engine), engine);
     }
 
     /** Type and width of an atomic a server keeps: widths 1, 2, 4 and 8, no engine. */
-    private static Basics serverBasics(String name, String prefix, AtomicsProperties.Entry entry) {
+    private static ResolvedAtomic serverBasics(String name, String prefix, AtomicsProperties.Entry entry) {
         AtomicType<?, ?, ?> type = type(prefix, entry.getType());
         Integer width = entry.getWidth();
         if (width == null) {
@@ -262,7 +261,7 @@ final class AtomicsRegistryFactory {
             throw new AtomicsConfigurationException(prefix + ".width", width, "unsupported width: a cluster atomic has 1, 2,"
                     + " 4 or 8 bytes", "Use a width of 1, 2, 4 or 8.");
         }
-        return new Basics(name, prefix, type, width, null);
+        return ResolvedAtomic.of(name, prefix, type, width, null);
     }
 
     private static int defaultWidth(String prefix, AtomicType<?, ?, ?> type) {

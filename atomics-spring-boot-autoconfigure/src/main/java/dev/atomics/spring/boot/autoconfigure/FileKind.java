@@ -43,7 +43,7 @@ final class FileKind extends MappingKind {
     }
 
     @Override
-    SharedSpec spec(Basics b, AtomicsProperties.Shared entry, long offset) {
+    ResolvedAtomic spec(ResolvedAtomic b, AtomicsProperties.Shared entry, long offset) {
         String target = entry.getFile().trim();
         Path file;
         try {
@@ -57,18 +57,19 @@ final class FileKind extends MappingKind {
         if (isolation != null) {
             file = isolation.file(file);
         }
-        return new SharedSpec(b.name(), b.type(), b.width(), b.engine(), false, target, file, offset, create(entry),
-                entry.isReadonly(), entry.isFollowSymlinks(), mode(b.prefix(), entry.getMode()));
+        return b.shared(false, target, file, offset, create(entry), entry.isReadonly(), entry.isFollowSymlinks(),
+                mode(b.prefix(), entry.getMode()));
     }
 
     @Override
-    String target(SharedSpec spec) {
+    String target(ResolvedAtomic spec) {
         return "file:" + spec.file();
     }
 
     @Override
-    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, int mode, Startup startup) {
-        SharedSpec first = group.get(0);
+    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
+                          Startup startup) {
+        ResolvedAtomic first = group.get(0);
         // under test isolation every directory below the context's own was created for it: the last file removed takes
         // them all, up to that directory
         Path missing = isolation != null ? isolation.root() : firstMissingDirectory(first.file());

@@ -27,7 +27,7 @@ final class FileMapping extends OpenMapping {
 
     private final Path path;
 
-    private FileMapping(List<SharedSpec> specs, MappedFile file, boolean created) {
+    private FileMapping(List<ResolvedAtomic> specs, MappedFile file, boolean created) {
         super(specs, file, created);
         this.path = file.path();
     }
@@ -38,8 +38,9 @@ final class FileMapping extends OpenMapping {
      * that size first, and created with {@code mode}. {@code follow} says whether the entries on the file allow a
      * symbolic link.
      */
-    static FileMapping open(Path path, boolean readonly, List<SharedSpec> specs, long createSize, boolean follow, int mode) {
-        SharedSpec first = specs.get(0);
+    static FileMapping open(Path path, boolean readonly, List<ResolvedAtomic> specs, long createSize, boolean follow,
+                            int mode) {
+        ResolvedAtomic first = specs.get(0);
         boolean create = createSize > 0;
         long required = create ? createSize : required(specs);
         List<MappedFile.Option> options = new ArrayList<>();
@@ -82,7 +83,7 @@ final class FileMapping extends OpenMapping {
     }
 
     /** Creates the missing directories above a file that an entry says to create (never the file itself). */
-    private static void createDirectories(Path path, String property, SharedSpec first) {
+    private static void createDirectories(Path path, String property, ResolvedAtomic first) {
         Path parent = path.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             try {
@@ -100,12 +101,12 @@ final class FileMapping extends OpenMapping {
      *
      * @throws AtomicsConfigurationException if they disagree
      */
-    static boolean followSymlinks(List<SharedSpec> specs) {
-        SharedSpec first = specs.get(0);
-        for (SharedSpec s : specs) {
+    static boolean followSymlinks(List<ResolvedAtomic> specs) {
+        ResolvedAtomic first = specs.get(0);
+        for (ResolvedAtomic s : specs) {
             if (s.followSymlinks() != first.followSymlinks()) {
-                SharedSpec yes = s.followSymlinks() ? s : first;
-                SharedSpec no = s.followSymlinks() ? first : s;
+                ResolvedAtomic yes = s.followSymlinks() ? s : first;
+                ResolvedAtomic no = s.followSymlinks() ? first : s;
                 throw new AtomicsConfigurationException(yes.prefix() + ".follow-symlinks", true, "entries on file "
                         + first.file() + " disagree: " + no.prefix() + ".follow-symlinks is false",
                         "Set follow-symlinks to the same value on every entry of the file.");
@@ -114,7 +115,8 @@ final class FileMapping extends OpenMapping {
         return first.followSymlinks();
     }
 
-    private static AtomicsConfigurationException refused(SharedSpec first, String property, MappedFileRefusedException e) {
+    private static AtomicsConfigurationException refused(ResolvedAtomic first, String property,
+                                                         MappedFileRefusedException e) {
         String action;
         switch (e.reason()) {
             case SYMLINK:
@@ -155,7 +157,7 @@ final class FileMapping extends OpenMapping {
     }
 
     @Override
-    AtomicSource source(SharedSpec spec) {
+    AtomicSource source(ResolvedAtomic spec) {
         return new AtomicSource.MappedFile(spec.file(), spec.offset());
     }
 

@@ -1,9 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicIntegral;
-import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.UnsupportedWidthException;
@@ -19,10 +16,7 @@ import java.util.List;
  * The {@code instance} kind: {@code atomics.instances} entries, atomics owning memory of this process, each stored
  * its {@code initial-value}. One {@link OwnedAtomics} backend reads them all directly; nothing to undo.
  */
-final class InstanceKind implements SourceKind<AtomicsProperties.Instance, InstanceKind.Spec> {
-
-    record Spec(Basics basics, String initialValue) {
-    }
+final class InstanceKind implements SourceKind<AtomicsProperties.Instance> {
 
     @Override
     public String name() {
@@ -40,7 +34,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
     }
 
     @Override
-    public Spec validate(Basics b, AtomicsProperties.Instance instance) {
+    public ResolvedAtomic validate(ResolvedAtomic b, AtomicsProperties.Instance instance) {
         String initial = instance.getInitialValue();
         if (initial != null && !initial.isBlank()) {
             try {
@@ -57,34 +51,27 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance, Insta
                           + b.prefix() + ".width).", e);
             }
         }
-        return new Spec(b, initial);
+        return b.withInitialValue(initial);
     }
 
     @Override
-    public void open(List<Spec> specs, Startup startup) {
-        for (Spec spec : specs) {
-            startup.entry(new AtomicsEntry(spec.basics().name(), spec.basics().type(), create(spec), new AtomicSource.Instance()));
+    public void open(List<ResolvedAtomic> specs, Startup startup) {
+        for (ResolvedAtomic spec : specs) {
+            startup.entry(new AtomicsEntry(spec.name(), spec.type(), create(spec), new AtomicSource.Instance()));
         }
-        startup.backend(new OwnedAtomics(specs.stream().map(s -> s.basics().name()).toList()), null);
+        startup.backend(new OwnedAtomics(specs.stream().map(ResolvedAtomic::name).toList()), null);
     }
 
-    private static Atomic create(Spec spec) {
-        Basics b = spec.basics();
+    private static Atomic create(ResolvedAtomic b) {
         Atomic atomic;
         try {
             atomic = Atomics.atomic(b.width(), b.type().forWidth(b.width()), b.engine());
         } catch (UnsupportedWidthException e) {
             throw AtomicsRegistryFactory.unsupportedWidth(b.prefix(), b.width(), e);
         }
-        String initial = spec.initialValue();
+        String initial = b.initialValue();
         if (initial != null && !initial.isBlank()) {
-            if (atomic instanceof AtomicBytes bytes) {
-                bytes.store(AtomicValues.parseBytes(initial, b.width()));
-            } else if (b.width() > 8) {
-                ((AtomicIntegral128) atomic).store(AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT));
-            } else {
-                ((AtomicIntegral) atomic).store(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
-            }
+            AtomicValues.store(atomic, initial);
         }
         return atomic;
     }

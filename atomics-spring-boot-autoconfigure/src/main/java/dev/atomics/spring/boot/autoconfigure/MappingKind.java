@@ -19,7 +19,7 @@ import java.util.Map;
  * per access mode for every entry on it ({@link ShmKind}: a named shared-memory object, {@link FileKind}: a file),
  * and views into that mapping.
  */
-abstract class MappingKind implements SourceKind<AtomicsProperties.Shared, SharedSpec> {
+abstract class MappingKind implements SourceKind<AtomicsProperties.Shared> {
 
     /** The default permission bits of created objects and files: this user only. */
     static final int DEFAULT_MODE = 0600;
@@ -56,10 +56,10 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared, Share
     abstract String maxEndReason();
 
     /** The validated entry, given its checked offset: the kind checks the target (name, path) and its options. */
-    abstract SharedSpec spec(Basics basics, AtomicsProperties.Shared entry, long offset);
+    abstract ResolvedAtomic spec(ResolvedAtomic basics, AtomicsProperties.Shared entry, long offset);
 
     /** The object an entry is on, whatever the access mode: entries on one object agree on its size. */
-    abstract String target(SharedSpec spec);
+    abstract String target(ResolvedAtomic spec);
 
     /**
      * Opens the mapping for {@code group} (entries on one object with one access mode) and records it, with what it
@@ -67,11 +67,11 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared, Share
      * access mode, says {@code create}, and {@code mode} is what to create it with; {@code sameTarget} are all of those
      * entries.
      */
-    abstract OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, int mode,
-                                   Startup startup);
+    abstract OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize,
+                                   int mode, Startup startup);
 
     @Override
-    public final SharedSpec validate(Basics b, AtomicsProperties.Shared entry) {
+    public final ResolvedAtomic validate(ResolvedAtomic b, AtomicsProperties.Shared entry) {
         String prefix = b.prefix();
         int width = b.width();
         long offset = entry.getOffset();
@@ -129,13 +129,13 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared, Share
      *
      * @throws AtomicsConfigurationException if two entries set different modes, or one sets a mode but none says create
      */
-    static int createMode(List<SharedSpec> sameTarget) {
-        SharedSpec first = sameTarget.stream().filter(s -> s.mode() != null).findFirst().orElse(null);
+    static int createMode(List<ResolvedAtomic> sameTarget) {
+        ResolvedAtomic first = sameTarget.stream().filter(s -> s.mode() != null).findFirst().orElse(null);
         if (first == null) {
             return DEFAULT_MODE;
         }
         String what = first.shm() ? "shared-memory object " + SharedMemory.posixName(first.target()) : "file " + first.file();
-        for (SharedSpec s : sameTarget) {
+        for (ResolvedAtomic s : sameTarget) {
             if (s.mode() != null && !s.mode().equals(first.mode())) {
                 throw new AtomicsConfigurationException(s.prefix() + ".mode", octal(s.mode()), "entries on " + what
                         + " disagree: " + first.prefix() + ".mode is " + octal(first.mode()),
@@ -161,30 +161,31 @@ abstract class MappingKind implements SourceKind<AtomicsProperties.Shared, Share
     }
 
     @Override
-    public final void open(List<SharedSpec> specs, Startup startup) {
+    public final void open(List<ResolvedAtomic> specs, Startup startup) {
         // One mapping per object and access mode; writable ones first, so that a readonly entry with create=true finds
         // the object its writable siblings created.
-        Map<String, List<SharedSpec>> groups = new LinkedHashMap<>();
+        Map<String, List<ResolvedAtomic>> groups = new LinkedHashMap<>();
         specs.stream().filter(s -> !s.readonly()).forEach(s -> groups.computeIfAbsent(target(s) + ":rw", k -> new ArrayList<>()).add(s));
-        specs.stream().filter(SharedSpec::readonly).forEach(s -> groups.computeIfAbsent(target(s) + ":ro", k -> new ArrayList<>()).add(s));
+        specs.stream().filter(ResolvedAtomic::readonly)
+                .forEach(s -> groups.computeIfAbsent(target(s) + ":ro", k -> new ArrayList<>()).add(s));
         // what entries on one object must agree on is checked for every object before any is opened
         Map<String, Integer> modes = new LinkedHashMap<>();
-        for (List<SharedSpec> group : groups.values()) {
+        for (List<ResolvedAtomic> group : groups.values()) {
             String target = target(group.get(0));
             modes.computeIfAbsent(target, t -> createMode(specs.stream().filter(s -> target(s).equals(t)).toList()));
         }
-        for (List<SharedSpec> group : groups.values()) {
+        for (List<ResolvedAtomic> group : groups.values()) {
             String target = target(group.get(0));
-            List<SharedSpec> sameTarget = specs.stream().filter(s -> target(s).equals(target)).toList();
+            List<ResolvedAtomic> sameTarget = specs.stream().filter(s -> target(s).equals(target)).toList();
             long createSize = OpenMapping.anyCreate(sameTarget) ? OpenMapping.required(sameTarget) : 0;
             OpenMapping mapping = openGroup(group, sameTarget, createSize, modes.get(target), startup);
-            for (SharedSpec spec : group) {
+            for (ResolvedAtomic spec : group) {
                 startup.entry(new AtomicsEntry(spec.name(), spec.type(), openView(mapping, spec).open(), mapping.source(spec)));
             }
         }
     }
 
-    private static AtomicViewContext<?> openView(OpenMapping mapping, SharedSpec spec) {
+    private static AtomicViewContext<?> openView(OpenMapping mapping, ResolvedAtomic spec) {
         try {
             return mapping.view(spec);
         } catch (UnsupportedWidthException e) {

@@ -1,8 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicViewContext;
-import dev.atomics.Int128;
-import dev.atomics.AtomicsException;
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMapping;
 import dev.atomics.spring.boot.AtomicReading;
@@ -41,7 +39,7 @@ import java.util.stream.Collectors;
 abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
 
     private final List<String> atomics;
-    private final Map<String, SharedSpec> specs;
+    private final Map<String, ResolvedAtomic> specs;
     private final SharedMapping mapping;
     private final boolean created;
     private final List<AtomicViewContext<?>> contexts = new CopyOnWriteArrayList<>();
@@ -50,9 +48,9 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
     private volatile Startup.@Nullable Created removeAtClose;
 
     /** {@code created}: whether this startup created the object or file (growing an existing one does not count). */
-    OpenMapping(List<SharedSpec> specs, SharedMapping mapping, boolean created) {
-        this.atomics = specs.stream().map(SharedSpec::name).toList();
-        this.specs = specs.stream().collect(Collectors.toMap(SharedSpec::name, Function.identity()));
+    OpenMapping(List<ResolvedAtomic> specs, SharedMapping mapping, boolean created) {
+        this.atomics = specs.stream().map(ResolvedAtomic::name).toList();
+        this.specs = specs.stream().collect(Collectors.toMap(ResolvedAtomic::name, Function.identity()));
         this.mapping = mapping;
         this.created = created;
     }
@@ -63,14 +61,14 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
     }
 
     /** A context for the view of {@code spec}, which is one of this mapping's entries; released when it closes. */
-    final AtomicViewContext<?> view(SharedSpec spec) {
+    final AtomicViewContext<?> view(ResolvedAtomic spec) {
         AtomicViewContext<?> context = Views.of(mapping, spec.offset(), spec.width(), spec.type(), spec.engine());
         contexts.add(context);
         return context;
     }
 
     /** Where the atomic of {@code spec} lives, for the endpoint and the gauges' tags. */
-    abstract AtomicSource source(SharedSpec spec);
+    abstract AtomicSource source(ResolvedAtomic spec);
 
     @Override
     public final List<AtomicReading> read(List<AtomicsEntry> entries) {
@@ -83,24 +81,12 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
         }
         MappingStatus status = status(); // once for all of them
         for (AtomicsEntry entry : entries) {
-            SharedSpec spec = specs.get(entry.name());
+            ResolvedAtomic spec = specs.get(entry.name());
             if (!status.covers(spec.offset(), spec.width())) {
                 readings.add(AtomicReading.unavailable(entry.name(), status.problem()));
                 continue;
             }
-            try {
-                if (spec.width() == 16) {
-                    Int128 raw = mapping.load128(spec.offset());
-                    readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw128(spec.type(), raw),
-                            AtomicValues.raw128AsDouble(spec.type(), raw)));
-                    continue;
-                }
-                long raw = load(spec.offset(), spec.width());
-                readings.add(AtomicReading.of(entry.name(), AtomicValues.formatRaw(spec.type(), spec.width(), raw),
-                        AtomicValues.rawAsDouble(spec.type(), spec.width(), raw)));
-            } catch (AtomicsException | InternalError e) {
-                readings.add(AtomicReading.unavailable(entry.name(), "reading it failed: " + e.getMessage()));
-            }
+            readings.add(AtomicValues.read(entry.name(), mapping, spec.offset(), spec.width(), spec.type()));
         }
         return readings;
     }
@@ -231,17 +217,17 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
      */
     abstract void remove();
 
-    static long required(List<SharedSpec> specs) {
-        return specs.stream().mapToLong(SharedSpec::end).max().orElseThrow();
+    static long required(List<ResolvedAtomic> specs) {
+        return specs.stream().mapToLong(ResolvedAtomic::end).max().orElseThrow();
     }
 
-    static boolean anyCreate(List<SharedSpec> specs) {
-        return specs.stream().anyMatch(SharedSpec::create);
+    static boolean anyCreate(List<ResolvedAtomic> specs) {
+        return specs.stream().anyMatch(ResolvedAtomic::create);
     }
 
     /** The error for the entry reaching furthest past {@code size} bytes of {@code what}. */
-    static AtomicsConfigurationException pastTheEnd(List<SharedSpec> specs, String what, long size) {
-        SharedSpec s = specs.stream().max(Comparator.comparingLong(SharedSpec::end)).orElseThrow();
+    static AtomicsConfigurationException pastTheEnd(List<ResolvedAtomic> specs, String what, long size) {
+        ResolvedAtomic s = specs.stream().max(Comparator.comparingLong(ResolvedAtomic::end)).orElseThrow();
         String action = size >= s.width()
                 ? "Use an offset of at most " + ((size - s.width()) / s.width() * s.width()) + " (size - width, aligned), or set "
                   + s.prefix() + ".create=true to extend " + what + " to " + s.end() + " bytes."
@@ -250,7 +236,7 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
                 + s.width() + " = " + s.end() + " is past the end of " + what + ", which has " + size + " bytes", action);
     }
 
-    static AtomicsConfigurationException missing(SharedSpec s, String what) {
+    static AtomicsConfigurationException missing(ResolvedAtomic s, String what) {
         return new AtomicsConfigurationException(s.prefix() + (s.shm() ? ".shm" : ".file"), s.target(), what
                 + " does not exist", "Create it first (e.g. start the process that owns it), or set " + s.prefix()
                 + ".create=true to create it at startup.");

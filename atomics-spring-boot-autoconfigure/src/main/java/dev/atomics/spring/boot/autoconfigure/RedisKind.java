@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
-import dev.atomics.AtomicIntegral;
 import dev.atomics.redis.RedisAtomic;
 import dev.atomics.redis.RedisAtomics;
 import dev.atomics.spring.boot.AtomicReading;
@@ -16,7 +15,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,7 @@ import java.util.Map;
  * nothing, so the application starts while Redis is down, and its atomics are unavailable until Redis answers.
  * Nothing is created at startup (a missing key reads as zero), so a failed startup has nothing to undo.
  */
-final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind.Spec> {
-
-    record Spec(Basics basics, String key, boolean readonly) {
-    }
+final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
 
     private final RedisConnectionFactory connectionFactory;
     private final Duration timeout;
@@ -58,13 +53,13 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
     }
 
     @Override
-    public Spec validate(Basics basics, AtomicsProperties.Cluster entry) {
-        return new Spec(basics, entry.getRedis().trim(), entry.isReadonly());
+    public ResolvedAtomic validate(ResolvedAtomic basics, AtomicsProperties.Cluster entry) {
+        return basics.onKey(entry.getRedis().trim(), entry.isReadonly());
     }
 
     @Override
-    public void open(List<Spec> specs, Startup startup) {
-        Spec first = specs.get(0);
+    public void open(List<ResolvedAtomic> specs, Startup startup) {
+        ResolvedAtomic first = specs.get(0);
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
             throw new AtomicsConfigurationException("atomics.redis.timeout", timeout, "the timeout is not positive",
                     "Use a positive duration, e.g. 500ms or 2s, or remove it to use spring.data.redis.timeout.");
@@ -73,19 +68,18 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
         try {
             client = RedisAtomics.create(connectionFactory, timeout);
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException(first.basics().prefix() + ".redis", first.key(), e.getMessage(),
+            throw new AtomicsConfigurationException(first.prefix() + ".redis", first.target(), e.getMessage(),
                     "Use Lettuce, the default client of spring-boot-starter-data-redis (spring.data.redis.client-type=lettuce),"
                             + " or move the entry to atomics.instances or atomics.shared.", e);
         }
         List<RedisAtomic> atomics = new ArrayList<>();
-        for (Spec spec : specs) {
-            Basics b = spec.basics();
-            Atomic atomic = spec.readonly() ? client.readonlyAtomic(spec.key(), b.width(), b.type())
-                    : client.atomic(spec.key(), b.width(), b.type());
+        for (ResolvedAtomic b : specs) {
+            Atomic atomic = b.readonly() ? client.readonlyAtomic(b.target(), b.width(), b.type())
+                    : client.atomic(b.target(), b.width(), b.type());
             atomics.add((RedisAtomic) atomic);
-            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(spec.key(), client.server())));
+            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(b.target(), client.server())));
         }
-        startup.backend(new Backend(client, specs.stream().map(s -> s.basics().name()).toList(), atomics), null);
+        startup.backend(new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics), null);
     }
 
     /**
@@ -161,12 +155,9 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster, RedisKind
                 RedisAtomics.Load load = loads.get(i);
                 if (load.failure() != null) {
                     readings.add(AtomicReading.unavailable(entry.name(), load.failure().getMessage()));
-                } else if (load.value() instanceof Long v) {
-                    AtomicIntegral a = (AtomicIntegral) entry.atomic();
-                    readings.add(AtomicReading.of(entry.name(), AtomicValues.formatIntegral(a, v),
-                            AtomicValues.rawAsDouble(entry.type(), a.width(), v)));
                 } else {
-                    readings.add(AtomicReading.of(entry.name(), HexFormat.of().formatHex((byte[]) load.value()), Double.NaN));
+                    readings.add(AtomicValues.ofLoaded(entry.name(), entry.type(), entry.atomic().width(),
+                            load.value()));
                 }
             }
             return readings;

@@ -45,10 +45,10 @@ final class ShmKind extends MappingKind {
     }
 
     @Override
-    SharedSpec spec(Basics b, AtomicsProperties.Shared entry, long offset) {
+    ResolvedAtomic spec(ResolvedAtomic b, AtomicsProperties.Shared entry, long offset) {
         String target = isolation == null ? entry.getShm().trim() : isolation.shm(entry.getShm().trim());
-        SharedSpec spec = new SharedSpec(b.name(), b.type(), b.width(), b.engine(), true, target, null, offset,
-                create(entry), entry.isReadonly(), false, mode(b.prefix(), entry.getMode()));
+        ResolvedAtomic spec = b.shared(true, target, null, offset, create(entry), entry.isReadonly(), false,
+                mode(b.prefix(), entry.getMode()));
         try {
             SharedMemory.posixName(target);
         } catch (SharedMemoryNameException e) {
@@ -62,13 +62,14 @@ final class ShmKind extends MappingKind {
     }
 
     @Override
-    String target(SharedSpec spec) {
+    String target(ResolvedAtomic spec) {
         return "shm:" + SharedMemory.posixName(spec.target());
     }
 
     @Override
-    OpenMapping openGroup(List<SharedSpec> group, List<SharedSpec> sameTarget, long createSize, int mode, Startup startup) {
-        SharedSpec first = group.get(0);
+    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
+                          Startup startup) {
+        ResolvedAtomic first = group.get(0);
         ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize, mode);
         record(startup, mapping, null);
         return mapping;

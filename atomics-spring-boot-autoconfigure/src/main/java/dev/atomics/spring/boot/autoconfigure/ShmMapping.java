@@ -20,7 +20,7 @@ final class ShmMapping extends OpenMapping {
 
     private final SharedMemory shm;
 
-    private ShmMapping(List<SharedSpec> specs, SharedMemory shm, boolean created) {
+    private ShmMapping(List<ResolvedAtomic> specs, SharedMemory shm, boolean created) {
         super(specs, shm, created);
         this.shm = shm;
     }
@@ -31,8 +31,8 @@ final class ShmMapping extends OpenMapping {
      * that size first, so that a readonly entry with {@code create=true} also makes room for its writable siblings
      * and the other way round; {@code mode} is what it is created with.
      */
-    static ShmMapping open(String name, boolean readonly, List<SharedSpec> specs, long createSize, int mode) {
-        SharedSpec first = specs.get(0);
+    static ShmMapping open(String name, boolean readonly, List<ResolvedAtomic> specs, long createSize, int mode) {
+        ResolvedAtomic first = specs.get(0);
         long required = required(specs);
         boolean create = createSize > 0;
         SharedMemory shm;
@@ -81,7 +81,7 @@ final class ShmMapping extends OpenMapping {
         }
     }
 
-    static AtomicsConfigurationException badName(SharedSpec spec, SharedMemoryNameException e) {
+    static AtomicsConfigurationException badName(ResolvedAtomic spec, SharedMemoryNameException e) {
         // The core's message quotes the whole name, which may be of any length here.
         String problem = e.getMessage().replace(spec.target(), AtomicValues.abbreviate(spec.target(), 100));
         return new AtomicsConfigurationException(spec.prefix() + ".shm", spec.target(), problem,
@@ -99,7 +99,7 @@ final class ShmMapping extends OpenMapping {
     }
 
     @Override
-    AtomicSource source(SharedSpec spec) {
+    AtomicSource source(ResolvedAtomic spec) {
         return new AtomicSource.SharedMemory(spec.target(), spec.offset());
     }
 

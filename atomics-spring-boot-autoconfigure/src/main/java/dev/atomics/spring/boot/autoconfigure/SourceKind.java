@@ -17,9 +17,8 @@ import java.util.List;
  * beans of their own, such as a connection factory).
  *
  * @param <E> the properties of its entries
- * @param <S> a validated entry
  */
-interface SourceKind<E extends AtomicsProperties.Entry, S> {
+interface SourceKind<E extends AtomicsProperties.Entry> {
 
     /** {@code instance}, {@code shm}, {@code file}, {@code redis}: the {@code source} tag of its atomics. */
     String name();
@@ -34,17 +33,17 @@ interface SourceKind<E extends AtomicsProperties.Entry, S> {
     @Nullable String selector();
 
     /**
-     * Validates one entry, whose basics (name, type, width, engine) its map validated. Nothing is created or opened:
+     * Resolves one entry, whose basics (name, type, width, engine) its map validated. Nothing is created or opened:
      * every entry is validated before any is opened.
      *
      * @throws dev.atomics.spring.boot.AtomicsConfigurationException naming the property, the value and the fix
      */
-    S validate(Basics basics, E entry);
+    ResolvedAtomic validate(ResolvedAtomic basics, E entry);
 
     /**
      * Opens the validated entries of this kind, grouped as the kind needs (one mapping per object and access mode,
      * one connection for all Redis keys, ...), and hands every atomic and backend to {@code startup}, with what to
      * undo if the startup fails.
      */
-    void open(List<S> specs, Startup startup);
+    void open(List<ResolvedAtomic> specs, Startup startup);
 }

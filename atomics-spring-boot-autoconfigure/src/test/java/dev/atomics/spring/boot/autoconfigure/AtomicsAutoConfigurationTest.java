@@ -63,28 +63,28 @@ class AtomicsAutoConfigurationTest {
     }
 
     @Test
-    void oneBeanPerInstanceNamedByKeyAndTypedByType() {
+    void oneBeanPerInstanceQualifiedByKeyAndTypedByType() {
         runner.withPropertyValues("atomics.instances.requests.type=int", "atomics.instances.requests.width=8",
                         "atomics.instances.level.type=uint", "atomics.instances.level.width=1",
                         "atomics.instances.level.initial-value=3",
                         "atomics.instances.flags.type=bytes", "atomics.instances.flags.width=4")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBeansOfType(AtomicInt.class)).containsOnlyKeys("requests");
-                    assertThat(context.getBeansOfType(AtomicUint.class)).containsOnlyKeys("level");
-                    assertThat(context.getBeansOfType(AtomicBytes.class)).containsOnlyKeys("flags");
-                    assertThat(context.getBean("requests", AtomicInt.class).width()).isEqualTo(8);
-                    AtomicUint level = context.getBean("level", AtomicUint.class);
+                    assertThat(context.getBeansOfType(AtomicInt.class)).containsOnlyKeys("atomics.instances.requests");
+                    assertThat(context.getBeansOfType(AtomicUint.class)).containsOnlyKeys("atomics.instances.level");
+                    assertThat(context.getBeansOfType(AtomicBytes.class)).containsOnlyKeys("atomics.instances.flags");
+                    assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).width()).isEqualTo(8);
+                    AtomicUint level = context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class);
                     assertThat(level.width()).isEqualTo(1);
                     assertThat(level.load()).isEqualTo(3);
-                    assertThat(context.getBean("flags", AtomicBytes.class).load()).containsExactly(0, 0, 0, 0);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("flags", AtomicBytes.class).load()).containsExactly(0, 0, 0, 0);
 
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     assertThat(registry.names()).containsExactly("requests", "level", "flags");
                     AtomicsEntry requests = registry.get("requests");
                     assertThat(requests.type()).isSameAs(AtomicType.INT);
                     assertThat(requests.source()).isEqualTo(new AtomicSource.Instance());
-                    assertThat(requests.atomic()).isSameAs(context.getBean("requests"));
+                    assertThat(requests.atomic()).isSameAs(context.getBean("atomics.instances.requests"));
                     assertThat(registry.get("level", AtomicUint.class)).isSameAs(level);
                 });
     }
@@ -100,9 +100,9 @@ class AtomicsAutoConfigurationTest {
                     Consumer consumer = context.getBean(Consumer.class);
                     consumer.requests.inc();
                     consumer.requests.inc();
-                    assertThat(context.getBean("requests", AtomicInt.class).load()).isEqualTo(2);
-                    assertThat(context.getBean("errors", AtomicInt.class).load()).isZero();
-                    assertThat(consumer.level).isSameAs(context.getBean("level"));
+                    assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isEqualTo(2);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("errors", AtomicInt.class).load()).isZero();
+                    assertThat(consumer.level).isSameAs(context.getBean("atomics.instances.level"));
                     assertThat(consumer.flags.width()).isEqualTo(2);
                 });
     }
@@ -113,9 +113,9 @@ class AtomicsAutoConfigurationTest {
                         "atomics.instances.b.width=1", "atomics.instances.c.width=4")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("a")).isInstanceOf(AtomicUint.class);
-                    assertThat(context.getBean("b")).isInstanceOf(AtomicBytes.class);
-                    assertThat(context.getBean("c", AtomicInt.class).width()).isEqualTo(4);
+                    assertThat(context.getBean("atomics.instances.a")).isInstanceOf(AtomicUint.class);
+                    assertThat(context.getBean("atomics.instances.b")).isInstanceOf(AtomicBytes.class);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("c", AtomicInt.class).width()).isEqualTo(4);
                 });
     }
 
@@ -123,8 +123,8 @@ class AtomicsAutoConfigurationTest {
     void widthDefaultsToEightForIntegralTypes() {
         runner.withPropertyValues("atomics.instances.a.type=int", "atomics.instances.b.type=uint")
                 .run(context -> {
-                    assertThat(context.getBean("a", AtomicInt.class).width()).isEqualTo(8);
-                    assertThat(context.getBean("b", AtomicUint.class).width()).isEqualTo(8);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("a", AtomicInt.class).width()).isEqualTo(8);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("b", AtomicUint.class).width()).isEqualTo(8);
                 });
     }
 
@@ -138,10 +138,10 @@ class AtomicsAutoConfigurationTest {
                         "atomics.instances.raw.initial-value=0xdeadbeef")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("min", AtomicInt.class).load()).isEqualTo(Long.MIN_VALUE);
-                    assertThat(context.getBean("max", AtomicUint.class).load()).isEqualTo(-1L);
-                    assertThat(context.getBean("small", AtomicInt.class).load()).isEqualTo(32767);
-                    assertThat(HexFormat.of().formatHex(context.getBean("raw", AtomicBytes.class).load())).isEqualTo("deadbeef");
+                    assertThat(context.getBean(AtomicsRegistry.class).get("min", AtomicInt.class).load()).isEqualTo(Long.MIN_VALUE);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("max", AtomicUint.class).load()).isEqualTo(-1L);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("small", AtomicInt.class).load()).isEqualTo(32767);
+                    assertThat(HexFormat.of().formatHex(context.getBean(AtomicsRegistry.class).get("raw", AtomicBytes.class).load())).isEqualTo("deadbeef");
                 });
     }
 
@@ -152,15 +152,15 @@ class AtomicsAutoConfigurationTest {
                         "atomics.instances.c.type=uint", "atomics.instances.c.width=1")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("a", AtomicInt.class).engine()).isEqualTo(Engine.PATOMIC);
-                    assertThat(context.getBean("b", AtomicInt.class).engine()).isEqualTo(Engine.JVM);
-                    assertThat(context.getBean("c", AtomicUint.class).engine()).isEqualTo(Engine.PATOMIC);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("a", AtomicInt.class).engine()).isEqualTo(Engine.PATOMIC);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("b", AtomicInt.class).engine()).isEqualTo(Engine.JVM);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("c", AtomicUint.class).engine()).isEqualTo(Engine.PATOMIC);
                 });
         runner.withPropertyValues("atomics.instances.a.type=int", "atomics.instances.a.width=4",
                         "atomics.instances.b.type=int", "atomics.instances.b.width=2")
                 .run(context -> {
-                    assertThat(context.getBean("a", AtomicInt.class).engine()).isEqualTo(Engine.JVM);
-                    assertThat(context.getBean("b", AtomicInt.class).engine()).as("auto: jvm at every width").isEqualTo(Engine.JVM);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("a", AtomicInt.class).engine()).isEqualTo(Engine.JVM);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("b", AtomicInt.class).engine()).as("auto: jvm at every width").isEqualTo(Engine.JVM);
                 });
     }
 
@@ -171,7 +171,7 @@ class AtomicsAutoConfigurationTest {
                         "atomics.instances.a.width=1", "atomics.instances.a.engine=patomic")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("a", AtomicInt.class).engine()).isEqualTo(Engine.PATOMIC);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("a", AtomicInt.class).engine()).isEqualTo(Engine.PATOMIC);
                     assertThat(System.getProperty(NativeLibrarySelector.SYSTEM_PROPERTY)).isEqualTo(loaded.toString());
                 });
     }
@@ -183,7 +183,7 @@ class AtomicsAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(AtomicsRegistry.class);
                     assertThat(context.getBean(AtomicsRegistry.class)).isSameAs(context.getBean("myRegistry"));
-                    assertThat(context.getBean("custom", AtomicInt.class).load()).isEqualTo(42);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("custom", AtomicInt.class).load()).isEqualTo(42);
                 });
     }
 
@@ -233,7 +233,7 @@ class AtomicsAutoConfigurationTest {
                     assertThat(s.getEngine()).isEqualTo("patomic");
                     assertThat(p.getMetrics().isEnabled()).isFalse();
                     assertThat(p.isEnabled()).isTrue();
-                    AtomicUint view = context.getBean("s", AtomicUint.class);
+                    AtomicUint view = context.getBean(AtomicsRegistry.class).get("s", AtomicUint.class);
                     assertThat(view.readonly()).isTrue();
                     assertThat(view.engine()).isEqualTo(Engine.PATOMIC);
                 });

@@ -2,20 +2,18 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.Atomic;
 import dev.atomics.AtomicInt;
-import dev.atomics.spring.boot.AtomicsConfigurationException;
+import dev.atomics.spring.boot.AtomicsRegistry;
+import dev.atomics.spring.boot.AtomicsRegistry;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.support.BeanDefinitionOverrideException;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanRegistryAdapter;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -24,20 +22,16 @@ import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
-import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.LinkedMultiValueMap;
 
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Bean definitions of atomics: an unknown type and a name that another bean already has end in the failure
- * report, whoever injects the atomic, how and when, and whichever bean is defined first.
+ * Bean definitions of atomics: an unknown type ends in the failure report, whoever injects the atomic, how and when;
+ * an atomic's bean is qualified by its name and named by its property prefix, so it never takes an application bean's
+ * name.
  */
 class AtomicsBeanDefinitionTest {
 
@@ -97,7 +91,7 @@ class AtomicsBeanDefinitionTest {
                 .withPropertyValues("atomics.instances.hits.type=int")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    Atomic hits = context.getBean("hits", Atomic.class);
+                    Atomic hits = context.getBean(AtomicsRegistry.class).get("hits", Atomic.class);
                     assertThat(context.getBean(ByQualifier.class).hits).isSameAs(hits);
                     assertThat(context.getBean("byName")).isSameAs(hits);
                     assertThat(context.getBean("afterTheRegistry")).isSameAs(hits);
@@ -118,7 +112,7 @@ class AtomicsBeanDefinitionTest {
     static class ByName {
         @Bean
         Object byName(BeanFactory beans) {
-            return beans.getBean("hits");
+            return beans.getBean(AtomicsRegistry.class).get("hits").atomic();
         }
     }
 
@@ -154,112 +148,75 @@ class AtomicsBeanDefinitionTest {
         }
     }
 
-    // ---- names taken by other beans --------------------------------------------------------------
+    // ---- names the application's beans also have --------------------------------------------------
 
     @Test
-    void namesOfTheApplicationContextsOwnBeans() {
-        runner.withPropertyValues("atomics.instances.environment.type=int")
-                .run(reports("atomics.instances.environment", "the name 'environment' is already taken by the application"
-                        + " context's own Environment bean 'environment'", "Rename the atomic: give"
-                        + " atomics.instances.environment another key, e.g. 'environment-count'"));
-        // these two are registered by the context only after every bean definition is loaded
-        runner.withPropertyValues("atomics.instances.messageSource.type=uint")
-                .run(reports("atomics.instances.messageSource", "own MessageSource bean 'messageSource'", "Rename the atomic"));
-        runner.withPropertyValues("atomics.shared.applicationEventMulticaster.shm=x")
-                .run(reports("atomics.shared.applicationEventMulticaster",
-                        "own ApplicationEventMulticaster bean 'applicationEventMulticaster'", "Rename the atomic"));
-    }
-
-    @Test
-    void nameOfAUserBeanDefinedBefore() {
-        runner.withUserConfiguration(UserRequests.class).withPropertyValues("atomics.instances.requests.type=int")
-                .run(reports("atomics.instances.requests", "already taken by bean 'requests' (@Bean method requests)"
-                        + " defined in " + UserRequests.class.getName(), "Rename the atomic"));
-        // with bean overriding allowed, the atomic would silently have replaced the user's bean
-        runner.withAllowBeanDefinitionOverriding(true).withUserConfiguration(UserRequests.class)
-                .withPropertyValues("atomics.instances.requests.type=int")
-                .run(reports("atomics.instances.requests", "already taken by bean 'requests'", "Rename the atomic"));
-        runner.withBean("requests", String.class, () -> "mine").withPropertyValues("atomics.instances.requests.type=int")
-                .run(reports("atomics.instances.requests", "already taken by bean 'requests' (java.lang.String)",
-                        "Rename the atomic"));
-        // the registry's own name is taken too
-        runner.withPropertyValues("atomics.instances.atomicsRegistry.type=int")
-                .run(reports("atomics.instances.atomicsRegistry", "already taken by bean 'atomicsRegistry'", "Rename"));
-    }
-
-    @Test
-    void nameOfABeanDefinedLaterWithOverridingDisabled() {
-        runner.withConfiguration(AutoConfigurations.of(LaterRequests.class))
-                .withPropertyValues("atomics.instances.requests.type=int")
+    void anAtomicAndAnApplicationBeanOfTheSameNameCoexist() {
+        runner.withBean("orders", Orders.class).withUserConfiguration(OrdersUser.class)
+                .withPropertyValues("atomics.cluster.orders.redis=unused", "atomics.instances.orders.type=int")
+                .run(reports("atomics.cluster.orders", "the name is also used by atomics.instances.orders", "Rename"));
+        runner.withBean("orders", Orders.class).withUserConfiguration(OrdersUser.class)
+                .withPropertyValues("atomics.instances.orders.type=int")
                 .run(context -> {
-                    assertThat(context).hasFailed();
-                    // Spring refuses the later bean; the report says which atomic is in the way (not "allow overriding")
-                    assertThat(context.getStartupFailure()).isInstanceOf(BeanDefinitionOverrideException.class);
-                    reports("atomics.instances.requests", "already taken by bean 'requests' defined in "
-                            + LaterRequests.class.getName(), "Rename the atomic").accept(context);
+                    assertThat(context).hasNotFailed();
+                    AtomicInt atomic = context.getBean(AtomicsRegistry.class).get("orders", AtomicInt.class);
+                    assertThat(context.getBean("orders")).isInstanceOf(Orders.class);
+                    assertThat(context.getBean(OrdersUser.class).orders).isSameAs(atomic);
+                    assertThat(context.getBean(OrdersUser.class).service).isSameAs(context.getBean(Orders.class));
+                    assertThat(context.getBean("atomics.instances.orders")).isSameAs(atomic);
                 });
     }
 
     @Test
-    void nameOfABeanRegisteredLaterWithOverridingAllowed() {
-        // the later registration replaced the atomic's definition
-        runner.withAllowBeanDefinitionOverriding(true).withConfiguration(AutoConfigurations.of(LaterRegistration.class))
-                .withPropertyValues("atomics.shared.requests.file=/nonexistent/never-opened.bin")
-                .run(reports("atomics.shared.requests", "already taken by bean 'requests' (java.lang.String)",
-                        "Rename the atomic"));
+    void namesOfTheApplicationContextsOwnBeansAreAtomicNamesLikeAnyOther() {
+        runner.withUserConfiguration(EnvironmentUser.class)
+                .withPropertyValues("atomics.instances.environment.type=int", "atomics.instances.messageSource.type=uint")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(EnvironmentUser.class).environment).isSameAs(context.getEnvironment());
+                    assertThat(context.getBean(EnvironmentUser.class).atomic)
+                            .isSameAs(context.getBean(AtomicsRegistry.class).get("environment").atomic());
+                });
     }
 
     @Test
-    void collisionsAreFoundBeforeAnythingIsCreated(@TempDir Path dir) {
-        Path file = dir.resolve("never.bin");
-        runner.withUserConfiguration(UserRequests.class)
-                .withPropertyValues("atomics.shared.ok.file=" + file, "atomics.shared.ok.create=true",
-                        "atomics.instances.requests.type=int")
-                .run(reports("atomics.instances.requests", "already taken", "Rename"));
-        assertThat(file).doesNotExist();
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class UserRequests {
-        @Bean
-        String requests() {
-            return "the user's bean";
-        }
-    }
-
-    @AutoConfiguration(after = AtomicsAutoConfiguration.class)
-    static class LaterRequests {
-        @Bean
-        String requests() {
-            return "a later bean";
-        }
-    }
-
-    @AutoConfiguration(after = AtomicsAutoConfiguration.class)
-    @Import(LaterRegistration.Registrar.class)
-    static class LaterRegistration {
-        static class Registrar implements ImportBeanDefinitionRegistrar {
-            @Override
-            public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-                registry.registerBeanDefinition("requests", new RootBeanDefinition(String.class));
-            }
-        }
-    }
-
-    /**
-     * An AOT-processed application runs the bean registrar again at run time, without AtomicsBeanNameCheck (that ran
-     * at build time): the registrar itself refuses the names of the context's own beans, which are registered later.
-     */
-    @Test
-    void theRegistrarAloneRefusesTheContextsOwnBeanNames() {
+    void theRegistrarRegistersQualifiedBeansUnderTheirPropertyPrefix() {
         DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
         MockEnvironment environment = new MockEnvironment().withProperty("atomics.instances.environment.type", "int");
         BeanRegistryAdapter registry = new BeanRegistryAdapter(beanFactory, beanFactory, environment,
                 AtomicsBeanRegistrar.class, new LinkedMultiValueMap<>());
-        assertThatExceptionOfType(AtomicsConfigurationException.class)
-                .isThrownBy(() -> new AtomicsBeanRegistrar().register(registry, environment))
-                .satisfies(e -> assertThat(e.getProperty()).isEqualTo("atomics.instances.environment"))
-                .withMessageContaining("already taken by the application context's own Environment bean 'environment'");
-        assertThat(beanFactory.getBeanDefinitionNames()).isEmpty();
+        new AtomicsBeanRegistrar().register(registry, environment);
+        assertThat(beanFactory.getBeanDefinitionNames())
+                .containsExactly("atomics.instances.environment", AtomicsBeanRegistrar.QUALIFIERS);
+        beanFactory.getBean(AtomicsBeanRegistrar.QUALIFIERS, BeanFactoryPostProcessor.class)
+                .postProcessBeanFactory(beanFactory);
+        assertThat(((AbstractBeanDefinition) beanFactory.getBeanDefinition("atomics.instances.environment"))
+                .getQualifier(Qualifier.class.getName()).getAttribute("value")).isEqualTo("environment");
+    }
+
+    @org.springframework.stereotype.Service
+    static class Orders {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OrdersUser {
+        final AtomicInt orders;
+        final Orders service;
+
+        OrdersUser(@Qualifier("orders") AtomicInt orders, @Qualifier("orders") Orders service) {
+            this.orders = orders;
+            this.service = service;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EnvironmentUser {
+        final Environment environment;
+        final AtomicInt atomic;
+
+        EnvironmentUser(Environment environment, @Qualifier("environment") AtomicInt atomic) {
+            this.environment = environment;
+            this.atomic = atomic;
+        }
     }
 }

@@ -12,7 +12,7 @@ import dev.atomics.spring.boot.actuate.AtomicsEndpoint.OperationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,9 +21,12 @@ import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.descriptor;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.problem;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The {@code atomics} endpoint's availability and its operations, called directly. */
 class AtomicsEndpointTest {
@@ -64,8 +67,8 @@ class AtomicsEndpointTest {
     @Test
     void listsEveryAtomicWithExactValues() {
         withEndpoint(context -> {
-            context.getBean("requests", AtomicInt.class).store(-5);
-            context.getBean("big", AtomicUint.class).store(-1L);
+            context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).store(-5);
+            context.getBean(AtomicsRegistry.class).get("big", AtomicUint.class).store(-1L);
             AtomicsDescriptor all = context.getBean(AtomicsEndpoint.class).atomics();
             assertThat(all.atomics()).containsOnlyKeys("requests", "level", "big", "flags", "ro");
             assertThat(all.atomics().get("requests").value()).isEqualTo("-5");
@@ -117,7 +120,7 @@ class AtomicsEndpointTest {
     void showsOneAtomicOrNullForUnknownNames() {
         withEndpoint(context -> {
             AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
-            AtomicDescriptor level = endpoint.atomic("level");
+            AtomicDescriptor level = descriptor(endpoint.atomic("level"));
             assertThat(level.name()).isEqualTo("level");
             assertThat(level.type()).isEqualTo("uint");
             assertThat(level.width()).isEqualTo(1);
@@ -125,8 +128,8 @@ class AtomicsEndpointTest {
             assertThat(level.engine()).isEqualTo("patomic");
             assertThat(level.nativeLibrary()).startsWith("patomic ");
             assertThat(level.source().kind()).isEqualTo("instance");
-            assertThat(endpoint.atomic("requests").nativeLibrary()).contains("JVM engine");
-            assertThat(endpoint.atomic("nope")).isNull();
+            assertThat(descriptor(endpoint.atomic("requests")).nativeLibrary()).contains("JVM engine");
+            problem(404, () -> endpoint.atomic("nope"), "no atomic named 'nope'");
         });
     }
 
@@ -134,24 +137,24 @@ class AtomicsEndpointTest {
     void writeOperations() {
         withEndpoint(context -> {
             AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
-            assertThat(endpoint.operate("requests", "store", "10", null, null))
+            assertThat(result(endpoint.operate("requests", "store", "10", null, null)))
                     .isEqualTo(new OperationResult("requests", "store", true, null, "10"));
-            assertThat(endpoint.operate("requests", "ADD", "5", null, null))
+            assertThat(result(endpoint.operate("requests", "ADD", "5", null, null)))
                     .isEqualTo(new OperationResult("requests", "add", true, "10", "15"));
-            assertThat(endpoint.operate("requests", "sub", "20", null, null))
+            assertThat(result(endpoint.operate("requests", "sub", "20", null, null)))
                     .isEqualTo(new OperationResult("requests", "sub", true, "15", "-5"));
-            assertThat(endpoint.operate("requests", "cmpxchg", null, "7", "8"))
+            assertThat(result(endpoint.operate("requests", "cmpxchg", null, "7", "8")))
                     .isEqualTo(new OperationResult("requests", "cmpxchg", false, "-5", "-5"));
-            assertThat(endpoint.operate("requests", "cmpxchg", null, "-5", "8"))
+            assertThat(result(endpoint.operate("requests", "cmpxchg", null, "-5", "8")))
                     .isEqualTo(new OperationResult("requests", "cmpxchg", true, "-5", "8"));
-            assertThat(endpoint.operate("big", "store", "18446744073709551615", null, null).value())
+            assertThat(result(endpoint.operate("big", "store", "18446744073709551615", null, null)).value())
                     .isEqualTo("18446744073709551615");
-            assertThat(endpoint.operate("big", "add", "2", null, null).value()).isEqualTo("1");
-            assertThat(endpoint.operate("level", "add", "255", null, null).value()).isEqualTo("255");
-            assertThat(endpoint.operate("flags", "store", "0xa0b0c0d0", null, null).value()).isEqualTo("a0b0c0d0");
-            assertThat(endpoint.operate("flags", "cmpxchg", null, "a0b0c0d0", "00000001"))
+            assertThat(result(endpoint.operate("big", "add", "2", null, null)).value()).isEqualTo("1");
+            assertThat(result(endpoint.operate("level", "add", "255", null, null)).value()).isEqualTo("255");
+            assertThat(result(endpoint.operate("flags", "store", "0xa0b0c0d0", null, null)).value()).isEqualTo("a0b0c0d0");
+            assertThat(result(endpoint.operate("flags", "cmpxchg", null, "a0b0c0d0", "00000001")))
                     .isEqualTo(new OperationResult("flags", "cmpxchg", true, "a0b0c0d0", "00000001"));
-            assertThat(context.getBean("requests", AtomicInt.class).load()).isEqualTo(8);
+            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isEqualTo(8);
         });
     }
 
@@ -159,18 +162,18 @@ class AtomicsEndpointTest {
     void badRequestsAreRefusedWithAMessage() {
         withEndpoint(context -> {
             AtomicsEndpoint e = context.getBean(AtomicsEndpoint.class);
-            assertInvalid(() -> e.operate("nope", "store", "1", null, null), "no atomic named 'nope'", "never creates atomics");
-            assertInvalid(() -> e.operate("ro", "store", "1", null, null), "atomic 'ro' is readonly");
-            assertInvalid(() -> e.operate("requests", "mul", "2", null, null), "unknown operation 'mul'", "[store, add, sub, cmpxchg]");
-            assertInvalid(() -> e.operate("requests", "store", null, null, null), "operand 'value' is required");
-            assertInvalid(() -> e.operate("requests", "store", "ten", null, null), "'ten' is not an integer");
-            assertInvalid(() -> e.operate("requests", "cmpxchg", null, "1", null), "operand 'desired' is required");
-            assertInvalid(() -> e.operate("requests", "store", "9223372036854775808", null, null), "does not fit int of width 8");
-            assertInvalid(() -> e.operate("level", "store", "256", null, null), "does not fit uint of width 1");
-            assertInvalid(() -> e.operate("big", "add", "-1", null, null), "does not fit uint of width 8");
-            assertInvalid(() -> e.operate("flags", "add", "1", null, null), "bytes atomics have no arithmetic");
-            assertInvalid(() -> e.operate("flags", "store", "0x01", null, null), "is 1 bytes; the atomic has width 4");
-            assertThat(e.operate("requests", "store", "1", null, null).value()).isEqualTo("1");
+            problem(404, () -> e.operate("nope", "store", "1", null, null), "no atomic named 'nope'");
+            problem(400, () -> e.operate("ro", "store", "1", null, null), "atomic 'ro' is readonly");
+            problem(400, () -> e.operate("requests", "mul", "2", null, null), "unknown operation 'mul'", "[store, add, sub, cmpxchg]");
+            problem(400, () -> e.operate("requests", "store", null, null, null), "operand 'value' is required");
+            problem(400, () -> e.operate("requests", "store", "ten", null, null), "'ten' is not an integer");
+            problem(400, () -> e.operate("requests", "cmpxchg", null, "1", null), "operand 'desired' is required");
+            problem(400, () -> e.operate("requests", "store", "9223372036854775808", null, null), "does not fit int of width 8");
+            problem(400, () -> e.operate("level", "store", "256", null, null), "does not fit uint of width 1");
+            problem(400, () -> e.operate("big", "add", "-1", null, null), "does not fit uint of width 8");
+            problem(400, () -> e.operate("flags", "add", "1", null, null), "bytes atomics have no arithmetic");
+            problem(400, () -> e.operate("flags", "store", "0x01", null, null), "is 1 bytes; the atomic has width 4");
+            assertThat(result(e.operate("requests", "store", "1", null, null)).value()).isEqualTo("1");
         });
     }
 
@@ -179,27 +182,21 @@ class AtomicsEndpointTest {
         withEndpoint(context -> {
             AtomicsEndpoint e = context.getBean(AtomicsEndpoint.class);
             String huge = "1".repeat(1_000_000);
-            assertShortInvalid(() -> e.operate("requests", "store", huge, null, null),
+            assertShortProblem(() -> e.operate("requests", "store", huge, null, null),
                     "operand 'value': '11111111111111111111…' is 1000000 characters long; an integer has at most 64");
-            assertShortInvalid(() -> e.operate("requests", "cmpxchg", null, "0", huge), "operand 'desired'", "1000000 characters");
-            assertShortInvalid(() -> e.operate("flags", "store", "ab".repeat(500_000), null, null),
+            assertShortProblem(() -> e.operate("requests", "cmpxchg", null, "0", huge), "operand 'desired'", "1000000 characters");
+            assertShortProblem(() -> e.operate("flags", "store", "ab".repeat(500_000), null, null),
                     "hex bytes for width 4 take at most 20");
-            assertShortInvalid(() -> e.operate(huge, "store", "1", null, null), "no atomic named '11111111111111111111…'");
-            assertShortInvalid(() -> e.operate("requests", huge, "1", null, null), "unknown operation '11111111111111111111…'");
-            assertThat(context.getBean("requests", AtomicInt.class).load()).isZero();
+            assertShortProblem(() -> e.operate(huge, "store", "1", null, null), "no atomic named '11111111111111111111…'");
+            assertShortProblem(() -> e.operate("requests", huge, "1", null, null), "unknown operation '11111111111111111111…'");
+            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isZero();
         });
     }
 
-    /** The request is refused, and neither the reason nor the message carries more than a short prefix of the input. */
-    private static void assertShortInvalid(Runnable call, String... fragments) {
-        assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(call::run).satisfies(ex -> {
-            assertThat(ex.getReason()).contains(fragments).hasSizeLessThan(250);
-            assertThat(ex.getMessage()).hasSizeLessThan(250);
-        });
-    }
-
-    private static void assertInvalid(Runnable call, String... fragments) {
-        assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(call::run)
-                .satisfies(ex -> assertThat(ex.getReason()).contains(fragments));
+    /** The request is refused, and the problem's detail carries no more than a short prefix of the input. */
+    private static void assertShortProblem(Supplier<WebEndpointResponse<Object>> call, String... fragments) {
+        WebEndpointResponse<Object> response = call.get();
+        assertThat(response.getStatus()).isIn(400, 404);
+        assertThat(response.getBody().toString()).contains(fragments).hasSizeLessThan(400);
     }
 }

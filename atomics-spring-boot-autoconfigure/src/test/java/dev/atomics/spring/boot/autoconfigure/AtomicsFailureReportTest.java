@@ -1,6 +1,7 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicInt;
+import dev.atomics.spring.boot.AtomicsRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * and Boot prints its description and action; a valid configuration starts, also lazily.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AtomicsFailureReportTest {
+class AtomicsFailureReportTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(AtomicsAutoConfiguration.class)
@@ -30,8 +31,16 @@ class AtomicsFailureReportTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ AtomicsAutoConfiguration.class, AtomicsBeanDefinitionTest.LaterRequests.class })
+    @ImportAutoConfiguration({ AtomicsAutoConfiguration.class, LaterRequests.class })
     static class AppWithLaterBean {
+    }
+
+    @org.springframework.boot.autoconfigure.AutoConfiguration(after = AtomicsAutoConfiguration.class)
+    static class LaterRequests {
+        @org.springframework.context.annotation.Bean
+        String requests() {
+            return "a later bean";
+        }
     }
 
     @Component
@@ -75,30 +84,33 @@ class AtomicsFailureReportTest {
     }
 
     @Test
-    void atomicNamedLikeABeanOfTheContext(CapturedOutput output) {
-        assertThatException().isThrownBy(() -> application().run("--atomics.instances.environment.type=int"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("Invalid atomics configuration: atomics.instances.environment = 'environment': the name"
-                        + " 'environment' is already taken by the application context's own Environment bean 'environment'")
-                .contains("Rename the atomic: give atomics.instances.environment another key");
+    void atomicsNamedLikeTheContextsAndTheApplicationsBeansStart() {
+        SpringApplication app = new SpringApplication(AppWithLaterBean.class, RequestsUser.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        try (ConfigurableApplicationContext context = app.run("--atomics.instances.requests.type=int",
+                "--atomics.instances.environment.type=int", "--atomics.instances.environment.initial-value=3")) {
+            AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
+            assertThat(context.getBean("requests")).isEqualTo("a later bean");
+            assertThat(context.getBean(RequestsUser.class).requests).isSameAs(registry.get("requests").atomic());
+            assertThat(registry.get("environment", AtomicInt.class).load()).isEqualTo(3);
+            assertThat(context.getBean("environment")).isSameAs(context.getEnvironment());
+        }
     }
 
-    @Test
-    void atomicNamedLikeABeanDefinedLater(CapturedOutput output) {
-        SpringApplication app = new SpringApplication(AppWithLaterBean.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        assertThatException().isThrownBy(() -> app.run("--atomics.instances.requests.type=int"));
-        // our report, not Boot's advice to allow bean definition overriding
-        assertThat(output).contains("Invalid atomics configuration: atomics.instances.requests = 'requests': the name"
-                        + " 'requests' is already taken by bean 'requests'")
-                .doesNotContain("spring.main.allow-bean-definition-overriding");
+    @Component
+    static class RequestsUser {
+        final AtomicInt requests;
+
+        RequestsUser(@Qualifier("requests") AtomicInt requests) {
+            this.requests = requests;
+        }
     }
 
     @Test
     void validConfigurationStarts() {
         try (ConfigurableApplicationContext context = application().run("--atomics.instances.requests.type=int",
                 "--atomics.instances.requests.initial-value=7")) {
-            assertThat(context.getBean("requests", AtomicInt.class).load()).isEqualTo(7);
+            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isEqualTo(7);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,8 @@ class AtomicsHealthTest {
     @Test
     void upWithTheNativeLibraryAndMappings() {
         String name = shm.name();
-        runner.withPropertyValues("atomics.instances.requests.type=int", "atomics.shared.jobs.shm=" + name,
-                        "atomics.shared.jobs.create=true")
+        runner.withPropertyValues("atomics.instances.requests.type=int", "atomics.instances.requests.engine=patomic",
+                        "atomics.shared.jobs.shm=" + name, "atomics.shared.jobs.create=true")
                 .run(context -> {
                     assertThat(context).hasSingleBean(AtomicsHealthIndicator.class).hasBean("atomicsHealthIndicator");
                     Health health = context.getBean(AtomicsHealthIndicator.class).health();
@@ -49,7 +50,9 @@ class AtomicsHealthTest {
                     assertThat(health.getDetails()).containsEntry("atomics", 2).containsKeys("nativeLibrary", "mappings");
                     @SuppressWarnings("unchecked")
                     Map<String, Object> lib = (Map<String, Object>) health.getDetails().get("nativeLibrary");
-                    assertThat(lib).containsKeys("path", "bundled", "version", "defaultEngine");
+                    assertThat(lib).containsKeys("path", "bundled", "version");
+                    assertThat(health.getDetails()).containsEntry("engines",
+                            Map.of("patomic", List.of("requests"), "jvm", List.of("jobs")));
                     @SuppressWarnings("unchecked")
                     Map<String, Map<String, Object>> mappings = (Map<String, Map<String, Object>>) health.getDetails().get("mappings");
                     assertThat(mappings.get("shm:" + name)).containsEntry("status", "UP").containsEntry("size", 8L);
@@ -57,18 +60,17 @@ class AtomicsHealthTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void theDefaultEngineIsTheOneTheStarterUses() {
+    void showsTheEngineEachAtomicWasResolvedToAndNoLibraryWithoutPatomic() {
         runner.withPropertyValues("atomics.engine=jvm", "atomics.instances.requests.type=int").run(context -> {
-            Map<String, Object> lib = (Map<String, Object>) context.getBean(AtomicsHealthIndicator.class).health()
-                    .getDetails().get("nativeLibrary");
-            assertThat(lib).containsEntry("defaultEngine", "jvm");
+            Map<String, Object> details = context.getBean(AtomicsHealthIndicator.class).health().getDetails();
+            assertThat(details).containsEntry("engines", Map.of("jvm", List.of("requests")))
+                    .containsEntry("nativeLibrary", "not loaded: no atomic uses the patomic engine");
         });
-        runner.withPropertyValues("atomics.instances.requests.type=int").run(context -> {
-            Map<String, Object> lib = (Map<String, Object>) context.getBean(AtomicsHealthIndicator.class).health()
-                    .getDetails().get("nativeLibrary");
-            assertThat(lib).containsEntry("defaultEngine", "auto");
-        });
+        // auto is resolved per atomic: jvm at widths 1 to 8, never "auto"
+        runner.withPropertyValues("atomics.instances.requests.type=int", "atomics.instances.level.type=uint",
+                "atomics.instances.level.width=1").run(context -> assertThat(context.getBean(
+                        AtomicsHealthIndicator.class).health().getDetails())
+                .containsEntry("engines", Map.of("jvm", List.of("requests", "level"))));
     }
 
     @Test

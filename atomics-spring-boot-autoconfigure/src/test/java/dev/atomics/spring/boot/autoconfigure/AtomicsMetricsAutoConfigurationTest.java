@@ -50,9 +50,9 @@ class AtomicsMetricsAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(AtomicsMetrics.class);
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    context.getBean("requests", AtomicInt.class).add(12);
-                    context.getBean("level", AtomicUint.class).store(200);
-                    context.getBean("jobs-done", AtomicInt.class).add(-3);
+                    context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).add(12);
+                    context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class).store(200);
+                    context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class).add(-3);
                     assertThat(meters.get(AtomicsMetrics.METER).tags("name", "requests").gauge().value()).isEqualTo(12.0);
                     Gauge level = meters.get(AtomicsMetrics.METER).tags("name", "level").gauge();
                     assertThat(level.value()).isEqualTo(200.0);
@@ -65,7 +65,7 @@ class AtomicsMetricsAutoConfigurationTest {
                             .allSatisfy(m -> assertThat(m.getId().getTags()).extracting(t -> t.getKey())
                                     .containsExactlyInAnyOrder("name", "type", "source"));
                     // the gauge reads the value at scrape time
-                    context.getBean("requests", AtomicInt.class).inc();
+                    context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).inc();
                     assertThat(meters.get(AtomicsMetrics.METER).tags("name", "requests").gauge().value()).isEqualTo(13.0);
                 });
     }
@@ -79,7 +79,7 @@ class AtomicsMetricsAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
-                    AtomicInt requests = context.getBean("requests", AtomicInt.class);
+                    AtomicInt requests = context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class);
                     requests.add(12);
                     FunctionCounter counter = meters.get(AtomicsMetrics.COUNTER).tags("name", "requests").functionCounter();
                     assertThat(counter.count()).isEqualTo(12.0);
@@ -96,7 +96,7 @@ class AtomicsMetricsAutoConfigurationTest {
                     assertThat(counter.count()).isNaN();
                     FunctionCounter jobs = meters.get(AtomicsMetrics.COUNTER).tags("name", "jobs-done", "source", "file")
                             .functionCounter();
-                    context.getBean("jobs-done", AtomicInt.class).add(5);
+                    context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class).add(5);
                     assertThat(jobs.count()).isEqualTo(5.0);
                     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                         raf.setLength(8); // a peer shrank the file below the counter

@@ -35,6 +35,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import java.lang.reflect.Proxy;
@@ -50,6 +51,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.descriptor;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.problem;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -103,14 +107,14 @@ class AtomicsRedisTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(RedisKind.class);
                     AtomicInt orders = context.getBean(UsesOrders.class).orders;
-                    assertThat(orders).isSameAs(context.getBean("orders")).isInstanceOf(RedisAtomic.class);
+                    assertThat(orders).isSameAs(context.getBean("atomics.cluster.orders")).isInstanceOf(RedisAtomic.class);
                     assertThat(orders.engine()).isEqualTo(Engine.REDIS);
                     assertThat(orders.fetchInc()).isZero();
                     orders.add(41);
                     assertThat(server.call("GET", key)).isEqualTo("42");
-                    assertThat(context.getBean("level", AtomicUint.class).width()).isEqualTo(1);
-                    assertThat(context.getBean("flags", AtomicBytes.class).width()).isEqualTo(4);
-                    AtomicInt seen = context.getBean("seen", AtomicInt.class);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class).width()).isEqualTo(1);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("flags", AtomicBytes.class).width()).isEqualTo(4);
+                    AtomicInt seen = context.getBean(AtomicsRegistry.class).get("seen", AtomicInt.class);
                     assertThat(seen.load()).isEqualTo(42);
                     assertThat(seen.readonly()).isTrue();
                     assertThatThrownBy(seen::inc).isInstanceOf(UnsupportedOpException.class);
@@ -143,7 +147,7 @@ class AtomicsRedisTest {
     void bootsRedisSettingsApply() {
         runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "spring.data.redis.database=3")
                 .run(context -> {
-                    context.getBean("orders", AtomicInt.class).inc();
+                    context.getBean(AtomicsRegistry.class).get("orders", AtomicInt.class).inc();
                     assertThat(server.call("GET", key)).as("database 0").isNull();
                     try (var client = server.client()) {
                         client.call("SELECT", "3");
@@ -170,8 +174,8 @@ class AtomicsRedisTest {
         int threadsPerContext = 3;
         int each = 300;
         app.run(first -> app.run(second -> {
-            AtomicInt a = first.getBean("sequence", AtomicInt.class);
-            AtomicInt b = second.getBean("sequence", AtomicInt.class);
+            AtomicInt a = first.getBean(AtomicsRegistry.class).get("sequence", AtomicInt.class);
+            AtomicInt b = second.getBean(AtomicsRegistry.class).get("sequence", AtomicInt.class);
             assertThat(a).isNotSameAs(b);
             ExecutorService pool = Executors.newFixedThreadPool(2 * threadsPerContext);
             try {
@@ -262,10 +266,10 @@ class AtomicsRedisTest {
                             "management.endpoint.atomics.access=UNRESTRICTED",
                             "atomics.cluster.orders.redis=orders", "atomics.instances.local.type=int")
                     .run(context -> {
-                        AtomicInt orders = context.getBean("orders", AtomicInt.class);
+                        AtomicInt orders = context.getBean(AtomicsRegistry.class).get("orders", AtomicInt.class);
                         orders.add(7);
                         AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
-                        AtomicDescriptor d = endpoint.atomic("orders");
+                        AtomicDescriptor d = descriptor(endpoint.atomic("orders"));
                         assertThat(d.status()).isEqualTo("available");
                         assertThat(d.value()).isEqualTo("7");
                         assertThat(d.engine()).isEqualTo("redis");
@@ -274,8 +278,22 @@ class AtomicsRedisTest {
                         assertThat(d.source().target()).isEqualTo("orders");
                         assertThat(d.source().offset()).isNull();
                         // the write operation works on Redis atomics like on any other
-                        assertThat(endpoint.operate("orders", "add", "5", null, null).previous()).isEqualTo("7");
-                        assertThat(endpoint.operate("orders", "cmpxchg", null, "12", "7").success()).isTrue();
+                        assertThat(result(endpoint.operate("orders", "add", "5", null, null)).previous()).isEqualTo("7");
+                        assertThat(result(endpoint.operate("orders", "cmpxchg", null, "12", "7")).success()).isTrue();
+                        // the status table with a real server: 409 for a value an operator must look at, 504 for a
+                        // write sent whose reply did not come, 503 (retryable) while the server is down
+                        try (RedisConnection c = context.getBean(RedisConnectionFactory.class).getConnection()) {
+                            c.stringCommands().set("orders".getBytes(), "not a number".getBytes());
+                            problem(409, () -> endpoint.operate("orders", "add", "1", null, null), "orders");
+                            c.stringCommands().set("orders".getBytes(), "7".getBytes());
+                            c.execute("CLIENT", "PAUSE".getBytes(), "1500".getBytes(), "WRITE".getBytes());
+                            assertThat(problem(504, () -> endpoint.operate("orders", "add", "1", null, null)))
+                                    .containsEntry("outcome", "unknown");
+                            c.execute("CLIENT", "UNPAUSE".getBytes());
+                            // the unanswered add may still happen: that is what "outcome unknown" means
+                            Thread.sleep(300);
+                            c.stringCommands().set("orders".getBytes(), "7".getBytes());
+                        }
                         MeterRegistry meters = context.getBean(MeterRegistry.class);
                         assertThat(meters.get(AtomicsMetrics.METER).tags("name", "orders", "source", "redis").gauge().value())
                                 .isEqualTo(7.0);
@@ -293,9 +311,11 @@ class AtomicsRedisTest {
                         assertThat(down.getStatus()).isEqualTo(Status.DOWN);
                         assertThat((String) down.getDetails().get("reason")).contains("atomics [orders] unavailable")
                                 .contains("Redis at " + own.host() + ":" + own.port());
-                        assertThat(endpoint.atomic("orders").status()).isEqualTo("unavailable");
-                        assertThat(endpoint.atomic("orders").problem()).contains("orders");
-                        assertThat(endpoint.atomic("local").status()).isEqualTo("available");
+                        assertThat(descriptor(endpoint.atomic("orders")).status()).isEqualTo("unavailable");
+                        assertThat(problem(503, () -> endpoint.operate("orders", "add", "1", null, null)))
+                                .containsEntry("retryable", true);
+                        assertThat(descriptor(endpoint.atomic("orders")).problem()).contains("orders");
+                        assertThat(descriptor(endpoint.atomic("local")).status()).isEqualTo("available");
                         assertThat(meters.get(AtomicsMetrics.METER).tags("name", "orders").gauge().value()).isNaN();
                         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("no hang").isLessThan(10_000);
 
@@ -305,7 +325,7 @@ class AtomicsRedisTest {
                             Thread.sleep(50);
                         }
                         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
-                        assertThat(endpoint.atomic("orders").value()).isEqualTo("0");
+                        assertThat(descriptor(endpoint.atomic("orders")).value()).isEqualTo("0");
                         orders.inc();
                         assertThat(meters.get(AtomicsMetrics.METER).tags("name", "orders").gauge().value()).isEqualTo(1.0);
                     });

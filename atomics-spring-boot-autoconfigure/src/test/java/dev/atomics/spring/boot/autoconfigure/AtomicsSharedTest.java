@@ -62,11 +62,11 @@ class AtomicsSharedTest {
                 "atomics.shared.level.offset=16", "atomics.shared.level.type=uint", "atomics.shared.level.width=4" };
         runner.withPropertyValues(props).run(context -> {
             assertThat(context).hasNotFailed();
-            AtomicInt done = context.getBean("jobs-done", AtomicInt.class);
+            AtomicInt done = context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class);
             assertThat(done).isInstanceOf(AtomicIntView.class);
             done.add(5);
-            context.getBean("jobs-failed", AtomicInt.class).add(7);
-            context.getBean("level", AtomicUint.class).store(9);
+            context.getBean(AtomicsRegistry.class).get("jobs-failed", AtomicInt.class).add(7);
+            context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class).store(9);
             AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
             assertThat(registry.mappings()).hasSize(1);
             AtomicsMapping mapping = registry.mappings().get(0);
@@ -82,8 +82,8 @@ class AtomicsSharedTest {
         });
         // a second context sees the values another "process" left in the file
         runner.withPropertyValues(props).run(context -> {
-            assertThat(context.getBean("jobs-done", AtomicInt.class).load()).isEqualTo(5);
-            assertThat(context.getBean("level", AtomicUint.class).load()).isEqualTo(9);
+            assertThat(context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class).load()).isEqualTo(5);
+            assertThat(context.getBean(AtomicsRegistry.class).get("level", AtomicUint.class).load()).isEqualTo(9);
         });
     }
 
@@ -96,7 +96,7 @@ class AtomicsSharedTest {
         runner.withPropertyValues("atomics.shared.c.file=" + file, "atomics.shared.c.offset=4096")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("c", AtomicInt.class).fetchInc()).isEqualTo(1234);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("c", AtomicInt.class).fetchInc()).isEqualTo(1234);
                 });
         assertThat(Files.size(file)).isEqualTo(8192);
         assertThat(readLong(file, 4096)).isEqualTo(1235);
@@ -110,8 +110,8 @@ class AtomicsSharedTest {
                         "atomics.shared.b.offset=24", "atomics.shared.b.create=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("a", AtomicInt.class).load()).isEqualTo(77);
-                    assertThat(context.getBean("b", AtomicInt.class).load()).isZero();
+                    assertThat(context.getBean(AtomicsRegistry.class).get("a", AtomicInt.class).load()).isEqualTo(77);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("b", AtomicInt.class).load()).isZero();
                 });
         assertThat(Files.size(file)).isEqualTo(32);
     }
@@ -123,8 +123,8 @@ class AtomicsSharedTest {
         runner.withPropertyValues("atomics.shared.writer.file=" + file, "atomics.shared.reader.file=" + file,
                         "atomics.shared.reader.readonly=true")
                 .run(context -> {
-                    AtomicInt writer = context.getBean("writer", AtomicInt.class);
-                    AtomicInt reader = context.getBean("reader", AtomicInt.class);
+                    AtomicInt writer = context.getBean(AtomicsRegistry.class).get("writer", AtomicInt.class);
+                    AtomicInt reader = context.getBean(AtomicsRegistry.class).get("reader", AtomicInt.class);
                     writer.store(3);
                     assertThat(reader.readonly()).isTrue();
                     assertThat(reader.load()).isEqualTo(3);
@@ -137,7 +137,7 @@ class AtomicsSharedTest {
         runner.withPropertyValues("atomics.shared.reader.file=" + file, "atomics.shared.reader.readonly=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean("reader", AtomicInt.class).load()).isEqualTo(3);
+                    assertThat(context.getBean(AtomicsRegistry.class).get("reader", AtomicInt.class).load()).isEqualTo(3);
                     assertThat(context.getBean(AtomicsRegistry.class).mappings()).singleElement()
                             .satisfies(m -> assertThat(m.readonly()).isTrue());
                 });
@@ -152,10 +152,10 @@ class AtomicsSharedTest {
                         "atomics.shared.flags.create=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    AtomicInt jobs = context.getBean("jobs-done", AtomicInt.class);
+                    AtomicInt jobs = context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class);
                     jobs.add(41);
                     jobs.inc();
-                    context.getBean("flags", AtomicBytes.class).store(new byte[] { 1, 2, 3, 4 });
+                    context.getBean(AtomicsRegistry.class).get("flags", AtomicBytes.class).store(new byte[] { 1, 2, 3, 4 });
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     assertThat(registry.mappings()).singleElement().satisfies(m -> {
                         assertThat(m.kind()).isEqualTo("shm");
@@ -180,10 +180,10 @@ class AtomicsSharedTest {
                         "atomics.shared.writer.offset=8")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    AtomicInt reader = context.getBean("reader", AtomicInt.class);
+                    AtomicInt reader = context.getBean(AtomicsRegistry.class).get("reader", AtomicInt.class);
                     assertThat(reader.readonly()).isTrue();
                     assertThatThrownBy(() -> reader.inc()).hasMessageContaining("readonly");
-                    assertThat(context.getBean("writer", AtomicInt.class).readonly()).isFalse();
+                    assertThat(context.getBean(AtomicsRegistry.class).get("writer", AtomicInt.class).readonly()).isFalse();
                     assertThat(context.getBean(AtomicsRegistry.class).mappings()).hasSize(2)
                             .extracting(AtomicsMapping::readonly).containsExactly(false, true);
                 });
@@ -204,8 +204,8 @@ class AtomicsSharedTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     registryRef.set(context.getBean(AtomicsRegistry.class));
-                    views.add(context.getBean("jobs-done", AtomicInt.class));
-                    views.add(context.getBean("in-file", AtomicInt.class));
+                    views.add(context.getBean(AtomicsRegistry.class).get("jobs-done", AtomicInt.class));
+                    views.add(context.getBean(AtomicsRegistry.class).get("in-file", AtomicInt.class));
                 });
         // the worker used the view in its own destroy callback: the registry was still open then
         assertThat(Worker.log).containsExactly("destroyed with jobs-done=1");

@@ -147,7 +147,7 @@ class AtomicsStartupRollbackTest {
     @Test
     void aFileReplacedSinceItWasCreatedIsNotDeleted() throws Exception {
         Path file = dir.resolve("replaced.bin");
-        SharedSpec spec = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false, null);
+        ResolvedAtomic spec = ResolvedAtomic.of("a", "atomics.shared." + "a", AtomicType.INT, 8, Engine.AUTO).shared(false, file.toString(), file, 0, true, false, false, null);
         FileMapping mapping = FileMapping.open(file, false, List.of(spec), 8, false, MappedFile.DEFAULT_MODE);
         assertThat(mapping.created()).isTrue();
         Files.delete(file);
@@ -161,8 +161,8 @@ class AtomicsStartupRollbackTest {
     void mappingsKnowWhetherTheyCreatedTheirObjectOrFile() throws Exception {
         String name = shm.name();
         Path file = dir.resolve("f.bin");
-        SharedSpec onShm = new SharedSpec("a", AtomicType.INT, 8, Engine.AUTO, true, name, null, 0, true, false, false, null);
-        SharedSpec onFile = new SharedSpec("b", AtomicType.INT, 8, Engine.AUTO, false, file.toString(), file, 0, true, false, false, null);
+        ResolvedAtomic onShm = ResolvedAtomic.of("a", "atomics.shared." + "a", AtomicType.INT, 8, Engine.AUTO).shared(true, name, null, 0, true, false, false, null);
+        ResolvedAtomic onFile = ResolvedAtomic.of("b", "atomics.shared." + "b", AtomicType.INT, 8, Engine.AUTO).shared(false, file.toString(), file, 0, true, false, false, null);
         ShmMapping first = ShmMapping.open(name, false, List.of(onShm), 8, SharedMemory.DEFAULT_MODE);
         FileMapping firstFile = FileMapping.open(file, false, List.of(onFile), 8, false, MappedFile.DEFAULT_MODE);
         ShmMapping second = ShmMapping.open(name, true, List.of(onShm), 8, SharedMemory.DEFAULT_MODE);

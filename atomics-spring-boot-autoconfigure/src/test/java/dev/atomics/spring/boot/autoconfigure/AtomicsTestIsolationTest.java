@@ -80,12 +80,12 @@ class AtomicsTestIsolationTest {
             assertThat(a.file().toString()).endsWith(dir.resolve("var/counters.bin").toString());
             assertThat(a.root().getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
             // each counts in its own memory
-            first.getBean("jobs", AtomicInt.class).add(3);
-            second.getBean("jobs", AtomicInt.class).add(5);
-            first.getBean("file-counter", AtomicInt.class).add(7);
-            assertThat(first.getBean("jobs-seen", AtomicInt.class).load()).isEqualTo(3);
-            assertThat(second.getBean("jobs-seen", AtomicInt.class).load()).isEqualTo(5);
-            assertThat(second.getBean("file-counter", AtomicInt.class).load()).isZero();
+            first.getBean(AtomicsRegistry.class).get("jobs", AtomicInt.class).add(3);
+            second.getBean(AtomicsRegistry.class).get("jobs", AtomicInt.class).add(5);
+            first.getBean(AtomicsRegistry.class).get("file-counter", AtomicInt.class).add(7);
+            assertThat(first.getBean(AtomicsRegistry.class).get("jobs-seen", AtomicInt.class).load()).isEqualTo(3);
+            assertThat(second.getBean(AtomicsRegistry.class).get("jobs-seen", AtomicInt.class).load()).isEqualTo(5);
+            assertThat(second.getBean(AtomicsRegistry.class).get("file-counter", AtomicInt.class).load()).isZero();
             // created with the default mode, and nothing under the configured names
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a.file()))).isEqualTo("rw-------");
             assertThat(SharedMemory.exists(name)).isFalse();

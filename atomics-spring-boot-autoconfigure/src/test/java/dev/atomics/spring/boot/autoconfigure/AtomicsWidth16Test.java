@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -33,8 +32,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import java.math.BigInteger;
 import java.nio.file.Path;
 
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.descriptor;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.problem;
+import static dev.atomics.spring.boot.autoconfigure.EndpointCalls.result;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * Width-16 entries ({@code {type: uint, width: 16}}, instances and shared): beans, exact decimal values in the
  * endpoint and its write operation with 128-bit operands, doubles in the gauges, the registry's reads.
  */
-class AtomicsWidth16Test {
+class AtomicsWidth16Tests {
 
     private static final String MAX_U128 = "340282366920938463463374607431768211455";
     private static final String MIN_I128 = "-170141183460469231731687303715884105728";
@@ -80,12 +81,12 @@ class AtomicsWidth16Test {
     void instancesOfWidth16AreBeansWithTheirInitialValues() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            AtomicUint128 wide = context.getBean("wide", AtomicUint128.class);
+            AtomicUint128 wide = context.getBean(AtomicsRegistry.class).get("wide", AtomicUint128.class);
             assertThat(wide.width()).isEqualTo(16);
             assertThat(wide.engine()).as("auto picks patomic at width 16").isEqualTo(Engine.PATOMIC);
             assertThat(wide.load()).isEqualTo(Int128.ALL_ONES);
-            assertThat(context.getBean("signed", AtomicInt128.class).load()).isEqualTo(Int128.MIN_VALUE);
-            assertThat(context.getBean("pair", AtomicBytes.class).load()).hasSize(16).startsWith(0, 1, 2).endsWith(15);
+            assertThat(context.getBean(AtomicsRegistry.class).get("signed", AtomicInt128.class).load()).isEqualTo(Int128.MIN_VALUE);
+            assertThat(context.getBean(AtomicsRegistry.class).get("pair", AtomicBytes.class).load()).hasSize(16).startsWith(0, 1, 2).endsWith(15);
         });
     }
 
@@ -93,43 +94,37 @@ class AtomicsWidth16Test {
     void theEndpointShowsExactDecimalsAndTakes128BitOperands() {
         runner.run(context -> {
             AtomicsEndpoint endpoint = context.getBean(AtomicsEndpoint.class);
-            AtomicDescriptor wide = endpoint.atomic("wide");
+            AtomicDescriptor wide = descriptor(endpoint.atomic("wide"));
             assertThat(wide.value()).isEqualTo(MAX_U128);
             assertThat(wide.width()).isEqualTo(16);
             assertThat(wide.engine()).isEqualTo("patomic");
-            assertThat(endpoint.atomic("signed").value()).isEqualTo(MIN_I128);
-            assertThat(endpoint.atomic("pair").value()).isEqualTo("000102030405060708090a0b0c0d0e0f");
+            assertThat(descriptor(endpoint.atomic("signed")).value()).isEqualTo(MIN_I128);
+            assertThat(descriptor(endpoint.atomic("pair")).value()).isEqualTo("000102030405060708090a0b0c0d0e0f");
 
-            OperationResult add = endpoint.operate("wide", "add", "1", null, null);
+            OperationResult add = result(endpoint.operate("wide", "add", "1", null, null));
             assertThat(add.previous()).isEqualTo(MAX_U128);
             assertThat(add.value()).as("wraps around modulo 2^128").isEqualTo("0");
-            OperationResult store = endpoint.operate("wide", "store", "18_446_744_073_709_551_615", null, null);
+            OperationResult store = result(endpoint.operate("wide", "store", "18_446_744_073_709_551_615", null, null));
             assertThat(store.value()).isEqualTo("18446744073709551615");
-            OperationResult carry = endpoint.operate("wide", "add", "0x1", null, null);
+            OperationResult carry = result(endpoint.operate("wide", "add", "0x1", null, null));
             assertThat(carry.value()).as("the carry reaches the high half").isEqualTo("18446744073709551616");
-            OperationResult sub = endpoint.operate("wide", "sub", "18446744073709551617", null, null);
+            OperationResult sub = result(endpoint.operate("wide", "sub", "18446744073709551617", null, null));
             assertThat(sub.value()).isEqualTo(MAX_U128);
-            OperationResult cas = endpoint.operate("wide", "cmpxchg", null, MAX_U128, "12345678901234567890123456789012345678");
+            OperationResult cas = result(endpoint.operate("wide", "cmpxchg", null, MAX_U128, "12345678901234567890123456789012345678"));
             assertThat(cas.success()).isTrue();
             assertThat(cas.value()).isEqualTo("12345678901234567890123456789012345678");
-            OperationResult failed = endpoint.operate("wide", "cmpxchg", null, "0", "1");
+            OperationResult failed = result(endpoint.operate("wide", "cmpxchg", null, "0", "1"));
             assertThat(failed.success()).isFalse();
             assertThat(failed.previous()).isEqualTo("12345678901234567890123456789012345678");
 
-            OperationResult signed = endpoint.operate("signed", "sub", "1", null, null);
+            OperationResult signed = result(endpoint.operate("signed", "sub", "1", null, null));
             assertThat(signed.previous()).isEqualTo(MIN_I128);
             assertThat(signed.value()).as("wraps to the largest signed value").isEqualTo("170141183460469231731687303715884105727");
 
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("wide", "store", "340282366920938463463374607431768211456", null, null))
-                    .withMessageContaining("does not fit uint of width 16");
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("wide", "store", "-1", null, null))
-                    .withMessageContaining("range is [0, " + MAX_U128 + "]");
-            assertThatExceptionOfType(InvalidEndpointRequestException.class)
-                    .isThrownBy(() -> endpoint.operate("signed", "store", "170141183460469231731687303715884105728", null, null))
-                    .withMessageContaining("does not fit int of width 16");
-            assertThat(endpoint.atomic("signed").value()).as("refused operands change nothing")
+            problem(400, () -> endpoint.operate("wide", "store", "340282366920938463463374607431768211456", null, null), "does not fit uint of width 16");
+            problem(400, () -> endpoint.operate("wide", "store", "-1", null, null), "range is [0, " + MAX_U128 + "]");
+            problem(400, () -> endpoint.operate("signed", "store", "170141183460469231731687303715884105728", null, null), "does not fit int of width 16");
+            assertThat(descriptor(endpoint.atomic("signed")).value()).as("refused operands change nothing")
                     .isEqualTo("170141183460469231731687303715884105727");
         });
     }
@@ -141,10 +136,10 @@ class AtomicsWidth16Test {
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("2^128 - 1 rounds to 2^128").isEqualTo(0x1p128);
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "signed").gauge().value()).isEqualTo(-0x1p127);
-            context.getBean("wide", AtomicUint128.class).store(Int128.ofUnsigned((1L << 53) + 1));
+            context.getBean(AtomicsRegistry.class).get("wide", AtomicUint128.class).store(Int128.ofUnsigned((1L << 53) + 1));
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value())
                     .as("beyond 2^53: ties to even").isEqualTo(0x1p53);
-            context.getBean("wide", AtomicUint128.class).store(Int128.valueOf(12));
+            context.getBean(AtomicsRegistry.class).get("wide", AtomicUint128.class).store(Int128.valueOf(12));
             assertThat(meters.get(AtomicsMetrics.METER).tags("name", "wide").gauge().value()).isEqualTo(12.0);
             assertThat(meters.find(AtomicsMetrics.METER).tags("name", "pair").meters()).as("bytes have no gauge").isEmpty();
         });
@@ -160,15 +155,15 @@ class AtomicsWidth16Test {
                 "atomics.shared.seq.type=int", "atomics.shared.seq.width=16")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    AtomicUint128 ticket = context.getBean("ticket", AtomicUint128.class);
+                    AtomicUint128 ticket = context.getBean(AtomicsRegistry.class).get("ticket", AtomicUint128.class);
                     ticket.store(new Int128(3, 5));
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     AtomicReading r = registry.read("ticket");
                     assertThat(r.value()).isEqualTo(new BigInteger("3").shiftLeft(64).add(BigInteger.valueOf(5)).toString());
                     assertThat(r.number()).isEqualTo(3 * 0x1p64 + 5);
-                    context.getBean("seq", AtomicInt128.class).dec();
+                    context.getBean(AtomicsRegistry.class).get("seq", AtomicInt128.class).dec();
                     assertThat(registry.read("seq").value()).isEqualTo("-1");
-                    assertThat(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null).value())
+                    assertThat(result(context.getBean(AtomicsEndpoint.class).operate("seq", "add", MAX_U128.substring(1), null, null)).value())
                             .isEqualTo(new BigInteger(MAX_U128.substring(1)).subtract(BigInteger.ONE).toString());
                 });
     }

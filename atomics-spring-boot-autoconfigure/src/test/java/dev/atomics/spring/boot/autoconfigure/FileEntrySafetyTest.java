@@ -1,6 +1,7 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.AtomicInt;
+import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.FileAccessOverride;
 
@@ -53,7 +54,7 @@ class FileEntrySafetyTest {
                         "atomics.shared.x.follow-symlinks=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    context.getBean("x", AtomicInt.class).store(7);
+                    context.getBean(AtomicsRegistry.class).get("x", AtomicInt.class).store(7);
                 });
         assertThat(Files.readAllBytes(target)[8]).isEqualTo((byte) 7);
 

@@ -75,7 +75,7 @@ class AtomicsActuatorWriteIntegrationTest {
     }
 
     @Test
-    void badRequestsGet400WithAMessage() throws Exception {
+    void badRequestsGet400AndUnknownAtomics404AsProblems() throws Exception {
         Http http = new Http(port);
         assertBadRequest(http.post("/actuator/atomics/jobs-seen", "{\"operation\":\"add\",\"value\":\"1\"}"),
                 "atomic 'jobs-seen' is readonly");
@@ -85,10 +85,10 @@ class AtomicsActuatorWriteIntegrationTest {
                 "'three' is not an integer");
         assertBadRequest(http.post("/actuator/atomics/level", "{\"operation\":\"mul\",\"value\":\"3\"}"),
                 "unknown operation 'mul'");
-        assertBadRequest(http.post("/actuator/atomics/nope", "{\"operation\":\"store\",\"value\":\"1\"}"),
+        assertProblem(http.post("/actuator/atomics/nope", "{\"operation\":\"store\",\"value\":\"1\"}"), 404,
                 "no atomic named 'nope'");
         assertThat(http.post("/actuator/atomics/level", "{\"value\":\"1\"}").status()).isEqualTo(400);
-        assertThat(http.get("/actuator/atomics/nope").status()).isEqualTo(404);
+        assertProblem(http.get("/actuator/atomics/nope"), 404, "no atomic named 'nope'");
     }
 
     @Test
@@ -99,13 +99,19 @@ class AtomicsActuatorWriteIntegrationTest {
         assertBadRequest(response, "'77777777777777777777…' is 1000000 characters long; an integer has at most 64");
         assertThat(response.body()).hasSizeLessThan(1000);
         Http.Response name = http.post("/actuator/atomics/" + "n".repeat(5000), "{\"operation\":\"store\",\"value\":\"1\"}");
-        assertBadRequest(name, "no atomic named 'nnnnnnnnnnnnnnnnnnnn…'");
-        // (Boot's error body also names the request path; the message quotes only the start of the name)
-        assertThat(name.json().read("$.message", String.class)).doesNotContain("n".repeat(21)).hasSizeLessThan(250);
+        assertProblem(name, 404, "no atomic named 'nnnnnnnnnnnnnnnnnnnn…'");
+        assertThat(name.json().read("$.detail", String.class)).doesNotContain("n".repeat(21)).hasSizeLessThan(250);
     }
 
     private static void assertBadRequest(Http.Response response, String message) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.body()).contains(message);
+        assertProblem(response, 400, message);
+    }
+
+    /** An RFC 9457 body with the status and a detail containing {@code message}. */
+    private static void assertProblem(Http.Response response, int status, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().read("$.status", Integer.class)).isEqualTo(status);
+        assertThat(response.json().read("$.type", String.class)).isEqualTo("about:blank");
+        assertThat(response.json().read("$.detail", String.class)).contains(message);
     }
 }

@@ -130,7 +130,10 @@ class PeerDamageIntegrationTest {
             assertThat(one.json().read("$.status", String.class)).isEqualTo("unavailable");
 
             Http.Response write = http.post("/actuator/atomics/" + c.name(), "{\"operation\":\"add\",\"value\":\"1\"}");
-            assertThat(write.status()).as("a write would touch the missing page").isEqualTo(400);
+            // a write would touch the missing page: 503, and no retry will bring the memory back
+            assertThat(write.status()).as(write.body()).isEqualTo(503);
+            assertThat(write.json().read("$.retryable", Boolean.class)).isFalse();
+            assertThat(write.json().read("$.detail", String.class)).contains("unavailable");
         }
         assertThat(json.read("$.atomics.intact.status", String.class)).isEqualTo("available");
         assertThat(json.read("$.atomics.intact.value", String.class)).isEqualTo("42");

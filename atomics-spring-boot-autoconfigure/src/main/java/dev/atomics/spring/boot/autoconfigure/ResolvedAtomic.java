@@ -1,0 +1,58 @@
+package dev.atomics.spring.boot.autoconfigure;
+
+import dev.atomics.AtomicType;
+import dev.atomics.Engine;
+
+import org.jspecify.annotations.Nullable;
+
+import java.nio.file.Path;
+
+/**
+ * One configured atomic, validated and resolved, whatever its source: what its properties became before anything is
+ * created, mapped or connected. The bean is then its atomic, in the registry's {@code AtomicsEntry}.
+ *
+ * @param name           the key, e.g. {@code jobs-done}
+ * @param prefix         the property prefix of the entry, e.g. {@code atomics.shared.jobs-done}
+ * @param engine         the engine of an atomic on memory; {@code null} for one a server keeps (Redis)
+ * @param initialValue   an instance's {@code initial-value}, or {@code null}
+ * @param shm            for a shared entry: whether it is on a shared-memory object (not a file)
+ * @param target         the shared-memory name as configured (with its suffix under test isolation), the file path as
+ *                       configured, or the Redis key; {@code null} for an instance
+ * @param file           the absolute file path to map (under test isolation, in the context's directory); {@code null}
+ *                       otherwise
+ * @param mode           the permission bits to create the object or file with, {@code null} if the entry sets none
+ */
+record ResolvedAtomic(String name, String prefix, AtomicType<?, ?, ?> type, int width, @Nullable Engine engine,
+                      @Nullable String initialValue, boolean shm, @Nullable String target, @Nullable Path file,
+                      long offset, boolean create, boolean readonly, boolean followSymlinks, @Nullable Integer mode) {
+
+    /** What every entry has: its source fills in the rest. */
+    static ResolvedAtomic of(String name, String prefix, AtomicType<?, ?, ?> type, int width, @Nullable Engine engine) {
+        return new ResolvedAtomic(name, prefix, type, width, engine, null, false, null, null, 0, false, false, false,
+                null);
+    }
+
+    /** An instance, with its initial value. */
+    ResolvedAtomic withInitialValue(@Nullable String value) {
+        return new ResolvedAtomic(name, prefix, type, width, engine, value, false, null, null, 0, false, false, false,
+                null);
+    }
+
+    /** A view on a shared-memory object ({@code shm}) or a file. */
+    ResolvedAtomic shared(boolean shm, String target, @Nullable Path file, long offset, boolean create,
+                          boolean readonly, boolean followSymlinks, @Nullable Integer mode) {
+        return new ResolvedAtomic(name, prefix, type, width, engine, null, shm, target, file, offset, create, readonly,
+                followSymlinks, mode);
+    }
+
+    /** An atomic on the server key {@code key}. */
+    ResolvedAtomic onKey(String key, boolean readonly) {
+        return new ResolvedAtomic(name, prefix, type, width, engine, null, false, key, null, 0, false, readonly, false,
+                null);
+    }
+
+    /** The end of a shared entry in its object or file. */
+    long end() {
+        return offset + width;
+    }
+}
