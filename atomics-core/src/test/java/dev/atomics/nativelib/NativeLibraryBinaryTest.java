@@ -75,6 +75,12 @@ class NativeLibraryBinaryTest {
     }
 
     @Test
+    void libpatomicHasUpstreamsSoname() {
+        // a program linked against the bundled library then runs against an installed upstream one, unrenamed
+        assertThat(patomic().soname()).isEqualTo(CCompiler.PATOMIC_SONAME);
+    }
+
+    @Test
     void theBridgeExportsBothFamiliesAndNeedsNoLibpatomic() {
         assertThat(bridge().exportedSymbols()).filteredOn(s -> !s.startsWith("_"))
                 .containsExactlyInAnyOrderElementsOf(BRIDGE_EXPORTS);
