@@ -77,6 +77,13 @@ public final class JnaBridge {
 
     public static native void atomics_bridge_void_ref(long op, long obj, long arg);
 
+    public static native int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
+                                                  long desHigh);
+
+    public static native void atomics_bridge_store16(long op, long obj, long low, long high);
+
+    public static native void atomics_bridge_void16(long op, long obj, long low, long high);
+
     public static native int atomics_bridge_op_size();
 
     public static native int atomics_bridge_create_explicit(long createFn, long width, long out);

@@ -261,6 +261,50 @@ public final class Bridge {
         JnaBridge.atomics_bridge_void_ref(op, obj, arg);
     }
 
+    // Width 16 with values in registers, each as its low and high 64 bits: no buffer, so no per-thread scratch.
+
+    /**
+     * Compare-and-set at width 16: returns 1 if the object held {@code (expHigh, expLow)} and now holds
+     * {@code (desHigh, desLow)}, else 0 (spurious weak failures are retried in C).
+     */
+    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
+            long desHigh) {
+        if (FFM) {
+            try {
+                return (int) FfmBridge.CAS16.invokeExact(op, obj, expLow, expHigh, desLow, desHigh);
+            } catch (Throwable t) {
+                throw FfmBridge.unexpected(t);
+            }
+        }
+        return JnaBridge.atomics_bridge_cas16(op, obj, expLow, expHigh, desLow, desHigh);
+    }
+
+    /** Stores {@code (high, low)} at width 16. */
+    public static void atomics_bridge_store16(long op, long obj, long low, long high) {
+        if (FFM) {
+            try {
+                FfmBridge.STORE16.invokeExact(op, obj, low, high);
+            } catch (Throwable t) {
+                throw FfmBridge.unexpected(t);
+            }
+            return;
+        }
+        JnaBridge.atomics_bridge_store16(op, obj, low, high);
+    }
+
+    /** or, xor, and, add, sub at width 16: applies {@code (high, low)}. */
+    public static void atomics_bridge_void16(long op, long obj, long low, long high) {
+        if (FFM) {
+            try {
+                FfmBridge.VOID16.invokeExact(op, obj, low, high);
+            } catch (Throwable t) {
+                throw FfmBridge.unexpected(t);
+            }
+            return;
+        }
+        JnaBridge.atomics_bridge_void16(op, obj, low, high);
+    }
+
     /** {@code sizeof} the operation descriptor, to check {@link #OP_SIZE}. */
     public static int atomics_bridge_op_size() {
         if (FFM) {
