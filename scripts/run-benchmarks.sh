@@ -62,7 +62,7 @@ else
 fi
 # Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
 # iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
-SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
 # Two threads on one counter (ops/us), width 16 included (ContendedWidth16).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
 # A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
