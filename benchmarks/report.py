@@ -31,6 +31,8 @@ SUBJECTS = {
     ("JnaNaiveWidth8", None): (8, "jna-naive"),
     ("JnaFloor", None): (0, "jna-floor"),
     ("JnaFloorArity", None): (0, "jna-floor-arity"),
+    ("BridgeFloor", None): (0, "bridge-floor"),
+    ("Width16Calls", None): (16, "bridge-calls"),
     ("OursWidth1", "JVM"): (1, "ours-jvm"),
     ("OursWidth1", "PATOMIC"): (1, "ours-patomic"),
     ("VarHandleWidth1", None): (1, "varhandle"),
@@ -303,7 +305,7 @@ def main():
         ["kernel", machine.get("kernel", "?")],
         ["JVM", machine.get("java", "?")],
         ["Redis (Redis rows)", machine.get("redis", "?") + ", local, no persistence"],
-        ["JMH options", f"`{machine.get('jmh_options', '?')}`, one JVM fork per benchmark, "
+        ["JMH options", f"`{machine.get('jmh_options', '?')}` (`-f`: JVM forks per benchmark), "
                         "`-Xms1g -Xmx1g`; single-thread run with `-prof gc`"],
         ["load average (1, 5, 15 min) at start / end",
          f"{machine.get('loadavg_start', '?')} / {machine.get('loadavg_end', '?')}"],
@@ -314,7 +316,46 @@ def main():
         w("")
     w("The machine has 2 cores shared with other work: a load average well above 0 at start or end means "
       "other processes ran during the measurement and figures are noisier (errors are JMH's 99.9% "
-      "confidence half-intervals over 5 one-second iterations). Ratios compare figures of this one run.")
+      "confidence half-intervals over the measured iterations of every fork). Ratios compare figures of this one run.")
+    w("")
+
+    # ---------------------------------------------------------------- native calls
+    w("## Native calls: the binding and its targets")
+    w("")
+    bfloor = get(0, "bridge-floor", "noop")
+    w(f"The patomic engine's calls go through the binding of this JVM ({machine.get('java', '?')[:40]}...): FFM "
+      "downcalls on Java 22+, JNA on 17-21 (`atomics.native.binding`). `BridgeFloor.noop` is the empty call "
+      "through that binding, `JnaFloor.noop` the empty JNA call: on 22+ the two side by side compare the "
+      "bindings in one run. Targets (issue 25, JDK 25): 8-byte ops at most 12 ns; the 16-byte CAS at most "
+      "1.1x the StampedLock-guarded pair uncontended and more CAS/us than it with 2 threads; the 16-byte load "
+      "at most the empty call + 2 ns.")
+    w("")
+    rows = [["empty call, this binding (`BridgeFloor.noop`)", cell(bfloor), "", ""],
+            ["empty call, JNA (`JnaFloor.noop`)", cell(floor), "", ""]]
+    for op in ["inc", "fetchAdd", "cmpxchgStrong"]:
+        f = get(8, "ours-patomic", op)
+        v = "–" if f is None else ("holds" if f.score <= 12 else "fails")
+        rows.append([f"patomic engine, 8-byte `{op}`", cell(f), "≤ 12 ns", v])
+    cas16 = get(16, "ours-patomic", "compareAndSet")
+    cas16_lock = get(16, "stampedlock", "compareAndSet")
+    rows.append(["16-byte `compareAndSet` / StampedLock pair", f"{cell(cas16)} / {cell(cas16_lock)}",
+                 "≤ 1.1×", f"{ratio_cell(cas16, cas16_lock)}: {verdict(cas16, cas16_lock, 1.1)[1]}"])
+    load16 = get(16, "ours-patomic", "load")
+    if load16 is not None and bfloor is not None:
+        excess = load16.score - bfloor.score
+        rows.append(["16-byte `load` − empty call", f"{cell(load16)} − {cell(bfloor)}", "≤ 2 ns",
+                     f"{fmt(excess)} ns: {'holds' if excess <= 2 else 'fails'}"])
+    c_ours = contended.get(("ContendedWidth16", "OURS", "casLoop"))
+    c_lock = contended.get(("ContendedWidth16", "STAMPED_LOCK", "casLoop"))
+    if c_ours is not None and c_lock is not None:
+        rows.append(["16-byte CAS loop, 2 threads (ops/µs) / StampedLock pair", f"{cell(c_ours)} / {cell(c_lock)}",
+                     "> 1×", f"{ratio_cell(c_ours, c_lock)}: {'holds' if c_ours.score > c_lock.score else 'fails'}"])
+    for m, label in [("byAddress", "values by address, per-thread buffer"),
+                     ("inRegisters", "values in registers (`atomics_bridge_cas16`)")]:
+        f = get(16, "bridge-calls", m)
+        if f is not None:
+            rows.append([f"bridge-level 16-byte CAS, {label} (`Width16Calls.{m}`)", cell(f), "", ""])
+    w(table(["", "figure", "target", "verdict"], rows))
     w("")
 
     # ---------------------------------------------------------------- what is measured

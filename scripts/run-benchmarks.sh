@@ -2,7 +2,7 @@
 # Runs the JMH suite of the benchmarks module with fixed options, commits nothing, and writes the run's summary
 # and docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~21 minutes on 2 cores), write summary and report
+#   scripts/run-benchmarks.sh              build, run everything (~45 minutes on 2 cores), write summary and report
 #   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~5 minutes); writes only under
 #                                          benchmarks/target/
 #   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the newest committed summary
@@ -11,6 +11,9 @@
 # benchmarks/summarize.py reduces them to one row per figure in benchmarks/results/DATE-jdkN.tsv (the committed
 # record of the run: a later run on the same day and JDK replaces it), and benchmarks/report.py writes the report
 # from that summary, so every ratio in it compares figures of one run on one machine.
+#
+# The JDK: $JAVA_HOME's if set, else the java on the PATH; it also builds the jar. On Java 22+ the patomic engine
+# calls native code through FFM (JNA below 22; ATOMICS_BENCH_BINDING=jna forces JNA on 22+ for a comparison).
 #
 # The Redis rows (RedisCounters: atomics-redis against Spring Data Redis's RedisAtomicLong) need Debian's
 # redis-server (apt-get install redis-server): the script starts one on a free port of 127.0.0.1, without
@@ -38,16 +41,31 @@ if [ "$MODE" = quick ]; then
 fi
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
-# Fixed JMH options: one fork per benchmark, 2 x 1 s warm-up, 5 x 1 s measurement (~8.5 s per benchmark with the
-# fork's start-up; about 133 benchmark runs in all, counting parameters and the Redis rows).
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVA_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+# Options of the JMH JVM, which its forks inherit (they add their @Fork arguments, native access among them):
+# Java 23+ warns when JMH itself uses sun.misc.Unsafe; 17 knows no such flag.
+JAVA_OPTS=()
+if [ "${JAVA_FEATURE:-17}" -ge 23 ]; then
+  JAVA_OPTS+=(--sun-misc-unsafe-memory-access=allow)
+fi
+case "${ATOMICS_BENCH_BINDING:-auto}" in
+  auto) ;;
+  jna | ffm) JAVA_OPTS+=("-Datomics.native.binding=$ATOMICS_BENCH_BINDING") ;;
+  *) echo "ATOMICS_BENCH_BINDING must be auto, jna or ffm" >&2; exit 2 ;;
+esac
+
+# Fixed JMH options: three forks per benchmark (run-to-run noise here is 9-21%: one fork hides it), 2 x 1 s
+# warm-up and 3 x 1 s measurement each (~20 s per benchmark with the forks' start-up; about 133 benchmark runs in
+# all, counting parameters and the Redis rows).
 if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 1 -w 200ms -i 2 -r 200ms)
 else
-  JMH_OPTS=(-f 1 -wi 2 -w 1s -i 5 -r 1s)
+  JMH_OPTS=(-f 3 -wi 2 -w 1s -i 3 -r 1s)
 fi
 # Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
 # iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
-SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.JnaFloor(Arity)?\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
 # Two threads on one counter (ops/us), width 16 included (ContendedWidth16).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
 # A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
@@ -68,7 +86,8 @@ if [ "$MODE" != report ]; then
     echo "nproc=$(nproc)"
     echo "cpu=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
     echo "kernel=$(uname -sr)"
-    echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+    echo "java=$("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+    echo "java_options=${JAVA_OPTS[*]}"
     echo "jmh_options=${JMH_OPTS[*]}"
     echo "mode=$MODE"
     echo "loadavg_start=$(loadavg)"
@@ -79,7 +98,7 @@ if [ "$MODE" != report ]; then
     local json=$1 log=$2 rc
     shift 2
     set +e
-    java -jar "$JAR" "${JMH_OPTS[@]}" -foe true -rf json -rff "$json" "$@" 2>&1 \
+    "$JAVA" "${JAVA_OPTS[@]}" -jar "$JAR" "${JMH_OPTS[@]}" -foe true -rf json -rff "$json" "$@" 2>&1 \
       | tee "$log" | grep --line-buffered -E '^# (Benchmark|Parameters): '
     rc=${PIPESTATUS[0]}
     set -e
@@ -111,7 +130,7 @@ if [ "$MODE" != report ]; then
   wait "$REDIS_PID" 2>/dev/null || true
   trap - EXIT
   echo "loadavg_end=$(loadavg)" >> "$RAW/machine.properties"
-  JDK=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  JDK=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
   SUMMARY="$SUMMARIES/$(date -u +%Y-%m-%d)-jdk$JDK.tsv"
   echo "== writing $SUMMARY"
   python3 "$ROOT/benchmarks/summarize.py" --machine "$RAW/machine.properties" --out "$SUMMARY" \

@@ -262,6 +262,69 @@ BRIDGE_EXPORT void atomics_bridge_void_ref(int64_t op, int64_t obj, int64_t arg)
     BRIDGE_FN(patomic_fn_explicit_void_t, d->fn)(BRIDGE_OBJ(obj), BRIDGE_PTR(arg), d->order);
 }
 
+/* ================================================================================================
+ * Width 16 with values in registers: each 128-bit operand as its low and high 64 bits, composed
+ * into a native-order buffer here, so that the caller needs no buffer of its own (Java: no
+ * per-thread scratch lookup) for the operations that return no value. The descriptor's width must
+ * be 16.
+ * ============================================================================================== */
+
+typedef union {
+    unsigned char bytes[16];
+    uint64_t half[2];
+} bridge_u128_t;
+
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#  define BRIDGE_LOW 1
+#else
+#  define BRIDGE_LOW 0
+#endif
+
+static inline bridge_u128_t bridge_u128(int64_t low, int64_t high)
+{
+    bridge_u128_t v;
+    v.half[BRIDGE_LOW] = (uint64_t)low;
+    v.half[1 - BRIDGE_LOW] = (uint64_t)high;
+    return v;
+}
+
+/* compare-and-set (weak or strong): returns 1 if *obj held (exp_low, exp_high) and now holds
+ * (des_low, des_high), else 0. A spurious failure of a weak cmpxchg is retried. */
+BRIDGE_EXPORT int32_t atomics_bridge_cas16(int64_t op, int64_t obj, int64_t exp_low, int64_t exp_high,
+                                           int64_t des_low, int64_t des_high)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
+    const bridge_u128_t want = bridge_u128(exp_low, exp_high);
+    const bridge_u128_t n = bridge_u128(des_low, des_high);
+    for (;;) {
+        bridge_u128_t e = want;
+        if (f(BRIDGE_OBJ(obj), e.bytes, n.bytes, d->order, d->fail)) {
+            return 1;
+        }
+        if (memcmp(e.bytes, want.bytes, sizeof want.bytes) != 0) {
+            return 0;
+        }
+        /* spurious failure: try again */
+    }
+}
+
+/* store (low, high). */
+BRIDGE_EXPORT void atomics_bridge_store16(int64_t op, int64_t obj, int64_t low, int64_t high)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_u128_t v = bridge_u128(low, high);
+    BRIDGE_FN(patomic_fn_explicit_store_t, d->fn)(BRIDGE_OBJ(obj), v.bytes, d->order);
+}
+
+/* or, xor, and, add, sub: applies (low, high). */
+BRIDGE_EXPORT void atomics_bridge_void16(int64_t op, int64_t obj, int64_t low, int64_t high)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const bridge_u128_t a = bridge_u128(low, high);
+    BRIDGE_FN(patomic_fn_explicit_void_t, d->fn)(BRIDGE_OBJ(obj), a.bytes, d->order);
+}
+
 /* sizeof(atomics_bridge_op_t), so Java can check the layout it writes (24). */
 BRIDGE_EXPORT int32_t atomics_bridge_op_size(void)
 {

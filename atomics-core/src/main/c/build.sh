@@ -114,7 +114,13 @@ build_target() { # <resource prefix> <suffix> <compiler words...>
         return 0
     fi
     mkdir -p "$dir"
-    compile "$lib_patomic" "libpatomic.$lib_suffix" "$here/patomic.c" "$lib_suffix" "$@"
+    # upstream's SONAME (install name on macOS), so that a program linked against this library runs
+    # against a system-installed upstream patomic 1.x, and the other way round, with no rename
+    local patomic_soname=libpatomic.so.1
+    if [ "$lib_suffix" = dylib ]; then
+        patomic_soname=libpatomic.1.dylib
+    fi
+    compile "$lib_patomic" "$patomic_soname" "$here/patomic.c" "$lib_suffix" "$@"
     compile "$lib_bridge" "libatomics_bridge.$lib_suffix" "$here/atomics_bridge.c" "$lib_suffix" "$@"
     echo "atomics-core: built native libraries in $dir ($1)"
 }

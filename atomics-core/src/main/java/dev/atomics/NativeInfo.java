@@ -1,5 +1,7 @@
 package dev.atomics;
 
+import dev.atomics.nativelib.Bridge;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,5 +29,14 @@ public record NativeInfo(Path patomicLibrary, boolean bundled, String patomicVer
     /** Whether the patomic library is loaded, so that the patomic engine can serve objects. */
     public boolean available() {
         return unavailableReason == null;
+    }
+
+    /**
+     * The binding the patomic engine reaches native code through: {@code "ffm"} (Foreign Function and Memory
+     * downcalls: Java 22 and later, from the atomics-core jar) or {@code "jna"} (Java 17 to 21, or forced by the
+     * system property {@code atomics.native.binding=jna}).
+     */
+    public String binding() {
+        return Bridge.binding();
     }
 }

@@ -1,105 +1,166 @@
 package dev.atomics.nativelib;
 
-import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 import dev.atomics.NativeLibraryException;
 
 /**
- * JNA direct mapping of the call bridge ({@code libatomics_bridge}): each method takes a function pointer
- * from a patomic explicit ops table and calls it, so that one Java operation costs exactly one direct
- * native call with primitive arguments and no allocation.
+ * The call bridge ({@code libatomics_bridge}), the engines' only way into native code: each method takes the
+ * address of an operation descriptor and calls the patomic function pointer it holds, so that one Java operation
+ * costs exactly one native call with primitive arguments and no allocation.
  *
- * <p>Values travel as {@code long}: truncated to the width on the way in, zero-extended on the way out (widths 1,
- * 2, 4 and 8); the {@code _ref} entry points take them by address instead ({@code width} bytes in native order in
- * buffers the caller owns, the only way for width 16). {@code op} is the address of an operation descriptor (function pointer, width, memory orders) that the
- * patomic engine prepares once per width, and {@code obj} the object's address: each JNA argument costs
- * about 10 ns, so nothing that is known in advance travels with the call.
+ * <p>{@code op} is the address of an operation descriptor ({@value #OP_SIZE} bytes: {@code {int64 fn; int32
+ * width, order, fail, reserved}}) that the patomic engine prepares once per width, and {@code obj} the object's
+ * address. Values travel as {@code long}: truncated to the width on the way in, zero-extended on the way out
+ * (widths 1, 2, 4 and 8); the {@code _ref} entry points take them by address instead ({@code width} bytes in native
+ * order in buffers the caller owns, no alignment needed, no overlap with the object: the only way for width 16).
+ *
+ * <p>This is the Java 17 class: it calls {@link JnaBridge} (JNA direct mapping). The atomics-core jar is a
+ * multi-release jar whose Java 22+ version of this class calls the same entry points through FFM downcall handles
+ * ({@link NativeBinding}).
  */
 public final class Bridge {
 
-    /** Why the bridge could not be registered, or {@code null}; a class initializer cannot be retried. */
-    private static final Throwable FAILURE;
-
-    static {
-        Throwable failure = null;
-        try {
-            Native.register(Bridge.class, NativeLibrary.getInstance(NativeLibraries.bridgePath().toString()));
-        } catch (RuntimeException | LinkageError e) {
-            // Kept rather than thrown: a failed class initialization would turn every later use into a
-            // NoClassDefFoundError that no longer says why.
-            failure = e;
-        }
-        FAILURE = failure;
-    }
+    /** The size of the bridge's operation descriptor: {@code {int64 fn; int32 width, order, fail, reserved}}. */
+    public static final int OP_SIZE = 24;
 
     private Bridge() {
     }
 
     /** Loads the bridge, or throws saying why it cannot be loaded. */
     static void init() {
-        if (FAILURE instanceof NativeLibraryException e) {
-            throw new NativeLibraryException(e.getMessage(), e);
+        if (NativeBinding.requested().equals(NativeBinding.FFM)) {
+            throw new NativeLibraryException("system property " + NativeBinding.PROPERTY + "=ffm, but the FFM binding"
+                    + " needs Java 22 or later (this is " + Runtime.version().feature() + ") and the atomics-core jar"
+                    + " (its META-INF/versions/22 classes; a classes directory is not multi-release): use auto or jna");
         }
-        if (FAILURE != null) {
-            throw new NativeLibraryException("cannot load the call bridge (" + NativeLibraries.BRIDGE + "): " + FAILURE, FAILURE);
-        }
+        JnaBridge.init();
     }
 
-    /** The size of the bridge's operation descriptor: {@code {int64 fn; int32 width, order, fail, reserved}}. */
-    public static final int OP_SIZE = 24;
+    /** The binding that serves the calls: {@value NativeBinding#JNA} (this class calls JNA only). */
+    public static String binding() {
+        return NativeBinding.JNA;
+    }
 
-    public static native long atomics_bridge_load(long op, long obj);
+    public static long atomics_bridge_load(long op, long obj) {
+        return JnaBridge.atomics_bridge_load(op, obj);
+    }
 
-    public static native void atomics_bridge_store(long op, long obj, long value);
+    public static void atomics_bridge_store(long op, long obj, long value) {
+        JnaBridge.atomics_bridge_store(op, obj, value);
+    }
 
-    public static native long atomics_bridge_exchange(long op, long obj, long value);
+    public static long atomics_bridge_exchange(long op, long obj, long value) {
+        return JnaBridge.atomics_bridge_exchange(op, obj, value);
+    }
 
     /** Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C). */
-    public static native long atomics_bridge_cmpxchg(long op, long obj, long expected, long desired);
+    public static long atomics_bridge_cmpxchg(long op, long obj, long expected, long desired) {
+        return JnaBridge.atomics_bridge_cmpxchg(op, obj, expected, desired);
+    }
 
-    public static native int atomics_bridge_bit(long op, long obj, int offset);
+    /** test, test_compl, test_set, test_reset: returns the (old) bit, 0 or 1. */
+    public static int atomics_bridge_bit(long op, long obj, int offset) {
+        return JnaBridge.atomics_bridge_bit(op, obj, offset);
+    }
 
-    public static native long atomics_bridge_fetch(long op, long obj, long arg);
+    /** fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: returns the old value. */
+    public static long atomics_bridge_fetch(long op, long obj, long arg) {
+        return JnaBridge.atomics_bridge_fetch(op, obj, arg);
+    }
 
-    public static native long atomics_bridge_fetch_noarg(long op, long obj);
+    /** fetch_not, fetch_inc, fetch_dec, fetch_neg: returns the old value. */
+    public static long atomics_bridge_fetch_noarg(long op, long obj) {
+        return JnaBridge.atomics_bridge_fetch_noarg(op, obj);
+    }
 
-    public static native void atomics_bridge_void(long op, long obj, long arg);
+    /** or, xor, and, add, sub. */
+    public static void atomics_bridge_void(long op, long obj, long arg) {
+        JnaBridge.atomics_bridge_void(op, obj, arg);
+    }
 
-    public static native void atomics_bridge_void_noarg(long op, long obj);
-
-    // Values by address: each of desired, expected, arg, ret is the address of a native buffer of the descriptor's
-    // width (16 for width 16) that the caller owns; no alignment needed, no overlap with the object.
+    /** not, inc, dec, neg (any width: no values). */
+    public static void atomics_bridge_void_noarg(long op, long obj) {
+        JnaBridge.atomics_bridge_void_noarg(op, obj);
+    }
 
     /** Writes the value to {@code ret}. */
-    public static native void atomics_bridge_load_ref(long op, long obj, long ret);
+    public static void atomics_bridge_load_ref(long op, long obj, long ret) {
+        JnaBridge.atomics_bridge_load_ref(op, obj, ret);
+    }
 
-    public static native void atomics_bridge_store_ref(long op, long obj, long desired);
+    public static void atomics_bridge_store_ref(long op, long obj, long desired) {
+        JnaBridge.atomics_bridge_store_ref(op, obj, desired);
+    }
 
     /** Stores {@code desired}, writes the previous value to {@code ret}. */
-    public static native void atomics_bridge_exchange_ref(long op, long obj, long desired, long ret);
+    public static void atomics_bridge_exchange_ref(long op, long obj, long desired, long ret) {
+        JnaBridge.atomics_bridge_exchange_ref(op, obj, desired, ret);
+    }
 
     /**
      * Returns 1 if the object held {@code expected} and now holds {@code desired}; else 0, and {@code expected} holds
      * the value witnessed (spurious weak failures are retried in C).
      */
-    public static native int atomics_bridge_cmpxchg_ref(long op, long obj, long expected, long desired);
+    public static int atomics_bridge_cmpxchg_ref(long op, long obj, long expected, long desired) {
+        return JnaBridge.atomics_bridge_cmpxchg_ref(op, obj, expected, desired);
+    }
 
     /** fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}. */
-    public static native void atomics_bridge_fetch_ref(long op, long obj, long arg, long ret);
+    public static void atomics_bridge_fetch_ref(long op, long obj, long arg, long ret) {
+        JnaBridge.atomics_bridge_fetch_ref(op, obj, arg, ret);
+    }
 
     /** fetch_not, fetch_inc, fetch_dec, fetch_neg: writes the old value to {@code ret}. */
-    public static native void atomics_bridge_fetch_noarg_ref(long op, long obj, long ret);
+    public static void atomics_bridge_fetch_noarg_ref(long op, long obj, long ret) {
+        JnaBridge.atomics_bridge_fetch_noarg_ref(op, obj, ret);
+    }
 
     /** or, xor, and, add, sub: applies {@code arg}. */
-    public static native void atomics_bridge_void_ref(long op, long obj, long arg);
+    public static void atomics_bridge_void_ref(long op, long obj, long arg) {
+        JnaBridge.atomics_bridge_void_ref(op, obj, arg);
+    }
+
+    // Width 16 with values in registers, each as its low and high 64 bits: no buffer, so no per-thread scratch.
+
+    /**
+     * Compare-and-set at width 16: returns 1 if the object held {@code (expHigh, expLow)} and now holds
+     * {@code (desHigh, desLow)}, else 0 (spurious weak failures are retried in C).
+     */
+    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
+            long desHigh) {
+        return JnaBridge.atomics_bridge_cas16(op, obj, expLow, expHigh, desLow, desHigh);
+    }
+
+    /** Stores {@code (high, low)} at width 16. */
+    public static void atomics_bridge_store16(long op, long obj, long low, long high) {
+        JnaBridge.atomics_bridge_store16(op, obj, low, high);
+    }
+
+    /** or, xor, and, add, sub at width 16: applies {@code (high, low)}. */
+    public static void atomics_bridge_void16(long op, long obj, long low, long high) {
+        JnaBridge.atomics_bridge_void16(op, obj, low, high);
+    }
 
     /** {@code sizeof} the operation descriptor, to check {@link #OP_SIZE}. */
-    public static native int atomics_bridge_op_size();
+    public static int atomics_bridge_op_size() {
+        return JnaBridge.atomics_bridge_op_size();
+    }
 
-    public static native int atomics_bridge_create_explicit(long createFn, long width, long out);
+    /**
+     * Calls {@code createFn} (a library's {@code patomic_create_explicit}) for {@code width} with all options, kinds
+     * and ids, copies the table to {@code out} and returns its size.
+     */
+    public static int atomics_bridge_create_explicit(long createFn, long width, long out) {
+        return JnaBridge.atomics_bridge_create_explicit(createFn, width, out);
+    }
 
-    /** Does nothing: the cost floor of any JNA direct call, for benchmarks. */
-    public static native void atomics_bridge_noop(long ignored);
+    /** Does nothing: the cost floor of any call, for benchmarks. */
+    public static void atomics_bridge_noop(long ignored) {
+        JnaBridge.atomics_bridge_noop(ignored);
+    }
 
-    public static native int atomics_bridge_explicit_table_size();
+    /** {@code sizeof(patomic_explicit_t)}. */
+    public static int atomics_bridge_explicit_table_size() {
+        return JnaBridge.atomics_bridge_explicit_table_size();
+    }
+
 }

@@ -84,10 +84,10 @@ class Aarch64LibraryTest {
 
         List<String> cc = CCompiler.findAarch64Compiler().orElseThrow();
         Path out = CCompiler.outputDir().resolve("aarch64");
-        String[] link = {"-L" + libDir, "-Wl,-rpath," + libDir, "-lpatomic"};
+        String[] link = {"-L" + libDir, "-Wl,-rpath," + CCompiler.sonameDir(libDir), "-lpatomic"};
         abiCheck = CCompiler.compileWith(cc, CCompiler.testSource("abi_check.c"), out.resolve("abi_check"), link);
         width16Check = CCompiler.compileWith(cc, CCompiler.testSource("width16_check.c"),
-                out.resolve("width16_check"), "-L" + libDir, "-Wl,-rpath," + libDir, "-lpatomic", "-pthread");
+                out.resolve("width16_check"), link[0], link[1], link[2], "-pthread");
         bridgeCheck = CCompiler.compileWith(cc, CCompiler.testSource("bridge_check.c"), out.resolve("bridge_check"),
                 "-ldl");
     }
@@ -151,6 +151,7 @@ class Aarch64LibraryTest {
         }
         assertThat(patomic.exportedSymbols()).filteredOn(s -> !s.startsWith("_"))
                 .containsExactlyInAnyOrderElementsOf(NativeLibraryBinaryTest.PATOMIC_1X_EXPORTS);
+        assertThat(patomic.soname()).isEqualTo(CCompiler.PATOMIC_SONAME);
         assertThat(bridge.exportedSymbols()).filteredOn(s -> !s.startsWith("_"))
                 .containsExactlyInAnyOrderElementsOf(NativeLibraryBinaryTest.BRIDGE_EXPORTS);
 

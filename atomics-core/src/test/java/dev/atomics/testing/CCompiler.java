@@ -209,13 +209,36 @@ public final class CCompiler {
         return output;
     }
 
+    /** The bundled libpatomic's SONAME, upstream's: what a program linked with {@code -lpatomic} asks for. */
+    public static final String PATOMIC_SONAME = "libpatomic.so.1";
+
+    /**
+     * A directory holding {@value #PATOMIC_SONAME}, a link to {@code libDir}'s libpatomic, as a system's
+     * library directory holds upstream's: a program linked against the bundled library asks the loader for
+     * its SONAME, which the jar does not ship (one file per platform). Created if needed, under
+     * {@link #outputDir()}.
+     */
+    public static Path sonameDir(Path libDir) {
+        Path dir = outputDir().resolve("soname").resolve(libDir.getFileName().toString());
+        Path link = dir.resolve(PATOMIC_SONAME);
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(link);
+            Files.createSymbolicLink(link, libDir.resolve(libraryFileName("patomic")).toAbsolutePath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     /**
      * {@link #compile} with the flags to link against the bundled libpatomic
-     * ({@code -L<dir> -Wl,-rpath,<dir> -lpatomic}) before {@code extraArgs}.
+     * ({@code -L<dir> -Wl,-rpath,<soname dir> -lpatomic}, see {@link #sonameDir}) before {@code extraArgs}.
      */
     public static Path compileAgainstBundledPatomic(Path source, Path output, String... extraArgs) {
         String dir = bundledLibraryDir().toString();
-        List<String> args = new ArrayList<>(List.of("-L" + dir, "-Wl,-rpath," + dir, "-lpatomic"));
+        String runDir = Platform.isLinux() ? sonameDir(bundledLibraryDir()).toString() : dir;
+        List<String> args = new ArrayList<>(List.of("-L" + dir, "-Wl,-rpath," + runDir, "-lpatomic"));
         args.addAll(Arrays.asList(extraArgs));
         return compile(source, output, args.toArray(String[]::new));
     }

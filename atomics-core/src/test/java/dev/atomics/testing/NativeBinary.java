@@ -84,6 +84,12 @@ public final class NativeBinary {
         return out;
     }
 
+    /** The SONAME of the dynamic section, or {@code null} if it has none. */
+    public String soname() {
+        Matcher m = Pattern.compile("\\(SONAME\\)\\s+Library soname: \\[([^]]+)]").matcher(run("readelf", "-d"));
+        return m.find() ? m.group(1) : null;
+    }
+
     /** {@code readelf -h}: the ELF header, e.g. to check the machine. */
     public String elfHeader() {
         return run("readelf", "-h");

@@ -5,8 +5,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import dev.atomics.Op;
-import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
+import dev.atomics.nativelib.JnaBridge;
 import dev.atomics.nativelib.PatomicLibrary;
 import org.openjdk.jmh.annotations.*;
 
@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
+        Memory8.HEAP_MAX})
 public class ContendedJna {
 
     int order = 5;
@@ -64,6 +65,6 @@ public class ContendedJna {
 
     @Benchmark
     public void floorNoop() {
-        Bridge.atomics_bridge_noop(arg);
+        JnaBridge.atomics_bridge_noop(arg);
     }
 }

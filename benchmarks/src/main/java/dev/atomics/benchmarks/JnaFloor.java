@@ -1,6 +1,6 @@
 package dev.atomics.benchmarks;
 
-import dev.atomics.nativelib.Bridge;
+import dev.atomics.nativelib.JnaBridge;
 import dev.atomics.nativelib.PatomicLibrary;
 import org.openjdk.jmh.annotations.*;
 
@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
+        Memory8.HEAP_MAX})
 public class JnaFloor {
 
     long arg = 42;
@@ -26,6 +27,6 @@ public class JnaFloor {
 
     @Benchmark
     public void noop() {
-        Bridge.atomics_bridge_noop(arg);
+        JnaBridge.atomics_bridge_noop(arg);
     }
 }

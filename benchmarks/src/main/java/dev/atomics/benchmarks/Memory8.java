@@ -12,6 +12,11 @@ final class Memory8 {
      */
     static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
     static final String ADD_OPENS = "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED";
+    /**
+     * JNA and FFM load native code: Java 24+ warns in every fork without this (the jar's Enable-Native-Access
+     * manifest entry serves only {@code java -jar}; JMH starts its forks with {@code -cp}). Java 17 accepts it.
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
     static final String HEAP_MIN = "-Xms1g";
     static final String HEAP_MAX = "-Xmx1g";
 
