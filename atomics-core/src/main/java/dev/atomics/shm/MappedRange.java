@@ -29,13 +29,31 @@ final class MappedRange {
 
     final long address;
     final long length;
+    /** Where {@link MappingCache} finds this range (null: not reusable). */
+    final MappingCache.Key key;
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
-    MappedRange(long address, long length) {
+    /** A range with one hold, that of whoever mapped it. */
+    MappedRange(long address, long length, MappingCache.Key key) {
         this.address = address;
         this.length = length;
+        this.key = key;
         LIVE.incrementAndGet();
+    }
+
+    /**
+     * Takes one more hold, unless the last one is already gone (the range is then being unmapped: map anew).
+     *
+     * @return whether the caller now holds the range
+     */
+    boolean tryHold() {
+        for (long h = holds.get(); h > 0; h = holds.get()) {
+            if (holds.compareAndSet(h, h + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -67,6 +85,7 @@ final class MappedRange {
     private synchronized void unmap() {
         if (!unmapped) {
             unmapped = true;
+            MappingCache.forget(this);
             Posix.libc().munmap(new Pointer(address), length);
             LIVE.decrementAndGet();
         }

@@ -40,6 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link java.nio.MappedByteBuffer}.</li>
  *   <li>A mapping that is never closed is unmapped the same way once it, its buffers and its views are
  *       unreachable.</li>
+ *   <li>Opening an object that this process still has mapped (same object, size and protection), e.g. because
+ *       buffers of a closed mapping are not yet collected, shares that address range instead of mapping the object
+ *       again: opening and closing in a loop keeps one range of the object mapped, not one per round.</li>
  *   <li>{@link #close()} is idempotent; {@link #slice}, {@link #atomicView} and the factories of
  *       {@link SharedAtomics} throw {@link SharedMemoryClosedException} after it.</li>
  * </ul>
@@ -67,32 +70,32 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     private final Object lock = new Object();
     private boolean closed; // guarded by lock
 
-    SharedMapping(String name, int fd, long address, long size, boolean readonly, boolean created) {
+    /** Takes over {@code fd} and one hold on {@code range} (from {@link #map}). */
+    SharedMapping(String name, int fd, MappedRange range, boolean readonly, boolean created) {
         this.name = name;
-        this.size = size;
+        this.size = range.length;
         this.readonly = readonly;
         this.created = created;
-        this.range = new MappedRange(address, size);
+        this.range = range;
         this.resources = new Resources(fd, range);
         this.cleanable = MappedRange.CLEANER.register(this, resources::release);
     }
 
     /**
-     * Maps {@code size} bytes of {@code fd} shared, read-only if {@code readonly}.
+     * One hold on a shared mapping of {@code size} bytes of {@code fd}, read-only if {@code readonly}: the range
+     * this process already has of the same object if it is still mapped ({@link MappingCache}), else a new one.
      *
-     * @return the address
      * @throws SharedMemoryException naming {@code what} if the system refuses
      */
-    static long map(int fd, long size, boolean readonly, String name, String what) {
-        int prot = readonly ? Posix.PROT_READ : Posix.PROT_READ | Posix.PROT_WRITE;
-        Pointer p = Posix.libc().mmap(null, size, prot, Posix.MAP_SHARED, fd, 0);
-        long address = Pointer.nativeValue(p);
-        if (p == null || address == Posix.MAP_FAILED) {
-            int errno = Posix.errno();
-            throw new SharedMemoryException(name, errno, "cannot map (" + size + " bytes) " + what + ": "
-                    + Posix.strerror(errno) + " (errno " + errno + ")");
+    static MappedRange map(int fd, long size, boolean readonly, String name, String what) {
+        FileStat stat;
+        try {
+            stat = FileStat.of(fd);
+        } catch (IOException e) {
+            throw new SharedMemoryException(name, "cannot map " + what + ": cannot tell which object it is: "
+                    + e.getMessage());
         }
-        return address;
+        return MappingCache.hold(fd, stat, size, readonly, name, what);
     }
 
     // ---------------------------------------------------------------------------------------------
