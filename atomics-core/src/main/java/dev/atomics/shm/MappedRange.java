@@ -31,14 +31,17 @@ final class MappedRange {
     final long length;
     /** Where {@link MappingCache} finds this range (null: not reusable). */
     final MappingCache.Key key;
+    /** The range's generation in {@link FaultGuard}'s table, or {@link FaultGuard#UNGUARDED}. */
+    final int guardIndex;
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
     /** A range with one hold, that of whoever mapped it. */
-    MappedRange(long address, long length, MappingCache.Key key) {
+    MappedRange(long address, long length, MappingCache.Key key, int guardIndex) {
         this.address = address;
         this.length = length;
         this.key = key;
+        this.guardIndex = guardIndex;
         LIVE.incrementAndGet();
     }
 
@@ -86,6 +89,7 @@ final class MappedRange {
         if (!unmapped) {
             unmapped = true;
             MappingCache.forget(this);
+            FaultGuard.unregister(guardIndex); // first: a fault at this address after munmap is not ours to recover
             Posix.libc().munmap(new Pointer(address), length);
             LIVE.decrementAndGet();
         }

@@ -46,7 +46,8 @@ final class MappingCache {
                 held[0] = live;
                 return live;
             }
-            held[0] = new MappedRange(map(fd, length, readonly, name, what), length, k);
+            long address = map(fd, length, readonly, name, what);
+            held[0] = new MappedRange(address, length, k, FaultGuard.register(address, length, fd, readonly));
             return held[0];
         });
         return held[0];

@@ -49,10 +49,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>What other processes can do to the memory</h2>
  * The mapping keeps a descriptor of its object open so that {@link #status()} can compare it with the object
- * the name refers to now: another process may shrink the object (touching pages past its new end raises
- * SIGBUS: JVM-engine loads and stores turn that into {@link dev.atomics.MemoryFaultException}, but native code
- * and read-modify-writes in the JVM's interpreter die of it), remove its name, or create a new object under
- * the name. Call {@link #status()} before touching memory you do not trust, and read it with
+ * the name refers to now: another process may shrink the object or re-create it in place (touching pages past
+ * its end raises SIGBUS: with the {@link FaultGuard} on, the default, every operation of an atomic on the
+ * mapping then throws {@link dev.atomics.MemoryFaultException} instead of crashing, and works again once the
+ * object is large enough; slices are not checked), remove its name, or create a new object under the name. Call {@link #status()} before touching memory you do not trust, and read it with
  * {@link #load(long, int)}, as the Spring Boot starter does before every read of its own.
  *
  * <p>All methods are thread-safe.
@@ -218,7 +218,10 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             }
             ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
             try {
-                return MonitorLoads.load(b, width);
+                long g = FaultGuard.enterAny(range.guardIndex);
+                long v = MonitorLoads.load(b, width);
+                FaultGuard.exitAny(range.guardIndex, g, describe());
+                return v;
             } catch (InternalError e) {
                 throw new dev.atomics.MemoryFaultException("reading " + width + " bytes at offset " + offset + " of "
                         + describe() + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
@@ -256,6 +259,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             ByteBuffer low = new Pointer(range.address + offset + (little ? 0 : 8)).getByteBuffer(0, 8)
                     .order(ByteOrder.nativeOrder());
             try {
+                long g = FaultGuard.enterAny(range.guardIndex);
                 long h = MonitorLoads.load(high, 8);
                 long l = MonitorLoads.load(low, 8);
                 for (int attempt = 0; attempt < 64; attempt++) {
@@ -267,6 +271,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                     h = h2;
                     l = l2;
                 }
+                FaultGuard.exitAny(range.guardIndex, g, describe());
                 return new Int128(h, l);
             } catch (InternalError e) {
                 throw new dev.atomics.MemoryFaultException("reading 16 bytes at offset " + offset + " of " + describe()
