@@ -2,11 +2,13 @@ package dev.atomics.shm;
 
 import com.sun.jna.Pointer;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUintView;
 import dev.atomics.AtomicView;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
+import dev.atomics.MemoryOrder;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.memory.MemoryRegion;
 
@@ -17,7 +19,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,6 +70,8 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     private final MappedRange range;
     private final Resources resources;
     private final Users users = new Users();
+    /** The readers of {@link #load128}, by offset. */
+    private final Map<Long, AtomicUintView> wideReaders = new ConcurrentHashMap<>();
     private final Cleaner.Cleanable cleanable;
     private final Object lock = new Object();
     private boolean closed; // guarded by lock
@@ -232,20 +238,21 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     }
 
     /**
-     * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring, like {@link #load(long, int)}: guarded
-     * JVM loads, never native code, so a page a peer took away ends in a Java exception, not a crash.
-     *
-     * <p>The JVM has no atomic 16-byte load, so this reads the two halves with two 8-byte loads, twice, until both
-     * reads agree (at most 64 rounds). A value at rest is read exactly; while another process or thread keeps
-     * changing it, the result may combine the halves of two values (seen in tests, rarely, mostly while the
-     * JVM is still cold). For an exact 16-byte read of changing memory, use the atomic itself
-     * ({@code load128}), which is native code.
+     * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring: one atomic 16-byte load of the bundled
+     * native library (x86-64: {@code movdqa} on CPUs with AVX; aarch64: {@code ldp} with FEAT_LSE2), checked by the
+     * {@link FaultGuard} like every operation on the mapping, so a page a peer took away ends in
+     * {@link dev.atomics.MemoryFaultException}, not a crash. A monitor never writes: where the CPU has no atomic
+     * 16-byte load (reading with a compare-and-swap would write), or the native library is unavailable, this
+     * refuses rather than return a value that might combine the halves of two values.
      *
      * @return the 16 bytes as a native-order 128-bit integer
      * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not 16-byte aligned
      * @throws SharedMemoryClosedException if this mapping is closed
+     * @throws UnsupportedWidthException   if this CPU has no atomic 16-byte load
+     * @throws dev.atomics.NativeLibraryException if the native library cannot be loaded
      */
     public Int128 load128(long offset) {
+        AtomicUintView reader;
         synchronized (lock) {
             checkOpen("read");
             checkBounds(offset, 16, "a read of 16 bytes");
@@ -253,33 +260,23 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                 throw new SharedMemoryBoundsException(name, "a read of 16 bytes at offset " + offset + " of " + describe()
                         + " must be aligned to 16");
             }
-            boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-            ByteBuffer high = new Pointer(range.address + offset + (little ? 8 : 0)).getByteBuffer(0, 8)
-                    .order(ByteOrder.nativeOrder());
-            ByteBuffer low = new Pointer(range.address + offset + (little ? 0 : 8)).getByteBuffer(0, 8)
-                    .order(ByteOrder.nativeOrder());
-            try {
-                long g = FaultGuard.enterAny(range.guardIndex);
-                long h = MonitorLoads.load(high, 8);
-                long l = MonitorLoads.load(low, 8);
-                for (int attempt = 0; attempt < 64; attempt++) {
-                    long h2 = MonitorLoads.load(high, 8);
-                    long l2 = MonitorLoads.load(low, 8);
-                    if (h2 == h && l2 == l) {
-                        break;
-                    }
-                    h = h2;
-                    l = l2;
-                }
-                FaultGuard.exitAny(range.guardIndex, g, describe());
-                return new Int128(h, l);
-            } catch (InternalError e) {
-                throw new dev.atomics.MemoryFaultException("reading 16 bytes at offset " + offset + " of " + describe()
-                        + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
-            } finally {
-                Reference.reachabilityFence(this);
-            }
+            reader = wideReaders.computeIfAbsent(offset, this::wideReader);
         }
+        try {
+            return reader.load128(MemoryOrder.ACQUIRE);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * A read-only 16-byte atomic on the patomic engine at {@code offset}, for {@link #load128}: not a user of this
+     * mapping (it only reads, and holds the range like a slice), refused where the CPU has no atomic 16-byte load.
+     */
+    private AtomicUintView wideReader(long offset) {
+        ByteBuffer bytes = range.buffer(offset, 16).asReadOnlyBuffer();
+        MemoryRegion region = MemoryRegion.of(bytes, this, describe() + " at offset " + offset, () -> { });
+        return Atomics.atomicView(region, AtomicType.UINT, Engine.PATOMIC).open();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -385,6 +382,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                         + " the mapping: " + String.join("; ", open) + ". Close their contexts (or shared atomics) first.");
             }
             closed = true;
+            wideReaders.clear(); // their buffers hold the range: let it go with the garbage collector
             cleanable.clean();
         }
     }
