@@ -278,7 +278,7 @@ GUARD_EXPORT int32_t atomics_guard_repair(int32_t slot)
         } else {
             /* the object's pages first, then valid: an access that saw the new generation goes to them */
             __atomic_store_n(&r->generation, r->generation + 1, __ATOMIC_SEQ_CST);
-            r->repairs++;
+            __atomic_fetch_add(&r->repairs, 1, __ATOMIC_RELAXED);
         }
     }
     spin_unlock(&r->lock);
@@ -292,6 +292,15 @@ GUARD_EXPORT int64_t atomics_guard_faults(int32_t slot)
         return -1;
     }
     return __atomic_load_n(&ranges[slot].faults, __ATOMIC_RELAXED);
+}
+
+/* Times a slot's range was mapped from its object again since it was registered (-1 for a slot not in use). */
+GUARD_EXPORT int64_t atomics_guard_repairs(int32_t slot)
+{
+    if (slot < 0 || slot >= GUARD_SLOTS || !__atomic_load_n(&ranges[slot].used, __ATOMIC_ACQUIRE)) {
+        return -1;
+    }
+    return __atomic_load_n(&ranges[slot].repairs, __ATOMIC_RELAXED);
 }
 
 /* Faults recovered in this process since the library was loaded. */

@@ -152,6 +152,11 @@ public final class FaultGuard {
         return index == UNGUARDED ? 0 : Natives.atomics_guard_faults(index / SLOT_SIZE);
     }
 
+    /** Times the range was mapped from its object again since it was registered. */
+    static long repairs(int index) {
+        return index == UNGUARDED ? 0 : Natives.atomics_guard_repairs(index / SLOT_SIZE);
+    }
+
     // ---------------------------------------------------------------------------------------------
     // The check around an access
     // ---------------------------------------------------------------------------------------------
@@ -217,6 +222,8 @@ public final class FaultGuard {
         static native int atomics_guard_repair(int slot);
 
         static native long atomics_guard_faults(int slot);
+
+        static native long atomics_guard_repairs(int slot);
 
         static native long atomics_guard_total_faults();
     }

@@ -54,6 +54,7 @@ class FlipStormTest {
              AtomicUintViewContext ctx = shm.atomicView(OFFSET, width, AtomicType.UINT, engine)) {
             AtomicUintView view = ctx.open();
             long faultsBefore = FaultGuard.faults(shm.range().guardIndex);
+            long repairsBefore = FaultGuard.repairs(shm.range().guardIndex);
 
             Process flipper = startPeer("flip", "/" + name, Integer.toString(SIZE), Long.toString(STORM_MILLIS));
             awaitLine(flipper, "flipping");
@@ -75,6 +76,7 @@ class FlipStormTest {
             }
             assertThat(unexpected.get()).as("only MemoryFaultException may end an operation (seed %d)", SEED).isNull();
             long faults = FaultGuard.faults(shm.range().guardIndex) - faultsBefore;
+            long repairs = FaultGuard.repairs(shm.range().guardIndex) - repairsBefore;
 
             // once the object is stable: the first operation may still find the mapping broken (and repair it)
             settle(view);
@@ -91,10 +93,10 @@ class FlipStormTest {
                     .isEqualTo((base + 2_000) & mask);
             assertThat(view.load128().high()).as("the high half never moved").isZero();
 
-            System.out.printf("FlipStormTest %s width %d, Java %d: %s in %d ms, %d faults recovered, %d ops completed,"
-                            + " %d ops failed with MemoryFaultException, coherent after the storm (1,000 + 1,000 exact)%n",
-                    engine, width, Runtime.version().feature(), flips, STORM_MILLIS, faults, completed.get(),
-                    failed.get());
+            System.out.printf("FlipStormTest %s width %d, Java %d: %s in %d ms, %d faults recovered, %d re-maps,"
+                            + " %d ops completed, %d ops failed with MemoryFaultException, coherent after the storm"
+                            + " (1,000 + 1,000 exact)%n", engine, width, Runtime.version().feature(), flips, STORM_MILLIS,
+                    faults, repairs, completed.get(), failed.get());
             assertThat(failed.get()).as("the storm reached the operations").isPositive();
         }
     }
