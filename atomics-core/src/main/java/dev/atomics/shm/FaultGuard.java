@@ -81,18 +81,23 @@ public final class FaultGuard {
     }
 
     /**
-     * Hook for the atomics of a view: the binding with its ops checking each access, if {@code region} belongs to
-     * a guarded shared mapping; {@code binding} itself otherwise. Not API.
+     * Hook for the atomics of a view: the binding with its ops checking each access, if {@code region} lies in a
+     * guarded shared mapping (a view of the mapping, or of a slice of it); {@code binding} itself otherwise. Not
+     * API.
      */
     public static EngineBinding bind(MemoryRegion region, EngineBinding binding) {
-        if (!(region.owner() instanceof SharedMapping m)) {
+        if (TABLE == null) {
             return binding;
         }
-        int index = m.range().guardIndex;
-        if (index == UNGUARDED) {
+        // a view of the mapping itself, or one a caller made on a slice of it (whose buffer holds the range)
+        boolean own = region.owner() instanceof SharedMapping;
+        MappedRange range = own ? ((SharedMapping) region.owner()).range()
+                : MappingCache.rangeOf(region.address(), region.size());
+        if (range == null || range.guardIndex == UNGUARDED) {
             return binding;
         }
-        String what = m.describe();
+        int index = range.guardIndex;
+        String what = own ? region.description() : region.description() + " in " + range.what;
         return new EngineBinding(binding.ops() == null ? null : new GuardedOps(binding.ops(), index, what),
                 binding.wideOps() == null ? null : new GuardedWideOps(binding.wideOps(), index, what),
                 binding.engine(), binding.opsSupported(), binding.alignment());

@@ -33,15 +33,18 @@ final class MappedRange {
     final MappingCache.Key key;
     /** The range's generation in {@link FaultGuard}'s table, or {@link FaultGuard#UNGUARDED}. */
     final int guardIndex;
+    /** The object in words, e.g. {@code shared memory '/counters'}. */
+    final String what;
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
     /** A range with one hold, that of whoever mapped it. */
-    MappedRange(long address, long length, MappingCache.Key key, int guardIndex) {
+    MappedRange(long address, long length, MappingCache.Key key, int guardIndex, String what) {
         this.address = address;
         this.length = length;
         this.key = key;
         this.guardIndex = guardIndex;
+        this.what = what;
         LIVE.incrementAndGet();
     }
 

@@ -47,7 +47,7 @@ final class MappingCache {
                 return live;
             }
             long address = map(fd, length, readonly, name, what);
-            held[0] = new MappedRange(address, length, k, FaultGuard.register(address, length, fd, readonly));
+            held[0] = new MappedRange(address, length, k, FaultGuard.register(address, length, fd, readonly), what);
             return held[0];
         });
         return held[0];
@@ -58,6 +58,19 @@ final class MappingCache {
         if (range.key != null) {
             RANGES.remove(range.key, range);
         }
+    }
+
+    /**
+     * The live range holding {@code length} bytes at {@code address}, or {@code null}. Scans the ranges: for
+     * creating views, never on an operation's path.
+     */
+    static MappedRange rangeOf(long address, long length) {
+        for (MappedRange r : RANGES.values()) {
+            if (address >= r.address && length <= r.length && address - r.address <= r.length - length) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /** Number of ranges that can be reused (for tests). */
