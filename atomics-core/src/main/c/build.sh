@@ -2,6 +2,8 @@
 # Builds atomics-core's native libraries:
 #   <out>/<JNA resource prefix>/libpatomic.<so|dylib>          the bundled patomic-ABI implementation
 #   <out>/<JNA resource prefix>/libatomics_bridge.<so|dylib>   the JNA call bridge
+#   <out>/<JNA resource prefix>/libatomics_guard.<so|dylib>    the fault guard of shared mappings (signal
+#                                                              handler; never unloaded: -z nodelete)
 # for this machine (its C compiler), and on Linux x86-64 also for linux-aarch64 with Debian's cross
 # compiler (gcc-aarch64-linux-gnu), so that one jar serves both.
 # Usage: bash build.sh <outputDirectory>   (Maven passes target/classes)
@@ -87,12 +89,12 @@ up_to_date() {
 # Warnings are errors: the C code keeps -Wall -Wextra clean on every compiler that builds it.
 flags=(-std=c11 -O2 -fPIC -shared -Wall -Wextra -Werror -fvisibility=hidden -I"$here/include")
 
-compile() { # <output> <soname> <source> <suffix> <compiler words...>
+compile() { # <output> <soname> <source> <suffix> <compiler words...>; extra link flags in $extra_link
     local output=$1 soname=$2 source=$3 lib_suffix=$4 tmp
     shift 4
     local link=()
     if [ "$lib_suffix" = so ]; then
-        link=(-Wl,-soname,"$soname")
+        link=(-Wl,-soname,"$soname" ${extra_link:-})
     else
         link=(-Wl,-install_name,"@rpath/$soname")
     fi
@@ -110,7 +112,8 @@ build_target() { # <resource prefix> <suffix> <compiler words...>
     shift 2
     local dir=$out_root/$target_prefix
     local lib_patomic=$dir/libpatomic.$lib_suffix lib_bridge=$dir/libatomics_bridge.$lib_suffix
-    if up_to_date "$lib_patomic" && up_to_date "$lib_bridge"; then
+    local lib_guard=$dir/libatomics_guard.$lib_suffix
+    if up_to_date "$lib_patomic" && up_to_date "$lib_bridge" && up_to_date "$lib_guard"; then
         return 0
     fi
     mkdir -p "$dir"
@@ -122,6 +125,9 @@ build_target() { # <resource prefix> <suffix> <compiler words...>
     fi
     compile "$lib_patomic" "$patomic_soname" "$here/patomic.c" "$lib_suffix" "$@"
     compile "$lib_bridge" "libatomics_bridge.$lib_suffix" "$here/atomics_bridge.c" "$lib_suffix" "$@"
+    # a signal handler's code must outlive every thread that may take the signal: never unloaded
+    extra_link=-Wl,-z,nodelete compile "$lib_guard" "libatomics_guard.$lib_suffix" "$here/atomics_guard.c" \
+        "$lib_suffix" "$@"
     echo "atomics-core: built native libraries in $dir ($1)"
 }
 
@@ -145,7 +151,8 @@ if [ "$prefix" = linux-x86-64 ] && [ "$cross" != none ]; then
              "will have no linux-aarch64 libraries. Install gcc-aarch64-linux-gnu (Debian) to" \
              "build them, or set ATOMICS_NATIVE_CROSS=none to silence this." >&2
         # never package aarch64 libraries built from older sources than the x86-64 ones
-        for stale in "$out_root/linux-aarch64/libpatomic.so" "$out_root/linux-aarch64/libatomics_bridge.so"; do
+        for stale in "$out_root/linux-aarch64/libpatomic.so" "$out_root/linux-aarch64/libatomics_bridge.so" \
+                "$out_root/linux-aarch64/libatomics_guard.so"; do
             if [ -f "$stale" ] && ! up_to_date "$stale"; then
                 rm -f "$stale"
                 echo "WARNING: atomics-core: removed the out-of-date $stale" >&2

@@ -15,6 +15,8 @@
  *   shm_peer create <name> <size>         creates (O_EXCL, 0600) and sizes an object; prints "created"
  *   shm_peer size  <name>                 prints the object's size from fstat
  *   shm_peer truncate <name> <size>       shrinks (or grows) an existing object with ftruncate; prints "truncated"
+ *   shm_peer flip <name> <size> <millis>  for that long, loops ftruncate(fd, 0); ftruncate(fd, size) (a peer that
+ *                                         re-creates the object in place); prints "flipping" first, then "flips <n>"
  *   shm_peer replace <name> <size> <value>  unlinks the object and creates a new one of that name and size whose
  *                                         first 8 bytes hold value; prints "replaced"
  *
@@ -179,7 +181,7 @@ static void print_value(const handle_t *h, uint64_t raw) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: shm_peer inc|read|write|fault|create|size|truncate|replace ...\n");
+        fprintf(stderr, "usage: shm_peer inc|read|write|fault|create|size|truncate|flip|replace ...\n");
         return 2;
     }
     const char *mode = argv[1];
@@ -296,6 +298,33 @@ int main(int argc, char **argv) {
         if (ftruncate(fd, (off_t) atoll(argv[3])) != 0) die("ftruncate", argv[2]);
         close(fd);
         printf("truncated\n");
+        return 0;
+    }
+    if (strcmp(mode, "flip") == 0 && argc == 5) {
+        int fd = shm_open(argv[2], O_RDWR, 0);
+        if (fd < 0) die("shm_open", argv[2]);
+        off_t size = (off_t) atoll(argv[3]);
+        struct timespec now, end;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        long long ms = atoll(argv[4]);
+        end.tv_sec += (time_t) (ms / 1000);
+        end.tv_nsec += (long) (ms % 1000) * 1000000L;
+        if (end.tv_nsec >= 1000000000L) {
+            end.tv_sec++;
+            end.tv_nsec -= 1000000000L;
+        }
+        printf("flipping\n");
+        fflush(stdout);
+        long long flips = 0;
+        do {
+            for (int i = 0; i < 64; i++, flips++) {
+                if (ftruncate(fd, 0) != 0) die("ftruncate", argv[2]);
+                if (ftruncate(fd, size) != 0) die("ftruncate", argv[2]);
+            }
+            clock_gettime(CLOCK_MONOTONIC, &now);
+        } while (now.tv_sec < end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec < end.tv_nsec));
+        close(fd);
+        printf("flips %lld\n", flips);
         return 0;
     }
     if (strcmp(mode, "replace") == 0 && argc == 5) {

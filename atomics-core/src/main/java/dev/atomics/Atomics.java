@@ -127,6 +127,7 @@ public final class Atomics {
             checkWidth(width);
             String name = viewName(type);
             EngineBinding binding = bind(width, type, engine, region.readonly(), name);
+            binding = dev.atomics.shm.FaultGuard.bind(region, binding); // shared memory: each access checked
             if (Long.remainderUnsigned(region.address(), binding.alignment()) != 0) {
                 throw new AlignmentException("memory at 0x" + Long.toHexString(region.address()) + " (" + region.description()
                         + ") is not aligned to " + binding.alignment() + " bytes, as an atomic of width " + width

@@ -153,6 +153,11 @@ public final class MemoryRegion {
         return size;
     }
 
+    /** What keeps the memory alive (e.g. the shared mapping a view was made on), or {@code null}. */
+    public Object owner() {
+        return owner;
+    }
+
     /** Whether writes are refused. */
     public boolean readonly() {
         return readonly;

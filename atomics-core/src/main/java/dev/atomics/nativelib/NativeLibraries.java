@@ -53,6 +53,16 @@ public final class NativeLibraries {
         return extract(BRIDGE);
     }
 
+    /**
+     * The fault guard of shared mappings ({@code libatomics_guard}), extracted from this jar. Never patomic: the
+     * JVM engine may load this library.
+     *
+     * @throws NativeLibraryException if this jar has no guard for this platform
+     */
+    public static Path guardPath() {
+        return extract("atomics_guard");
+    }
+
     static Path bundledPatomicPath() {
         return extract("patomic");
     }

@@ -55,8 +55,8 @@ public final class MappedFile extends SharedMapping {
     private final Path path;
     private final boolean followLinks;
 
-    private MappedFile(Path path, int fd, long address, long size, boolean readonly, boolean created, boolean followLinks) {
-        super(path.toString(), fd, address, size, readonly, created);
+    private MappedFile(Path path, int fd, MappedRange range, boolean readonly, boolean created, boolean followLinks) {
+        super(path.toString(), fd, range, readonly, created);
         this.path = path;
         this.followLinks = followLinks;
     }
@@ -152,8 +152,8 @@ public final class MappedFile extends SharedMapping {
             if (size == 0) {
                 throw new SharedMemoryBoundsException(name, "file " + name + " is empty: there is nothing to map");
             }
-            long address = map(fd, size, readonly, name, "file " + name);
-            MappedFile mapped = new MappedFile(file, fd, address, size, readonly, created, follow);
+            MappedRange range = map(fd, size, readonly, name, "file " + name);
+            MappedFile mapped = new MappedFile(file, fd, range, readonly, created, follow);
             done = true;
             return mapped;
         } finally {

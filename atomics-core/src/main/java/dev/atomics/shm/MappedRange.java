@@ -29,13 +29,37 @@ final class MappedRange {
 
     final long address;
     final long length;
+    /** Where {@link MappingCache} finds this range (null: not reusable). */
+    final MappingCache.Key key;
+    /** The range's generation in {@link FaultGuard}'s table, or {@link FaultGuard#UNGUARDED}. */
+    final int guardIndex;
+    /** The object in words, e.g. {@code shared memory '/counters'}. */
+    final String what;
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
-    MappedRange(long address, long length) {
+    /** A range with one hold, that of whoever mapped it. */
+    MappedRange(long address, long length, MappingCache.Key key, int guardIndex, String what) {
         this.address = address;
         this.length = length;
+        this.key = key;
+        this.guardIndex = guardIndex;
+        this.what = what;
         LIVE.incrementAndGet();
+    }
+
+    /**
+     * Takes one more hold, unless the last one is already gone (the range is then being unmapped: map anew).
+     *
+     * @return whether the caller now holds the range
+     */
+    boolean tryHold() {
+        for (long h = holds.get(); h > 0; h = holds.get()) {
+            if (holds.compareAndSet(h, h + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -67,6 +91,8 @@ final class MappedRange {
     private synchronized void unmap() {
         if (!unmapped) {
             unmapped = true;
+            MappingCache.forget(this);
+            FaultGuard.unregister(guardIndex); // first: a fault at this address after munmap is not ours to recover
             Posix.libc().munmap(new Pointer(address), length);
             LIVE.decrementAndGet();
         }

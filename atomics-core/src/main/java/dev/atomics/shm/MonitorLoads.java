@@ -6,15 +6,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Volatile (sequentially consistent) loads of 1 to 8 bytes on a buffer, for {@link SharedMapping#load} and
- * {@link SharedMapping#load128}. Every one is a single load instruction that the JVM guards (a fault becomes an
- * {@link InternalError}), in compiled and interpreted code.
+ * Volatile (sequentially consistent) loads of 1 to 8 bytes on a buffer, for {@link SharedMapping#load}. Every one
+ * is a single load instruction that the JVM guards (a fault becomes an {@link InternalError}), in compiled and
+ * interpreted code.
  *
  * <p>Why volatile rather than acquire: the writers are other processes and native code, outside the Java memory
  * model, so nothing an acquire load reads synchronizes with anything; the JIT may then reuse an earlier acquire
- * load of the same address for a later one (seen: {@code load128}'s second read of the high half returned the
- * first one's value while the low half in between had moved on). Volatile loads are never merged, and on x86 and
- * ARM cost what acquire loads cost.
+ * load of the same address for a later one (seen when 16-byte reads were two rounds of 8-byte loads: the second
+ * read of the high half returned the first one's value while the low half in between had moved on). Volatile loads
+ * are never merged, and on x86 and ARM cost what acquire loads cost.
  */
 final class MonitorLoads {
 

@@ -49,6 +49,9 @@ final class Posix {
         int open(String path, int flags, Object... mode);
 
         int geteuid();
+
+        /** Variadic in C; used for {@code F_DUPFD_CLOEXEC}. */
+        int fcntl(int fd, int cmd, Object... arg);
     }
 
     /** The two shared-memory calls: libc or librt. */
@@ -79,6 +82,8 @@ final class Posix {
     static final int MAP_FIXED = 0x10;
     static final int MAP_ANONYMOUS = MAC ? 0x1000 : 0x20;
     static final long MAP_FAILED = -1L;
+
+    static final int F_DUPFD_CLOEXEC = MAC ? 67 : 1030;
 
     // <unistd.h>, <sys/file.h>
     static final int SEEK_END = 2;

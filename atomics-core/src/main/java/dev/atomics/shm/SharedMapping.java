@@ -2,11 +2,13 @@ package dev.atomics.shm;
 
 import com.sun.jna.Pointer;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128View;
 import dev.atomics.AtomicView;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
+import dev.atomics.MemoryOrder;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.memory.MemoryRegion;
 
@@ -17,7 +19,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -40,16 +44,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link java.nio.MappedByteBuffer}.</li>
  *   <li>A mapping that is never closed is unmapped the same way once it, its buffers and its views are
  *       unreachable.</li>
+ *   <li>Opening an object that this process still has mapped (same object, size and protection), e.g. because
+ *       buffers of a closed mapping are not yet collected, shares that address range instead of mapping the object
+ *       again: opening and closing in a loop keeps one range of the object mapped, not one per round.</li>
  *   <li>{@link #close()} is idempotent; {@link #slice}, {@link #atomicView} and the factories of
  *       {@link SharedAtomics} throw {@link SharedMemoryClosedException} after it.</li>
  * </ul>
  *
  * <h2>What other processes can do to the memory</h2>
  * The mapping keeps a descriptor of its object open so that {@link #status()} can compare it with the object
- * the name refers to now: another process may shrink the object (touching pages past its new end raises
- * SIGBUS: JVM-engine loads and stores turn that into {@link dev.atomics.MemoryFaultException}, but native code
- * and read-modify-writes in the JVM's interpreter die of it), remove its name, or create a new object under
- * the name. Call {@link #status()} before touching memory you do not trust, and read it with
+ * the name refers to now: another process may shrink the object or re-create it in place (touching pages past
+ * its end raises SIGBUS: with the {@link FaultGuard} on, the default, every operation of an atomic on the
+ * mapping then throws {@link dev.atomics.MemoryFaultException} instead of crashing, and works again once the
+ * object is large enough; slices are not checked), remove its name, or create a new object under the name. Call {@link #status()} before touching memory you do not trust, and read it with
  * {@link #load(long, int)}, as the Spring Boot starter does before every read of its own.
  *
  * <p>All methods are thread-safe.
@@ -63,36 +70,38 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     private final MappedRange range;
     private final Resources resources;
     private final Users users = new Users();
+    /** The readers of {@link #load128}, by offset. */
+    private final Map<Long, AtomicUint128View> wideReaders = new ConcurrentHashMap<>();
     private final Cleaner.Cleanable cleanable;
     private final Object lock = new Object();
     private boolean closed; // guarded by lock
 
-    SharedMapping(String name, int fd, long address, long size, boolean readonly, boolean created) {
+    /** Takes over {@code fd} and one hold on {@code range} (from {@link #map}). */
+    SharedMapping(String name, int fd, MappedRange range, boolean readonly, boolean created) {
         this.name = name;
-        this.size = size;
+        this.size = range.length;
         this.readonly = readonly;
         this.created = created;
-        this.range = new MappedRange(address, size);
+        this.range = range;
         this.resources = new Resources(fd, range);
         this.cleanable = MappedRange.CLEANER.register(this, resources::release);
     }
 
     /**
-     * Maps {@code size} bytes of {@code fd} shared, read-only if {@code readonly}.
+     * One hold on a shared mapping of {@code size} bytes of {@code fd}, read-only if {@code readonly}: the range
+     * this process already has of the same object if it is still mapped ({@link MappingCache}), else a new one.
      *
-     * @return the address
      * @throws SharedMemoryException naming {@code what} if the system refuses
      */
-    static long map(int fd, long size, boolean readonly, String name, String what) {
-        int prot = readonly ? Posix.PROT_READ : Posix.PROT_READ | Posix.PROT_WRITE;
-        Pointer p = Posix.libc().mmap(null, size, prot, Posix.MAP_SHARED, fd, 0);
-        long address = Pointer.nativeValue(p);
-        if (p == null || address == Posix.MAP_FAILED) {
-            int errno = Posix.errno();
-            throw new SharedMemoryException(name, errno, "cannot map (" + size + " bytes) " + what + ": "
-                    + Posix.strerror(errno) + " (errno " + errno + ")");
+    static MappedRange map(int fd, long size, boolean readonly, String name, String what) {
+        FileStat stat;
+        try {
+            stat = FileStat.of(fd);
+        } catch (IOException e) {
+            throw new SharedMemoryException(name, "cannot map " + what + ": cannot tell which object it is: "
+                    + e.getMessage());
         }
-        return address;
+        return MappingCache.hold(fd, stat, size, readonly, name, what);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -215,7 +224,10 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             }
             ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
             try {
-                return MonitorLoads.load(b, width);
+                long g = FaultGuard.enterAny(range.guardIndex);
+                long v = MonitorLoads.load(b, width);
+                FaultGuard.exitAny(range.guardIndex, g, describe());
+                return v;
             } catch (InternalError e) {
                 throw new dev.atomics.MemoryFaultException("reading " + width + " bytes at offset " + offset + " of "
                         + describe() + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
@@ -226,20 +238,21 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     }
 
     /**
-     * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring, like {@link #load(long, int)}: guarded
-     * JVM loads, never native code, so a page a peer took away ends in a Java exception, not a crash.
-     *
-     * <p>The JVM has no atomic 16-byte load, so this reads the two halves with two 8-byte loads, twice, until both
-     * reads agree (at most 64 rounds). A value at rest is read exactly; while another process or thread keeps
-     * changing it, the result may combine the halves of two values (seen in tests, rarely, mostly while the
-     * JVM is still cold). For an exact 16-byte read of changing memory, use the atomic itself
-     * ({@code load128}), which is native code.
+     * Reads the 16 bytes at {@code offset} (a multiple of 16) for monitoring: one atomic 16-byte load of the bundled
+     * native library (x86-64: {@code movdqa} on CPUs with AVX; aarch64: {@code ldp} with FEAT_LSE2), checked by the
+     * {@link FaultGuard} like every operation on the mapping, so a page a peer took away ends in
+     * {@link dev.atomics.MemoryFaultException}, not a crash. A monitor never writes: where the CPU has no atomic
+     * 16-byte load (reading with a compare-and-swap would write), or the native library is unavailable, this
+     * refuses rather than return a value that might combine the halves of two values.
      *
      * @return the 16 bytes as a native-order 128-bit integer
      * @throws SharedMemoryBoundsException if the bytes are not inside the mapping or not 16-byte aligned
      * @throws SharedMemoryClosedException if this mapping is closed
+     * @throws UnsupportedWidthException   if this CPU has no atomic 16-byte load
+     * @throws dev.atomics.NativeLibraryException if the native library cannot be loaded
      */
     public Int128 load128(long offset) {
+        AtomicUint128View reader;
         synchronized (lock) {
             checkOpen("read");
             checkBounds(offset, 16, "a read of 16 bytes");
@@ -247,31 +260,23 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                 throw new SharedMemoryBoundsException(name, "a read of 16 bytes at offset " + offset + " of " + describe()
                         + " must be aligned to 16");
             }
-            boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-            ByteBuffer high = new Pointer(range.address + offset + (little ? 8 : 0)).getByteBuffer(0, 8)
-                    .order(ByteOrder.nativeOrder());
-            ByteBuffer low = new Pointer(range.address + offset + (little ? 0 : 8)).getByteBuffer(0, 8)
-                    .order(ByteOrder.nativeOrder());
-            try {
-                long h = MonitorLoads.load(high, 8);
-                long l = MonitorLoads.load(low, 8);
-                for (int attempt = 0; attempt < 64; attempt++) {
-                    long h2 = MonitorLoads.load(high, 8);
-                    long l2 = MonitorLoads.load(low, 8);
-                    if (h2 == h && l2 == l) {
-                        break;
-                    }
-                    h = h2;
-                    l = l2;
-                }
-                return new Int128(h, l);
-            } catch (InternalError e) {
-                throw new dev.atomics.MemoryFaultException("reading 16 bytes at offset " + offset + " of " + describe()
-                        + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
-            } finally {
-                Reference.reachabilityFence(this);
-            }
+            reader = wideReaders.computeIfAbsent(offset, this::wideReader);
         }
+        try {
+            return reader.load(MemoryOrder.ACQUIRE);
+        } finally {
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * A read-only 16-byte atomic on the patomic engine at {@code offset}, for {@link #load128}: not a user of this
+     * mapping (it only reads, and holds the range like a slice), refused where the CPU has no atomic 16-byte load.
+     */
+    private AtomicUint128View wideReader(long offset) {
+        ByteBuffer bytes = range.buffer(offset, 16).asReadOnlyBuffer();
+        MemoryRegion region = MemoryRegion.of(bytes, this, describe() + " at offset " + offset, () -> { });
+        return Atomics.atomicView(region, AtomicType.UINT128, Engine.PATOMIC).open();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -347,6 +352,8 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
         switch (type.name()) {
             case "int": return "AtomicIntView";
             case "uint": return "AtomicUintView";
+            case "int128": return "AtomicInt128View";
+            case "uint128": return "AtomicUint128View";
             case "bytes": return "AtomicBytesView";
             case "integral": return "AtomicIntegralView";
             default: return "AtomicView";
@@ -377,6 +384,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                         + " the mapping: " + String.join("; ", open) + ". Close their contexts (or shared atomics) first.");
             }
             closed = true;
+            wideReaders.clear(); // their buffers hold the range: let it go with the garbage collector
             cleanable.clean();
         }
     }

@@ -52,9 +52,9 @@ public final class SharedMemory extends SharedMapping {
 
     private final String posixName;
 
-    private SharedMemory(String name, String posixName, int fd, long address, long size, boolean readonly,
+    private SharedMemory(String name, String posixName, int fd, MappedRange range, boolean readonly,
                          boolean created) {
-        super(name, fd, address, size, readonly, created);
+        super(name, fd, range, readonly, created);
         this.posixName = posixName;
     }
 
@@ -381,8 +381,8 @@ public final class SharedMemory extends SharedMapping {
     }
 
     private static SharedMemory map(String name, String posix, int fd, long size, boolean readonly, boolean created) {
-        long address = map(fd, size, readonly, name, "shared memory " + describe(name, posix));
-        return new SharedMemory(name, posix, fd, address, size, readonly, created);
+        MappedRange range = map(fd, size, readonly, name, "shared memory " + describe(name, posix));
+        return new SharedMemory(name, posix, fd, range, readonly, created);
     }
 
     static SharedMemoryException failure(String action, String name, String posix, int errno) {

@@ -333,12 +333,20 @@ class SharedMemoryLifetimeTest {
         AtomicInt atomic = atomicOfDropped(name, mapping);
         System.gc();
         atomic.add(5);
-        try (SharedAtomic<AtomicInt> other = SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach(AtomicType.INT)) {
-            assertThat(other.get().load()).isEqualTo(5);
-        }
+        assertThat(loadAttached(name)).isEqualTo(5);
         assertThat(mapping[0].unmapped()).isFalse();
         atomic = null;
         assertThat(gcUntil(mapping[0]::unmapped)).isTrue();
+    }
+
+    /**
+     * Reads through a second attachment, in its own frame: it reuses the range, and a local of the test method would
+     * keep its buffer reachable (the interpreter's frames hold every reference slot).
+     */
+    private static long loadAttached(String name) {
+        try (SharedAtomic<AtomicInt> other = SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach(AtomicType.INT)) {
+            return other.get().load();
+        }
     }
 
     private static AtomicInt atomicOfDropped(String name, MappedRange[] mapping) {

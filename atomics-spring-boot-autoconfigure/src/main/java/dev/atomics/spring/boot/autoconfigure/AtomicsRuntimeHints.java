@@ -24,12 +24,15 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
     /** The platforms the atomics-core jar carries libraries for, in JNA's folder names. */
     static final List<String> PLATFORMS = List.of("linux-x86-64", "linux-aarch64");
 
-    /** The libraries in each platform folder: patomic and the call bridge. */
-    static final List<String> LIBRARIES = List.of("libpatomic.so", "libatomics_bridge.so");
+    /** The libraries in each platform folder: patomic, the call bridge and the fault guard of shared mappings. */
+    static final List<String> LIBRARIES = List.of("libpatomic.so", "libatomics_bridge.so", "libatomics_guard.so");
 
     static final List<String> JNA_INTERFACES = List.of("dev.atomics.shm.Posix$LibC", "dev.atomics.shm.Posix$Shm");
 
     static final String BRIDGE = "dev.atomics.nativelib.Bridge";
+
+    /** The fault guard's natives, bound like the bridge's. */
+    static final String GUARD = "dev.atomics.shm.FaultGuard$Natives";
 
     /** The Lua script of atomics-redis (atomics.cluster entries), read from the class path. */
     static final String REDIS_SCRIPT = "dev/atomics/redis/atomics.lua";
@@ -49,6 +52,7 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
         }
         // Native.register binds the bridge's native methods by reflection (JNI access: the same metadata since GraalVM 23)
         hints.reflection().registerType(TypeReference.of(BRIDGE), MemberCategory.INVOKE_DECLARED_METHODS);
+        hints.reflection().registerType(TypeReference.of(GUARD), MemberCategory.INVOKE_DECLARED_METHODS);
         BindableRuntimeHintsRegistrar.forTypes(AtomicsProperties.class).registerHints(hints, classLoader);
         if (ClassUtils.isPresent("org.springframework.boot.actuate.endpoint.annotation.Endpoint", classLoader)) {
             Endpoint.register(hints);

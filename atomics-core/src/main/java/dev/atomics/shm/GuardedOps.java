@@ -1,0 +1,99 @@
+package dev.atomics.shm;
+
+import dev.atomics.Engine;
+import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.engine.Ops;
+import dev.atomics.engine.Scratch;
+import dev.atomics.engine.Target;
+
+/**
+ * The ops of an atomic on a guarded shared mapping: the engine's ops, checked, one shape at a time (every width).
+ * Each operation reads the range's generation before and after the engine's access ({@link FaultGuard}) and
+ * throws {@link dev.atomics.MemoryFaultException} unless the access went to the shared object.
+ */
+final class GuardedOps implements Ops {
+
+    private final Ops inner;
+    private final int index;
+    private final String what;
+
+    GuardedOps(Ops inner, int index, String what) {
+        this.inner = inner;
+        this.index = index;
+        this.what = what;
+    }
+
+    @Override
+    public Engine engine() {
+        return inner.engine();
+    }
+
+    @Override
+    public long load(Target t, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        long r = inner.load(t, order);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public void store(Target t, long value, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.store(t, value, order);
+        FaultGuard.exit(index, g, what);
+    }
+
+    @Override
+    public long cmpxchg(Target t, Op op, long expected, long desired, MemoryOrder success, MemoryOrder failure) {
+        long g = FaultGuard.enter(index);
+        long r = inner.cmpxchg(t, op, expected, desired, success, failure);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public long rmw(Target t, Op op, long value, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        long r = inner.rmw(t, op, value, order);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public boolean bit(Target t, Op op, int offset, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        boolean r = inner.bit(t, op, offset, order);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public void load(Target t, Scratch s, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.load(t, s, order);
+        FaultGuard.exit(index, g, what);
+    }
+
+    @Override
+    public void store(Target t, Scratch s, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.store(t, s, order);
+        FaultGuard.exit(index, g, what);
+    }
+
+    @Override
+    public boolean cmpxchg(Target t, Op op, Scratch s, MemoryOrder success, MemoryOrder failure) {
+        long g = FaultGuard.enter(index);
+        boolean r = inner.cmpxchg(t, op, s, success, failure);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public void rmw(Target t, Op op, Scratch s, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.rmw(t, op, s, order);
+        FaultGuard.exit(index, g, what);
+    }
+}
