@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.Environment;
 
 import java.beans.PropertyDescriptor;
@@ -23,7 +25,8 @@ import java.util.TreeSet;
  * ({@code initial-valu: 5}) would silently change the atomic, and a typo in a section ({@code atomics.instanses}) would
  * drop it. Known keys are the properties of {@link AtomicsProperties} (its entries' keys are those of its entry
  * classes) and the core's own system properties in the same namespace ({@link #CORE_KEYS}). Relaxed forms
- * ({@code initialValue}, {@code ATOMICS_ENGINE}) are the same key.
+ * ({@code initialValue}) are the same key. Environment variables and JVM system properties are not checked
+ * ({@link #processWide}).
  */
 final class AtomicsKeys {
 
@@ -49,10 +52,21 @@ final class AtomicsKeys {
      */
     static void check(Environment environment) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (source instanceof IterableConfigurationPropertySource iterable) {
+            if (source instanceof IterableConfigurationPropertySource iterable && !processWide(source)) {
                 iterable.stream().filter(ROOT::isAncestorOf).sorted().forEach(name -> check(name, source));
             }
         }
+    }
+
+    /**
+     * Whether {@code source} is the process's environment variables or JVM system properties, which are not
+     * checked: the environment holds other tools' variables ({@code ATOMICS_NATIVE_CROSS} of this project's own
+     * build reads as {@code atomics.native.cross}), and the core reads its own {@code -Datomics.*} properties.
+     */
+    private static boolean processWide(ConfigurationPropertySource source) {
+        return source.getUnderlyingSource() instanceof PropertySource<?> p
+                && (StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(p.getName())
+                || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(p.getName()));
     }
 
     private static void check(ConfigurationPropertyName name, ConfigurationPropertySource source) {

@@ -76,6 +76,16 @@ class AtomicsKeysTest {
                 });
     }
 
+    /** Process-wide sources hold other tools' variables (ATOMICS_NATIVE_CROSS of this build): never refused. */
+    @Test
+    void environmentVariablesAndSystemPropertiesAreNotChecked() {
+        runner.withSystemProperties("atomics.native.cross=aarch64", "atomics.test.seed=1")
+                .run(context -> assertThat(context).hasNotFailed());
+        runner.withSystemProperties("atomics.native.cross=aarch64")
+                .withPropertyValues("atomics.instanses.level.type=uint")
+                .run(refuses("atomics.instanses", "instances"));
+    }
+
     @Test
     void theCoresPropertiesAreKnownKeys() {
         assertThat(AtomicsKeys.CORE_KEYS).contains("atomics.patomic.library", "atomics.native.binding",
