@@ -295,14 +295,16 @@ BRIDGE_EXPORT int32_t atomics_bridge_cas16(int64_t op, int64_t obj, int64_t exp_
 {
     const atomics_bridge_op_t *d = BRIDGE_OP(op);
     const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
-    const bridge_u128_t want = bridge_u128(exp_low, exp_high);
     const bridge_u128_t n = bridge_u128(des_low, des_high);
     for (;;) {
-        bridge_u128_t e = want;
+        /* built from the registers each round and compared by halves: copying a 16-byte value
+         * just written as two 8-byte halves would load it whole, and that load stalls (store
+         * forwarding fails) */
+        bridge_u128_t e = bridge_u128(exp_low, exp_high);
         if (f(BRIDGE_OBJ(obj), e.bytes, n.bytes, d->order, d->fail)) {
             return 1;
         }
-        if (memcmp(e.bytes, want.bytes, sizeof want.bytes) != 0) {
+        if (e.half[BRIDGE_LOW] != (uint64_t)exp_low || e.half[1 - BRIDGE_LOW] != (uint64_t)exp_high) {
             return 0;
         }
         /* spurious failure: try again */
