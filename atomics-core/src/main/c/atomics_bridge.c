@@ -211,6 +211,38 @@ BRIDGE_EXPORT void atomics_bridge_exchange_ref(int64_t op, int64_t obj, int64_t 
 /* The largest width whose expected value the cmpxchg below can keep a copy of. */
 #define BRIDGE_REF_MAX 64
 
+/* Copies and compares `w` bytes 8 at a time where w is a multiple of 8: the caller has just
+ * written the value as 8-byte words, and a wider load of them would stall (store forwarding
+ * fails), as memcpy's 16-byte loads do. */
+static inline void bridge_copy(unsigned char *dst, const unsigned char *src, size_t w)
+{
+    if (w % 8 != 0) {
+        memcpy(dst, src, w);
+        return;
+    }
+    for (size_t i = 0; i < w; i += 8) {
+        uint64_t x;
+        memcpy(&x, src + i, 8);
+        memcpy(dst + i, &x, 8);
+    }
+}
+
+static inline int bridge_same(const unsigned char *a, const unsigned char *b, size_t w)
+{
+    if (w % 8 != 0) {
+        return memcmp(a, b, w) == 0;
+    }
+    for (size_t i = 0; i < w; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* cmpxchg (weak or strong): returns 1 if *obj equalled *expected and now holds *desired; else
  * returns 0 and *expected holds the value witnessed, which differs from the one passed. A
  * spurious failure of a weak cmpxchg (the witness equals expected) is retried, as in
@@ -226,12 +258,12 @@ BRIDGE_EXPORT int32_t atomics_bridge_cmpxchg_ref(int64_t op, int64_t obj, int64_
     if (w > sizeof want) {
         return f(BRIDGE_OBJ(obj), e, BRIDGE_PTR(desired), d->order, d->fail) ? 1 : 0;
     }
-    memcpy(want, e, w);
+    bridge_copy(want, e, w);
     for (;;) {
         if (f(BRIDGE_OBJ(obj), e, BRIDGE_PTR(desired), d->order, d->fail)) {
             return 1;
         }
-        if (memcmp(want, e, w) != 0) {
+        if (!bridge_same(want, e, w)) {
             return 0;
         }
         /* spurious failure: *expected still holds what was asked for; try again */
@@ -295,14 +327,16 @@ BRIDGE_EXPORT int32_t atomics_bridge_cas16(int64_t op, int64_t obj, int64_t exp_
 {
     const atomics_bridge_op_t *d = BRIDGE_OP(op);
     const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
-    const bridge_u128_t want = bridge_u128(exp_low, exp_high);
     const bridge_u128_t n = bridge_u128(des_low, des_high);
     for (;;) {
-        bridge_u128_t e = want;
+        /* built from the registers each round and compared by halves: copying a 16-byte value
+         * just written as two 8-byte halves would load it whole, and that load stalls (store
+         * forwarding fails) */
+        bridge_u128_t e = bridge_u128(exp_low, exp_high);
         if (f(BRIDGE_OBJ(obj), e.bytes, n.bytes, d->order, d->fail)) {
             return 1;
         }
-        if (memcmp(e.bytes, want.bytes, sizeof want.bytes) != 0) {
+        if (e.half[BRIDGE_LOW] != (uint64_t)exp_low || e.half[1 - BRIDGE_LOW] != (uint64_t)exp_high) {
             return 0;
         }
         /* spurious failure: try again */
