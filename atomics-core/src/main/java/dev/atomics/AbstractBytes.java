@@ -62,7 +62,7 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     @Override
     public final byte[] exchange(byte[] desired, MemoryOrder order) {
-        return unpack(Dispatch.rmw(this, Op.EXCHANGE, pack(desired), anyOrder(order)));
+        return unpack(Dispatch.exchange(this, pack(desired), anyOrder(order)));
     }
 
     /** Compares in the low width bytes, where the engines leave the witnessed value. */
@@ -107,41 +107,43 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
 
     @Override
     public final void binOr(byte[] operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_OR, pack(operand), anyOrder(order));
+        Dispatch.getAndOr(this, Op.BIN_OR, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(byte[] operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_XOR, pack(operand), anyOrder(order));
+        long v = pack(operand);
+        Dispatch.getAndXor(this, Op.BIN_XOR, v, v, anyOrder(order));
     }
 
     @Override
     public final void binAnd(byte[] operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_AND, pack(operand), anyOrder(order));
+        Dispatch.getAndAnd(this, Op.BIN_AND, pack(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_NOT, 0, anyOrder(order));
+        Dispatch.getAndXor(this, Op.BIN_NOT, 0, -1L, anyOrder(order));
     }
 
     @Override
     public final byte[] binFetchOr(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_OR, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.getAndOr(this, Op.BIN_FETCH_OR, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchXor(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_XOR, pack(operand), anyOrder(order)));
+        long v = pack(operand);
+        return unpack(Dispatch.getAndXor(this, Op.BIN_FETCH_XOR, v, v, anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchAnd(byte[] operand, MemoryOrder order) {
-        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_AND, pack(operand), anyOrder(order)));
+        return unpack(Dispatch.getAndAnd(this, Op.BIN_FETCH_AND, pack(operand), anyOrder(order)));
     }
 
     @Override
     public final byte[] binFetchNot(MemoryOrder order) {
-        return unpack(Dispatch.rmw(this, Op.BIN_FETCH_NOT, 0, anyOrder(order)));
+        return unpack(Dispatch.getAndXor(this, Op.BIN_FETCH_NOT, 0, -1L, anyOrder(order)));
     }
 }

@@ -82,7 +82,7 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final long exchange(long desired, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.EXCHANGE, operand(desired), anyOrder(order)));
+        return value(Dispatch.exchange(this, operand(desired), anyOrder(order)));
     }
 
     @Override
@@ -132,62 +132,62 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final void binOr(long operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_OR, operand(operand), anyOrder(order));
+        Dispatch.getAndOr(this, Op.BIN_OR, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binXor(long operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_XOR, operand(operand), anyOrder(order));
+        Dispatch.getAndXor(this, Op.BIN_XOR, operand(operand), operand, anyOrder(order));
     }
 
     @Override
     public final void binAnd(long operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_AND, operand(operand), anyOrder(order));
+        Dispatch.getAndAnd(this, Op.BIN_AND, operand(operand), anyOrder(order));
     }
 
     @Override
     public final void binNot(MemoryOrder order) {
-        Dispatch.rmw(this, Op.BIN_NOT, 0, anyOrder(order));
+        Dispatch.getAndXor(this, Op.BIN_NOT, 0, -1L, anyOrder(order));
     }
 
     @Override
     public final long binFetchOr(long operand, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.BIN_FETCH_OR, operand(operand), anyOrder(order)));
+        return value(Dispatch.getAndOr(this, Op.BIN_FETCH_OR, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchXor(long operand, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.BIN_FETCH_XOR, operand(operand), anyOrder(order)));
+        return value(Dispatch.getAndXor(this, Op.BIN_FETCH_XOR, operand(operand), operand, anyOrder(order)));
     }
 
     @Override
     public final long binFetchAnd(long operand, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.BIN_FETCH_AND, operand(operand), anyOrder(order)));
+        return value(Dispatch.getAndAnd(this, Op.BIN_FETCH_AND, operand(operand), anyOrder(order)));
     }
 
     @Override
     public final long binFetchNot(MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.BIN_FETCH_NOT, 0, anyOrder(order)));
+        return value(Dispatch.getAndXor(this, Op.BIN_FETCH_NOT, 0, -1L, anyOrder(order)));
     }
 
     @Override
     public final void add(long operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.ADD, operand(operand), anyOrder(order));
+        Dispatch.getAndAdd(this, Op.ADD, operand(operand), operand, anyOrder(order));
     }
 
     @Override
     public final void sub(long operand, MemoryOrder order) {
-        Dispatch.rmw(this, Op.SUB, operand(operand), anyOrder(order));
+        Dispatch.getAndAdd(this, Op.SUB, operand(operand), -operand, anyOrder(order));
     }
 
     @Override
     public final void inc(MemoryOrder order) {
-        Dispatch.rmw(this, Op.INC, 0, anyOrder(order));
+        Dispatch.getAndAdd(this, Op.INC, 0, 1L, anyOrder(order));
     }
 
     @Override
     public final void dec(MemoryOrder order) {
-        Dispatch.rmw(this, Op.DEC, 0, anyOrder(order));
+        Dispatch.getAndAdd(this, Op.DEC, 0, -1L, anyOrder(order));
     }
 
     @Override
@@ -197,22 +197,22 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
 
     @Override
     public final long fetchAdd(long operand, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.FETCH_ADD, operand(operand), anyOrder(order)));
+        return value(Dispatch.getAndAdd(this, Op.FETCH_ADD, operand(operand), operand, anyOrder(order)));
     }
 
     @Override
     public final long fetchSub(long operand, MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.FETCH_SUB, operand(operand), anyOrder(order)));
+        return value(Dispatch.getAndAdd(this, Op.FETCH_SUB, operand(operand), -operand, anyOrder(order)));
     }
 
     @Override
     public final long fetchInc(MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.FETCH_INC, 0, anyOrder(order)));
+        return value(Dispatch.getAndAdd(this, Op.FETCH_INC, 0, 1L, anyOrder(order)));
     }
 
     @Override
     public final long fetchDec(MemoryOrder order) {
-        return value(Dispatch.rmw(this, Op.FETCH_DEC, 0, anyOrder(order)));
+        return value(Dispatch.getAndAdd(this, Op.FETCH_DEC, 0, -1L, anyOrder(order)));
     }
 
     @Override

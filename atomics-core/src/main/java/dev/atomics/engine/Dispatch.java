@@ -63,6 +63,7 @@ public final class Dispatch {
         }
     }
 
+    /** Any read-modify-write; the API uses it for those the JVM engine has no access mode for (neg, max, ...). */
     public static long rmw(Target t, Op op, long value, MemoryOrder order) {
         Ops ops = t.ops;
         try {
@@ -70,6 +71,72 @@ public final class Dispatch {
                 return JvmOps.INSTANCE.rmw(t, op, value, order);
             }
             return ops.rmw(t, op, value, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    // The read-modify-writes the JVM engine has an access mode for, one method each: the API maps its op to
+    // one of these, so that a program's hot call site inlines only that mode (a single shared rmw method would
+    // be compiled with every mode inlined, too big for the JIT to inline it again). Other engines get the op.
+
+    /** An addition: {@code addend} for the JVM engine (+v, -v, 1 or -1), {@code op} and {@code operand} for others. */
+    public static long getAndAdd(Target t, Op op, long operand, long addend, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.fetchAdd(t, addend, order);
+            }
+            return ops.rmw(t, op, operand, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long getAndOr(Target t, Op op, long operand, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.fetchOr(t, operand, order);
+            }
+            return ops.rmw(t, op, operand, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long getAndAnd(Target t, Op op, long operand, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.fetchAnd(t, operand, order);
+            }
+            return ops.rmw(t, op, operand, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    /** An exclusive or: {@code mask} for the JVM engine (the operand, or -1 for a not), {@code op} for others. */
+    public static long getAndXor(Target t, Op op, long operand, long mask, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.fetchXor(t, mask, order);
+            }
+            return ops.rmw(t, op, operand, order);
+        } catch (InternalError e) {
+            throw Faults.translate(e, t.memory);
+        }
+    }
+
+    public static long exchange(Target t, long value, MemoryOrder order) {
+        Ops ops = t.ops;
+        try {
+            if (ops == JvmOps.INSTANCE) {
+                return JvmOps.exchange(t, value, order);
+            }
+            return ops.rmw(t, Op.EXCHANGE, value, order);
         } catch (InternalError e) {
             throw Faults.translate(e, t.memory);
         }

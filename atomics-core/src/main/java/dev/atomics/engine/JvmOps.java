@@ -169,7 +169,7 @@ final class JvmOps implements Ops {
 
     // ---- the primitives the rest is built on, by width ------------------------------------------------------
 
-    private static long exchange(Target t, long v, MemoryOrder o) {
+    static long exchange(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return exchange8(t.buffer, v, o);
@@ -184,7 +184,7 @@ final class JvmOps implements Ops {
         return rmw(t, SET, v, o);
     }
 
-    private static long fetchAdd(Target t, long v, MemoryOrder o) {
+    static long fetchAdd(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndAdd8(t.buffer, v, o);
@@ -200,7 +200,7 @@ final class JvmOps implements Ops {
         return rmw(t, ADD, v, o);
     }
 
-    private static long fetchOr(Target t, long v, MemoryOrder o) {
+    static long fetchOr(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndOr8(t.buffer, v, o);
@@ -212,7 +212,7 @@ final class JvmOps implements Ops {
         return narrow(t, getAndOr4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
-    private static long fetchXor(Target t, long v, MemoryOrder o) {
+    static long fetchXor(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndXor8(t.buffer, v, o);
@@ -223,7 +223,7 @@ final class JvmOps implements Ops {
         return narrow(t, getAndXor4(t.word, ((int) v << t.wordShift) & t.wordMask, o) >> t.wordShift);
     }
 
-    private static long fetchAnd(Target t, long v, MemoryOrder o) {
+    static long fetchAnd(Target t, long v, MemoryOrder o) {
         int w = t.size;
         if (w == 8) {
             return getAndAnd8(t.buffer, v, o);

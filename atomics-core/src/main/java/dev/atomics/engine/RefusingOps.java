@@ -6,7 +6,6 @@ import dev.atomics.Op;
 import dev.atomics.Checks;
 import dev.atomics.ViewContextException;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -20,7 +19,8 @@ final class RefusingOps implements Ops {
 
     private final Ops delegate;
     private final Engine engine;
-    private final Set<Op> allowed;
+    /** The allowed ops as bits by ordinal (the table has fewer than 64): one and-test per call, tiny to inline. */
+    private final long allowed;
     private final String owner;
     /** Why an operation outside {@link #allowed} is refused; {@code null} for a released view. */
     private final String reason;
@@ -28,7 +28,11 @@ final class RefusingOps implements Ops {
     private RefusingOps(Ops delegate, Engine engine, Set<Op> allowed, String owner, String reason) {
         this.delegate = delegate;
         this.engine = engine;
-        this.allowed = allowed.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(allowed);
+        long bits = 0;
+        for (Op op : allowed) {
+            bits |= 1L << op.ordinal();
+        }
+        this.allowed = bits;
         this.owner = owner;
         this.reason = reason;
     }
@@ -44,7 +48,7 @@ final class RefusingOps implements Ops {
     }
 
     private void check(Op op) {
-        if (!allowed.contains(op)) {
+        if ((allowed & (1L << op.ordinal())) == 0) {
             if (reason == null) {
                 throw new ViewContextException(owner + " was used after its context was closed or released;"
                         + " its memory may be gone, so no operation is allowed");
