@@ -26,9 +26,22 @@ public final class Dispatch {
     private Dispatch() {
     }
 
+    /**
+     * A refusing engine's delegate if it allows {@code op} (else it throws), any other engine itself. Unwrapping
+     * here, before the identity test, keeps one call site of the JVM engine per method: a refusing wrapper's own
+     * call to its delegate would inline the JVM engine a second time, and a method compiled that big is no
+     * longer inlined into its callers (C2's {@code InlineSmallCode}), which costs a call and the constant order.
+     */
+    private static Ops admitted(Ops ops, Op op) {
+        return ops instanceof RefusingOps refusing ? refusing.admit(op) : ops;
+    }
+
     public static long load(Target t, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, Op.LOAD);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.INSTANCE.load(t, order);
             }
@@ -41,6 +54,9 @@ public final class Dispatch {
     public static void store(Target t, long value, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, Op.STORE);
+            }
             if (ops == JvmOps.INSTANCE) {
                 JvmOps.INSTANCE.store(t, value, order);
                 return;
@@ -54,6 +70,9 @@ public final class Dispatch {
     public static long cmpxchg(Target t, Op op, long expected, long desired, MemoryOrder succ, MemoryOrder fail) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.INSTANCE.cmpxchg(t, op, expected, desired, succ, fail);
             }
@@ -67,6 +86,9 @@ public final class Dispatch {
     public static long rmw(Target t, Op op, long value, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.INSTANCE.rmw(t, op, value, order);
             }
@@ -84,6 +106,9 @@ public final class Dispatch {
     public static long getAndAdd(Target t, Op op, long operand, long addend, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.fetchAdd(t, addend, order);
             }
@@ -96,6 +121,9 @@ public final class Dispatch {
     public static long getAndOr(Target t, Op op, long operand, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.fetchOr(t, operand, order);
             }
@@ -108,6 +136,9 @@ public final class Dispatch {
     public static long getAndAnd(Target t, Op op, long operand, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.fetchAnd(t, operand, order);
             }
@@ -121,6 +152,9 @@ public final class Dispatch {
     public static long getAndXor(Target t, Op op, long operand, long mask, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.fetchXor(t, mask, order);
             }
@@ -133,6 +167,9 @@ public final class Dispatch {
     public static long exchange(Target t, long value, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, Op.EXCHANGE);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.exchange(t, value, order);
             }
@@ -145,6 +182,9 @@ public final class Dispatch {
     public static boolean bit(Target t, Op op, int offset, MemoryOrder order) {
         Ops ops = t.ops;
         try {
+            if (ops != JvmOps.INSTANCE) {
+                ops = admitted(ops, op);
+            }
             if (ops == JvmOps.INSTANCE) {
                 return JvmOps.INSTANCE.bit(t, op, offset, order);
             }
