@@ -1,5 +1,7 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.spring.boot.autoconfigure.registry.SourceKind;
+import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
 import dev.atomics.Atomics;
 import dev.atomics.spring.boot.AtomicsRegistry;
 

@@ -1,5 +1,7 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.spring.boot.autoconfigure.registry.EntryMap;
+import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;

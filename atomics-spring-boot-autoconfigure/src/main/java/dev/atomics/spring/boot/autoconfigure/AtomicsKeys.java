@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * ({@code initialValue}) are the same key. Environment variables and JVM system properties are not checked
  * ({@link #processWide}).
  */
-final class AtomicsKeys {
+public final class AtomicsKeys {
 
     /** The core's documented system properties under {@code atomics.}, which the starter never refuses. */
     static final Set<String> CORE_KEYS = Set.of("atomics.engine", "atomics.patomic.library", "atomics.native.binding");

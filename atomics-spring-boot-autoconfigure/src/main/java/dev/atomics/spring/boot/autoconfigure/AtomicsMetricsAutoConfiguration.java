@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.spring.boot.autoconfigure.registry.EntryMap;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.metrics.AtomicsMetrics;
 

@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.spring.boot.autoconfigure.registry.NativeLibrarySelector;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;

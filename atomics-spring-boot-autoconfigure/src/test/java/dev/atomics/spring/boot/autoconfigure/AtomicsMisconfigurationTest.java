@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import dev.atomics.spring.boot.autoconfigure.registry.NativeLibrarySelector;
 import dev.atomics.Atomics;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.spring.boot.AtomicsConfigurationException;

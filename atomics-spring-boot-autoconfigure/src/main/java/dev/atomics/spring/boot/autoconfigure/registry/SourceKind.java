@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import dev.atomics.spring.boot.AtomicsBackend;
 
@@ -18,7 +20,7 @@ import java.util.List;
  *
  * @param <E> the properties of its entries
  */
-interface SourceKind<E extends AtomicsProperties.Entry> {
+public interface SourceKind<E extends AtomicsProperties.Entry> {
 
     /** {@code instance}, {@code shm}, {@code file}, {@code redis}: the {@code source} tag of its atomics. */
     String name();

@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
@@ -38,7 +40,7 @@ import java.util.regex.Pattern;
  * isolation ({@code atomics.test.isolate}, {@link Isolation}): the objects and files then have names of the context's
  * own, nobody else uses them, and closing removes what the startup created, the way a failed startup would.
  */
-final class AtomicsRegistryFactory {
+public final class AtomicsRegistryFactory {
 
     static final String INSTANCES = EntryMap.INSTANCES.prefix();
     static final String SHARED = EntryMap.SHARED.prefix();
@@ -55,14 +57,14 @@ final class AtomicsRegistryFactory {
     private AtomicsRegistryFactory() {
     }
 
-    static AtomicsRegistry create(AtomicsProperties properties) {
+    public static AtomicsRegistry create(AtomicsProperties properties) {
         return create(properties, List.of());
     }
 
     /**
      * @param optionalKinds the kinds that need beans of their own, if the application has them (redis)
      */
-    static AtomicsRegistry create(AtomicsProperties properties, List<? extends SourceKind<?>> optionalKinds) {
+    public static AtomicsRegistry create(AtomicsProperties properties, List<? extends SourceKind<?>> optionalKinds) {
         if (properties.getPatomicLibrary() != null && !properties.getPatomicLibrary().isBlank()) {
             NativeLibrarySelector.select(properties.getPatomicLibrary());
         }
@@ -161,7 +163,7 @@ final class AtomicsRegistryFactory {
      *
      * @param names the keys of each map, by its prefix, in the maps' order
      */
-    static void checkNames(Map<String, Set<String>> names) {
+    public static void checkNames(Map<String, Set<String>> names) {
         Map<String, String> seen = new LinkedHashMap<>();
         names.forEach((map, keys) -> {
             for (String name : keys) {
@@ -207,7 +209,7 @@ final class AtomicsRegistryFactory {
     }
 
     /** The type named by {@code value}, the {@code type} property of the entry {@code prefix}. */
-    static AtomicType<?, ?, ?> type(String prefix, String value) {
+    public static AtomicType<?, ?, ?> type(String prefix, String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         switch (v) {
             case "int": return AtomicType.INT;

@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import java.util.function.Function;
  * @param nothingFix   how to fix an entry without any selector, given its prefix
  * @param needs        what a selector's kind needs when it is not available (a library, a bean), by selector
  */
-record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entryType,
+public record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entryType,
         Function<AtomicsProperties, Map<String, E>> entries, boolean memory,
         Map<String, Function<E, String>> selectors, String noun, String nothingToUse,
         Function<String, String> nothingFix, Map<String, Requirement> needs) {
@@ -53,7 +55,7 @@ record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entry
                             + " atomics.instances or atomics.shared.")));
 
     /** Every map, in the order their entries are registered: instances, shared views, cluster atomics. */
-    static final List<EntryMap<?>> ALL = List.of(INSTANCES, SHARED, CLUSTER);
+    public static final List<EntryMap<?>> ALL = List.of(INSTANCES, SHARED, CLUSTER);
 
     private static <E> Map<String, Function<E, String>> ordered(String a, Function<E, String> first, String b,
                                                                 Function<E, String> second) {

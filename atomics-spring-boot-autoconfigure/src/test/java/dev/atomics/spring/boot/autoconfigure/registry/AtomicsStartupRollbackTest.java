@@ -1,5 +1,7 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
 
+import dev.atomics.spring.boot.autoconfigure.AtomicsFailureAnalyzer;
+import dev.atomics.spring.boot.autoconfigure.AtomicsAutoConfiguration;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;

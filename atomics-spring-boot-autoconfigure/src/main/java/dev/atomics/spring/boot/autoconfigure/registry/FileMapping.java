@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import dev.atomics.shm.MappedFile;
 import dev.atomics.shm.MappedFileRefusedException;

@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import dev.atomics.Atomic;
 import dev.atomics.redis.RedisAtomic;
@@ -26,13 +28,13 @@ import java.util.Map;
  * nothing, so the application starts while Redis is down, and its atomics are unavailable until Redis answers.
  * Nothing is created at startup (a missing key reads as zero), so a failed startup has nothing to undo.
  */
-final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
+public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
 
     private final RedisConnectionFactory connectionFactory;
     private final Duration timeout;
 
     /** {@code timeout}: {@code atomics.redis.timeout}, or {@code null} for the connection's command timeout. */
-    RedisKind(RedisConnectionFactory connectionFactory, Duration timeout) {
+    public RedisKind(RedisConnectionFactory connectionFactory, Duration timeout) {
         this.connectionFactory = connectionFactory;
         this.timeout = timeout;
     }

@@ -1,4 +1,6 @@
-package dev.atomics.spring.boot.autoconfigure;
+package dev.atomics.spring.boot.autoconfigure.registry;
+
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
@@ -15,9 +17,9 @@ import java.nio.file.Path;
  * the system property {@value #SYSTEM_PROPERTY}. This sets that property and loads the library, or checks
  * that the library already loaded is the one configured.
  */
-final class NativeLibrarySelector {
+public final class NativeLibrarySelector {
 
-    static final String SYSTEM_PROPERTY = "atomics.patomic.library";
+    public static final String SYSTEM_PROPERTY = "atomics.patomic.library";
     static final String PROPERTY = "atomics.patomic-library";
 
     private NativeLibrarySelector() {
