@@ -7,8 +7,6 @@ import dev.atomics.UnsupportedWidthException;
 import dev.atomics.redis.Implementations.RedisInt;
 import dev.atomics.redis.Implementations.RedisUint;
 
-import io.lettuce.core.KeyValue;
-
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -71,9 +69,13 @@ import java.util.Objects;
 public final class RedisAtomics implements AutoCloseable {
 
     private final Transport transport;
+    /** Makes the connection of waited writes, once an atomic with a wait is made. */
+    private final java.util.function.Supplier<Transport> waitTransportFactory;
+    private Transport waitTransport;
 
-    private RedisAtomics(Transport transport) {
+    private RedisAtomics(Transport transport, java.util.function.Supplier<Transport> waitTransportFactory) {
         this.transport = transport;
+        this.waitTransportFactory = waitTransportFactory;
     }
 
     /**
@@ -107,7 +109,8 @@ public final class RedisAtomics implements AutoCloseable {
         if (t.isZero() || t.isNegative()) {
             throw new IllegalArgumentException("the timeout must be positive, not " + t);
         }
-        return new RedisAtomics(new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t));
+        return new RedisAtomics(new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t),
+                () -> new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t));
     }
 
     /**
@@ -121,7 +124,43 @@ public final class RedisAtomics implements AutoCloseable {
      * @throws IllegalArgumentException  for another type, or an empty key
      */
     public <A extends Atomic> A atomic(String key, int width, AtomicType<A, ?, ?> type) {
-        return make(key, width, type, false);
+        return make(key, width, type, false, RedisKeyOptions.defaults());
+    }
+
+    /**
+     * Like {@link #atomic(String, int, AtomicType)}, with {@code options}: what a missing key means, the value it is
+     * created with, and whether writes wait for replicas.
+     *
+     * @throws dev.atomics.OperandRangeException if the initial value does not fit the type and width
+     */
+    public <A extends Atomic> A atomic(String key, int width, AtomicType<A, ?, ?> type, RedisKeyOptions options) {
+        return make(key, width, type, false, options);
+    }
+
+    /** Like {@link #readonlyAtomic(String, int, AtomicType)}, with {@code options} (a readonly atomic never creates its key). */
+    public <A extends Atomic> A readonlyAtomic(String key, int width, AtomicType<A, ?, ?> type, RedisKeyOptions options) {
+        return make(key, width, type, true, options);
+    }
+
+    /**
+     * Where atomics report a key they created under {@link RedisMissingKeyPolicy#CREATE_AT_STARTUP}; the default
+     * logs a WARN ({@link RedisKeyListener#LOG}).
+     */
+    public void keyListener(RedisKeyListener listener) {
+        transport.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * The first contact of {@code atomic} under {@link RedisMissingKeyPolicy#CREATE_AT_STARTUP}, if it has not happened
+     * yet: creates its absent key with the initial value (telling the {@link #keyListener}), or checks the key it
+     * finds. Does nothing for other policies, or once done. Applications need not call it: the atomic's first operation
+     * does; the starter calls it at startup.
+     *
+     * @return whether this call created the key
+     * @throws RedisAtomicsException as an operation would (Redis down: try again later)
+     */
+    public boolean ensureKey(RedisAtomic atomic) {
+        return own(atomic).ensure();
     }
 
     /**
@@ -130,25 +169,35 @@ public final class RedisAtomics implements AutoCloseable {
      * key).
      */
     public <A extends Atomic> A readonlyAtomic(String key, int width, AtomicType<A, ?, ?> type) {
-        return make(key, width, type, true);
+        return make(key, width, type, true, RedisKeyOptions.defaults());
     }
 
-    private <A extends Atomic> A make(String key, int width, AtomicType<A, ?, ?> type, boolean readonly) {
+    private synchronized Transport waitTransport() {
+        if (waitTransport == null) {
+            waitTransport = waitTransportFactory.get();
+        }
+        return waitTransport;
+    }
+
+    private <A extends Atomic> A make(String key, int width, AtomicType<A, ?, ?> type, boolean readonly,
+                                      RedisKeyOptions options) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(options, "options");
         if (key.isEmpty()) {
             throw new IllegalArgumentException("the key of an atomic must not be empty");
         }
         if (width != 1 && width != 2 && width != 4 && width != 8) {
             throw new UnsupportedWidthException("width " + width + " is not supported: atomics on Redis have 1, 2, 4 or 8 bytes");
         }
+        Transport waits = options.waitFor() != null && !readonly ? waitTransport() : null;
         Atomic atomic;
         if (type == AtomicType.INT) {
-            atomic = new RedisInt(transport, key, width, readonly);
+            atomic = new RedisInt(transport, key, width, readonly, options, waits);
         } else if (type == AtomicType.UINT) {
-            atomic = new RedisUint(transport, key, width, readonly);
+            atomic = new RedisUint(transport, key, width, readonly, options, waits);
         } else if (type == AtomicType.BYTES) {
-            atomic = new RedisBytes(transport, key, width, readonly);
+            atomic = new RedisBytes(transport, key, width, readonly, options, waits);
         } else {
             throw new IllegalArgumentException("atomics on Redis are of type INT, UINT or BYTES, not " + type);
         }
@@ -182,9 +231,12 @@ public final class RedisAtomics implements AutoCloseable {
     }
 
     /**
-     * Loads every atomic in one round trip (one {@code MGET}), for monitoring many atomics at once: each as its
-     * {@code load()} would, and one's invalid value does not keep the others from being read. The atomics must have
-     * been made by this {@code RedisAtomics}.
+     * Loads every atomic, for monitoring many atomics at once: one round trip (a script; on a Redis Cluster one per
+     * hash slot), each atomic as its {@code load()} would: a key of another type or a foreign string fails with
+     * {@link RedisForeignKeyException}, a missing key with {@link RedisMissingKeyException} (unless the policy is
+     * recreate), and one's failure does not keep the others from being read. Atomics whose first contact
+     * (create-at-startup) has not happened yet make it first. The atomics must have been made by this
+     * {@code RedisAtomics}.
      *
      * @return one outcome per atomic, in order; if the round trip itself fails, every outcome holds that failure
      */
@@ -193,15 +245,23 @@ public final class RedisAtomics implements AutoCloseable {
         if (atomics.isEmpty()) {
             return out;
         }
+        RedisAtomicsException[] early = new RedisAtomicsException[atomics.size()];
         byte[][] keys = new byte[atomics.size()][];
         for (int i = 0; i < keys.length; i++) {
             AbstractRedisAtomic a = own(atomics.get(i));
             keys[i] = a.rawKey;
+            if (!a.ensured()) {
+                try {
+                    a.ensure();
+                } catch (RedisAtomicsException e) {
+                    early[i] = e;
+                }
+            }
         }
         AbstractRedisAtomic first = (AbstractRedisAtomic) atomics.get(0);
-        List<KeyValue<byte[], byte[]>> values;
+        List<byte[]> values;
         try {
-            values = transport.mget(new Transport.Subject() {
+            values = transport.loadAll(new Transport.Subject() {
                 @Override
                 public String key() {
                     return first.key;
@@ -220,17 +280,29 @@ public final class RedisAtomics implements AutoCloseable {
         }
         for (int i = 0; i < keys.length; i++) {
             AbstractRedisAtomic a = (AbstractRedisAtomic) atomics.get(i);
-            byte[] stored = values.get(i).getValueOrElse(null);
-            try {
-                Object value = a instanceof RedisIntegral integral
-                        ? (Object) Values.parseIntegral(stored, integral.signed(), a.width)
-                        : Values.parseBytes(stored, a.width);
-                out.add(new Load(a, value, null));
-            } catch (IllegalArgumentException e) {
-                out.add(new Load(a, null, a.invalid("load", e)));
-            }
+            out.add(early[i] != null ? new Load(a, null, early[i]) : loaded(a, values.get(i)));
         }
         return out;
+    }
+
+    private static Load loaded(AbstractRedisAtomic a, byte[] reply) {
+        char tag = (char) reply[0];
+        if (tag == 't') {
+            String type = new String(reply, 1, reply.length - 1, java.nio.charset.StandardCharsets.UTF_8);
+            return new Load(a, null, Transport.foreign(a.describe("load"), a.key, "a " + type, null));
+        }
+        if (tag == 'n' && a.onMissing != RedisMissingKeyPolicy.RECREATE) {
+            return new Load(a, null, Transport.missing(a.describe("load"), a.key, null));
+        }
+        byte[] stored = tag == 'n' ? null : java.util.Arrays.copyOfRange(reply, 1, reply.length);
+        try {
+            Object value = a instanceof RedisIntegral integral
+                    ? (Object) Values.parseIntegral(stored, integral.signed(), a.width)
+                    : Values.parseBytes(stored, a.width);
+            return new Load(a, value, null);
+        } catch (IllegalArgumentException e) {
+            return new Load(a, null, a.invalid("load", e));
+        }
     }
 
     private AbstractRedisAtomic own(RedisAtomic atomic) {
@@ -249,6 +321,11 @@ public final class RedisAtomics implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        synchronized (this) {
+            if (waitTransport != null) {
+                waitTransport.close();
+            }
+        }
     }
 
     @Override
