@@ -89,7 +89,7 @@ class RedisSentinelFailoverTest {
         servers.put(replica.port(), replica);
         awaitOnlineReplica(primary);
         List<Round> rounds = new ArrayList<>();
-        try (Sentinels sentinels = Sentinels.start(3, primary, Duration.ofMillis(1000))) {
+        try (Sentinels sentinels = Sentinels.start(3, primary, Duration.ofMillis(700))) {
             RedisSentinelConfiguration config = new RedisSentinelConfiguration().master(Sentinels.MASTER);
             for (int port : sentinels.ports()) {
                 config.sentinel(new RedisNode("127.0.0.1", port));
