@@ -28,12 +28,14 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><b>Operations.</b> Each operation is one round trip and atomic on the server: {@code load} and
- * {@code bitTest} are a {@code GET}, {@code store} a {@code SET}, additions on an int of width 8 an {@code INCRBY}
- * or {@code DECRBY} (as cheap for the server as Spring Data Redis's {@code RedisAtomicLong}), every other operation
- * one call of a Lua script ({@code EVALSHA}) that reads, computes and writes while Redis runs nothing else. Two
- * exceptions take a second round trip, after a first one that changed nothing: an addition whose result wraps
- * around the 64-bit range (Redis refuses to overflow, the script then wraps), and the first script call on a
- * server that does not know the script yet ({@code NOSCRIPT}: the body is sent). Arguments are checked as for
+ * {@code bitTest} are a {@code GET}, every write ({@code store} included) one call of a Lua script
+ * ({@code EVALSHA}) that checks the key (type, form, existence), reads, computes and writes while Redis runs nothing
+ * else; additions on an int of width 8 whose {@link RedisMissingKeyPolicy} is {@code RECREATE} and that waits for
+ * no replica stay an {@code INCRBY} or {@code DECRBY}. Two exceptions take a second round trip, after a first one
+ * that changed nothing: an {@code INCRBY} whose result wraps around the 64-bit range (Redis refuses to overflow, the
+ * script then wraps), and the first script call on a server that does not know the script yet ({@code NOSCRIPT}:
+ * the body is sent). Under {@code CREATE_AT_STARTUP} (the default) an atomic's first operation is preceded once by
+ * its first contact, which creates an absent key with the initial value. Arguments are checked as for
  * local atomics (operand ranges, bit offsets, memory orders; same exceptions) before anything is sent; results
  * wrap around modulo {@code 2^(8 * width)}, with exact 64-bit arithmetic. A compare-and-exchange, weak or strong,
  * never fails spuriously.
@@ -47,16 +49,20 @@ import java.util.Objects;
  * <p><b>Values</b> are stored so that any Redis client reads them: an int or uint as its decimal value
  * ({@code redis-cli GET myapp:orders} prints {@code 42}; other clients' {@code INCRBY}, {@code DECR} and
  * {@code SET} interoperate while the value stays in range), bytes as the hex of the bytes in order
- * ({@code deadbeef}; bit {@code 8i + j} is bit {@code j} of byte {@code i}). A missing key reads as zero; the
- * first write creates it, and writes keep a time to live set on the key. A value that is not one of the atomic (out
- * of the range of its type and width, not a canonical decimal or hex of the width) is refused with
- * {@link RedisValueException}, never wrapped.
+ * ({@code deadbeef}; bit {@code 8i + j} is bit {@code j} of byte {@code i}). Writes keep a time to live set on the
+ * key. A number out of the range of the type and width is refused with {@link RedisValueException}, never wrapped;
+ * a key of another Redis type, or a string that is no stored form of the atomic, with
+ * {@link RedisForeignKeyException}: it is never read as zero nor overwritten, not even by {@code store}. A missing
+ * key is what the atomic's {@link RedisMissingKeyPolicy} says: by default created at the first contact, then refused
+ * with {@link RedisMissingKeyException}.
  *
  * <p><b>Failures.</b> An operation that fails throws a {@link RedisAtomicsException}:
  * {@link RedisUnavailableException} when there is no connection (it fails at once while the client reconnects in
  * the background, or within the connect timeout while it connects) or the server refused it;
- * {@link RedisTimeoutException} when no reply came within {@link #timeout()}; {@link RedisValueException} for a
- * value that is not one of the atomic. Nothing is ever retried: Lettuce's default would send a command again after
+ * {@link RedisTimeoutException} when no reply came within {@link #timeout()}; {@link RedisValueException} (and
+ * {@link RedisForeignKeyException}) for a value that is not one of the atomic, {@link RedisMissingKeyException} for a
+ * missing key; {@link RedisNotReplicatedException} for a write applied but acknowledged by fewer replicas than the
+ * atomic's {@link RedisWait} asks for. Nothing is ever retried: Lettuce's default would send a command again after
  * a reconnect, so these atomics use a connection of their own, configured like the factory's, that rejects
  * commands while disconnected and fails those in flight instead. An operation that timed out, or whose connection
  * broke while it waited, may or may not have happened ({@link RedisAtomicsException#outcomeUnknown()}). Replication
@@ -114,8 +120,9 @@ public final class RedisAtomics implements AutoCloseable {
     }
 
     /**
-     * The atomic of {@code type} and {@code width} stored at {@code key}. Nothing is sent: the key need not exist
-     * (it reads as zero), and many objects, in this or other processes, may use the same key.
+     * The atomic of {@code type} and {@code width} stored at {@code key}, with {@link RedisKeyOptions#defaults()}
+     * (a missing key is created with 0 at the first contact, then refused). Nothing is sent yet, and many objects, in
+     * this or other processes, may use the same key.
      *
      * @param type {@link AtomicType#INT}, {@link AtomicType#UINT} or {@link AtomicType#BYTES}
      * @return an {@link dev.atomics.AtomicInt}, {@link dev.atomics.AtomicUint} or {@link AtomicBytes}, which is a

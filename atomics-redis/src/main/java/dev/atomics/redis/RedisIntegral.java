@@ -17,8 +17,9 @@ import static dev.atomics.Checks.storeOrder;
  * {@link AtomicIntegral}): operands are range-checked against the width and signedness before anything is
  * sent, results wrap around modulo {@code 2^(8 * width)}. {@code load} and {@code bitTest} are a {@code GET},
  * everything else (store included) one call of the script (additions on an int of width 8 whose policy is
- * {@code recreate} and that waits for no replica: an {@code INCRBY} or {@code DECRBY}), which computes on the exact 64-bit pattern. Memory orders are checked as for local atomics and otherwise make no difference: every operation on
- * one key is sequentially consistent.
+ * {@code recreate} and that waits for no replica: an {@code INCRBY} or {@code DECRBY}), which computes on the
+ * exact 64-bit pattern. Memory orders are checked as for local atomics and otherwise make no difference: every
+ * operation on one key is sequentially consistent.
  */
 abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegral {
 

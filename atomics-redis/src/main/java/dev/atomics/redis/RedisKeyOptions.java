@@ -16,17 +16,13 @@ import java.util.Objects;
 public final class RedisKeyOptions {
 
     private static final RedisKeyOptions DEFAULTS = new RedisKeyOptions(RedisMissingKeyPolicy.CREATE_AT_STARTUP, 0,
-            null, false);
+            null, null, false);
 
     private final RedisMissingKeyPolicy onMissing;
     private final long initialBits;
     private final byte[] initialBytes;
     private final RedisWait wait;
     private final boolean bytes;
-
-    private RedisKeyOptions(RedisMissingKeyPolicy onMissing, long initialBits, RedisWait wait, boolean bytes) {
-        this(onMissing, initialBits, null, wait, bytes);
-    }
 
     private RedisKeyOptions(RedisMissingKeyPolicy onMissing, long initialBits, byte[] initialBytes, RedisWait wait,
                             boolean bytes) {

@@ -8,7 +8,6 @@ import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
@@ -34,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class Transport implements AutoCloseable {
 
-    private static final SetArgs KEEP_TTL = SetArgs.Builder.keepttl();
 
     private final AtMostOnceConnectionFactory factory;
     private final Duration timeout;
@@ -187,11 +185,6 @@ final class Transport implements AutoCloseable {
 
     byte[] get(Subject subject, String operation, byte[] rawKey) {
         return await(commands(subject, operation).get(rawKey), subject, operation);
-    }
-
-    /** {@code SET} keeping the key's time to live, like every write of the script. */
-    void set(Subject subject, String operation, byte[] rawKey, byte[] value) {
-        await(commands(subject, operation).set(rawKey, value, KEEP_TTL), subject, operation);
     }
 
     /**
