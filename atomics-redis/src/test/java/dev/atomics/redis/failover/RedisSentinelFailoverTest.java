@@ -89,7 +89,7 @@ class RedisSentinelFailoverTest {
         servers.put(replica.port(), replica);
         awaitOnlineReplica(primary);
         List<Round> rounds = new ArrayList<>();
-        try (Sentinels sentinels = Sentinels.start(3, primary, Duration.ofMillis(700))) {
+        try (Sentinels sentinels = Sentinels.start(3, primary, Duration.ofMillis(1000))) {
             RedisSentinelConfiguration config = new RedisSentinelConfiguration().master(Sentinels.MASTER);
             for (int port : sentinels.ports()) {
                 config.sentinel(new RedisNode("127.0.0.1", port));
@@ -124,15 +124,17 @@ class RedisSentinelFailoverTest {
                     }
                     long before = acknowledged.get();
                     awaitProgress(acknowledged, before + 100, 20);
-                    int oldPort = sentinels.masterPort();
+                    int oldPort = sentinels.agreedMasterPort();
+                    assertThat(oldPort).as("the Sentinels agree on the master").isNotEqualTo(-1);
                     RedisServer old = servers.get(oldPort);
                     old.kill();
-                    int newPort = awaitNewMaster(sentinels, oldPort);
+                    int newPort = awaitNewMaster(sentinels, oldPort, servers);
                     // the killed primary comes back, empty, as a replica of the new one (topology restored)
                     old.restart(List.of("--replicaof", "127.0.0.1", Integer.toString(newPort)));
                     long after = acknowledged.get();
                     awaitProgress(acknowledged, after + 100, 30);
                     awaitOnlineReplica(servers.get(newPort));
+                    awaitStable(sentinels, newPort, servers);
                     stop.set(true);
                     for (Thread t : writers) {
                         t.join(10_000);
@@ -161,14 +163,38 @@ class RedisSentinelFailoverTest {
         }
     }
 
-    private static int awaitNewMaster(Sentinels sentinels, int oldPort) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    /** Every Sentinel names the same new master, and that server says it is the master. */
+    private static int awaitNewMaster(Sentinels sentinels, int oldPort, Map<Integer, RedisServer> servers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
-            int port = sentinels.masterPort();
-            if (port != oldPort) {
+            int port = sentinels.agreedMasterPort();
+            if (port != -1 && port != oldPort && role(servers.get(port)).equals("master")) {
                 return port;
             }
             assertThat(System.nanoTime()).as("Sentinels promote the replica").isLessThan(deadline);
+            sleep(50);
+        }
+    }
+
+    private static String role(RedisServer server) {
+        try {
+            String info = server.call("INFO", "replication");
+            int i = info.indexOf("role:");
+            return info.substring(i + 5, info.indexOf('\r', i) < 0 ? info.indexOf('\n', i) : info.indexOf('\r', i))
+                    .trim();
+        } catch (RuntimeException e) {
+            return "down";
+        }
+    }
+
+    /** The topology before the next kill: the Sentinels agree on the new master, which has its replica online. */
+    private static void awaitStable(Sentinels sentinels, int master, Map<Integer, RedisServer> servers) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (sentinels.agreedMasterPort() != master || !role(servers.get(master)).equals("master")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the Sentinels do not settle on " + master + ": "
+                        + servers.get(master).call("INFO", "replication"));
+            }
             sleep(50);
         }
     }

@@ -43,7 +43,7 @@ public final class Sentinels implements AutoCloseable {
                         "dir " + dir,
                         "sentinel monitor " + MASTER + " " + master.host() + " " + master.port() + " " + (count / 2 + 1),
                         "sentinel down-after-milliseconds " + MASTER + " " + downAfter.toMillis(),
-                        "sentinel failover-timeout " + MASTER + " 4000",
+                        "sentinel failover-timeout " + MASTER + " 10000",
                         "sentinel parallel-syncs " + MASTER + " 1", ""));
                 Process p = new ProcessBuilder(RedisServer.executable(), config.toString(), "--sentinel")
                         .redirectErrorStream(true).redirectOutput(dir.resolve("sentinel.log").toFile()).start();
@@ -85,6 +85,27 @@ public final class Sentinels implements AutoCloseable {
 
     public List<Integer> ports() {
         return List.copyOf(ports);
+    }
+
+    /**
+     * The port of the master if every Sentinel reports the same one, else -1 (a failover in progress, or a Sentinel
+     * that has not heard of its end yet).
+     */
+    public int agreedMasterPort() {
+        int agreed = -1;
+        for (int port : ports) {
+            try (Resp resp = new Resp("127.0.0.1", port, Duration.ofSeconds(2))) {
+                String[] parts = resp.call("SENTINEL", "get-master-addr-by-name", MASTER).split("\n");
+                int p = Integer.parseInt(parts[parts.length - 1].trim());
+                if (agreed != -1 && p != agreed) {
+                    return -1;
+                }
+                agreed = p;
+            } catch (RuntimeException e) {
+                return -1;
+            }
+        }
+        return agreed;
     }
 
     /** The port of the master as the first Sentinel that answers sees it. */
