@@ -144,8 +144,12 @@ public final class RedisAtomics implements AutoCloseable {
         return make(key, width, type, false, options);
     }
 
-    /** Like {@link #readonlyAtomic(String, int, AtomicType)}, with {@code options} (a readonly atomic never creates its key). */
-    public <A extends Atomic> A readonlyAtomic(String key, int width, AtomicType<A, ?, ?> type, RedisKeyOptions options) {
+    /**
+     * Like {@link #readonlyAtomic(String, int, AtomicType)}, with {@code options} (a readonly atomic never creates its
+     * key).
+     */
+    public <A extends Atomic> A readonlyAtomic(String key, int width, AtomicType<A, ?, ?> type,
+                                               RedisKeyOptions options) {
         return make(key, width, type, true, options);
     }
 

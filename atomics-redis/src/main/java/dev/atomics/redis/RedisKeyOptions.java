@@ -83,7 +83,8 @@ public final class RedisKeyOptions {
 
     @Override
     public String toString() {
-        return "RedisKeyOptions(on-missing " + onMissing + ", initial " + (bytes ? Values.quote(Values.hex(initialBytes))
-                : Long.toString(initialBits)) + (wait == null ? "" : ", " + wait) + ")";
+        String initial = bytes ? Values.quote(Values.hex(initialBytes)) : Long.toString(initialBits);
+        return "RedisKeyOptions(on-missing " + onMissing + ", initial " + initial + (wait == null ? "" : ", " + wait)
+                + ")";
     }
 }

@@ -16,7 +16,9 @@ public enum RedisMissingKeyPolicy {
      */
     CREATE_AT_STARTUP,
 
-    /** The atomic never creates its key: while it is missing, reads and writes throw {@link RedisMissingKeyException}. */
+    /**
+     * The atomic never creates its key: while it is missing, reads and writes throw {@link RedisMissingKeyException}.
+     */
     FAIL,
 
     /**

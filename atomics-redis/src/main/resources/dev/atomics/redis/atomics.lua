@@ -28,7 +28,8 @@ end
 
 -- a string that is not the stored form at all: someone else's key
 local function foreign(s, what)
-  error({ err = 'ATOMICS_FOREIGN a string of ' .. #s .. ' bytes, not ' .. what .. ': "' .. string.sub(s, 1, 40) .. '"' })
+  local shown = string.sub(s, 1, 40)
+  error({ err = 'ATOMICS_FOREIGN a string of ' .. #s .. ' bytes, not ' .. what .. ': "' .. shown .. '"' })
 end
 
 local function mask(hi, lo)

@@ -203,8 +203,10 @@ class RedisAtomicsTest {
         }
         server.call("DEL", key);
         server.call("HSET", key, "field", "1");
-        assertThatThrownBy(counter::load).isInstanceOf(RedisForeignKeyException.class).hasMessageContaining("holds a hash");
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisForeignKeyException.class).hasMessageContaining("holds a hash");
+        assertThatThrownBy(counter::load).isInstanceOf(RedisForeignKeyException.class)
+                .hasMessageContaining("holds a hash");
+        assertThatThrownBy(counter::inc).isInstanceOf(RedisForeignKeyException.class)
+                .hasMessageContaining("holds a hash");
     }
 
     @Test

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisFailureTest {
 
     /** The servers here restart empty: the counters recreate their keys, as before the missing-key check. */
-    private static final RedisKeyOptions RECREATE = RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.RECREATE);
+    private static final RedisKeyOptions RECREATE =
+            RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.RECREATE);
 
     private static final Duration TIMEOUT = Duration.ofMillis(1000);
     /** What a failing operation may take beyond the timeout on a busy machine. */

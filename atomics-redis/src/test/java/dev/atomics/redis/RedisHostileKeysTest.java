@@ -70,7 +70,8 @@ class RedisHostileKeysTest {
             new Foreign("set", new String[][] { { "SADD", "K", "1" } }, "a set"),
             new Foreign("zset", new String[][] { { "ZADD", "K", "1", "one" } }, "a zset"),
             new Foreign("stream", new String[][] { { "XADD", "K", "*", "f", "1" } }, "a stream"),
-            new Foreign("string of wrong length", new String[][] { { "SET", "K", "deadbeef00" } }, "a string of 10 bytes"));
+            new Foreign("string of wrong length", new String[][] { { "SET", "K", "deadbeef00" } },
+                    "a string of 10 bytes"));
 
     /** The operations tried on each state, on an int of width 8 and a bytes atomic of width 4. */
     static final List<String> OPS = List.of("load", "loadAll", "add", "fetchAdd", "cas", "store", "bitSet", "bitTest",
@@ -180,7 +181,8 @@ class RedisHostileKeysTest {
         AtomicUint bad = redis.atomic(key + ":bad", 2, AtomicType.UINT);
         AtomicInt gone = redis.atomic(key + ":gone", 8, AtomicType.INT,
                 RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
-        List<RedisAtomics.Load> loads = redis.loadAll(List.of((RedisAtomic) good, (RedisAtomic) hash, (RedisAtomic) bad, (RedisAtomic) gone));
+        List<RedisAtomics.Load> loads = redis.loadAll(List.of((RedisAtomic) good, (RedisAtomic) hash,
+                (RedisAtomic) bad, (RedisAtomic) gone));
         assertThat(loads.get(0).value()).isEqualTo(41L);
         assertThat(loads.get(1).failure()).isInstanceOf(RedisForeignKeyException.class).hasMessageContaining("a hash");
         assertThat(loads.get(2).failure()).isInstanceOf(RedisForeignKeyException.class)
@@ -290,7 +292,8 @@ class RedisHostileKeysTest {
         assertThatThrownBy(() -> redis.atomic(key, 1, AtomicType.INT, RedisKeyOptions.defaults().initialValue(128)))
                 .isInstanceOf(dev.atomics.OperandRangeException.class);
         assertThatThrownBy(() -> redis.atomic(key, 2, AtomicType.BYTES,
-                RedisKeyOptions.defaults().initialValue(new byte[3]))).isInstanceOf(dev.atomics.OperandRangeException.class);
+                RedisKeyOptions.defaults().initialValue(new byte[3])))
+                .isInstanceOf(dev.atomics.OperandRangeException.class);
     }
 
 }

@@ -94,7 +94,8 @@ class RedisClusterFailoverTest {
                 Set<Long> all = new HashSet<>(a.get(c));
                 all.addAll(b.get(c));
                 assertThat(all).as("every number handed out once at %s", keys.get(c)).hasSize(2 * perWriter);
-                assertThat(cluster.nodeOf(keys.get(c)).call("GET", keys.get(c))).isEqualTo(Long.toString(2 * perWriter));
+                assertThat(cluster.nodeOf(keys.get(c)).call("GET", keys.get(c)))
+                        .isEqualTo(Long.toString(2 * perWriter));
             }
         } finally {
             pool.shutdownNow();

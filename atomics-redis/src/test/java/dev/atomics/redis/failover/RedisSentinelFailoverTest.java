@@ -58,7 +58,8 @@ class RedisSentinelFailoverTest {
         Accounting a = run(null);
         System.out.println("[failover] sentinel, no wait: " + a);
         for (Round r : a.rounds) {
-            assertThat(r.finalValue).as("never more than was sent: %s", r).isLessThanOrEqualTo(r.acknowledged + r.unknown);
+            assertThat(r.finalValue).as("never more than was sent: %s", r)
+                    .isLessThanOrEqualTo(r.acknowledged + r.unknown);
         }
     }
 
@@ -84,7 +85,8 @@ class RedisSentinelFailoverTest {
     private static Accounting run(RedisWait wait) throws Exception {
         Map<Integer, RedisServer> servers = new HashMap<>();
         RedisServer primary = RedisServer.start();
-        RedisServer replica = RedisServer.start(List.of("--replicaof", primary.host(), Integer.toString(primary.port())));
+        RedisServer replica = RedisServer.start(
+                List.of("--replicaof", primary.host(), Integer.toString(primary.port())));
         servers.put(primary.port(), primary);
         servers.put(replica.port(), replica);
         awaitOnlineReplica(primary);
@@ -158,7 +160,8 @@ class RedisSentinelFailoverTest {
     private static void awaitProgress(AtomicLong counter, long target, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (counter.get() < target) {
-            assertThat(System.nanoTime()).as("writes progress to %d (at %d)", target, counter.get()).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("writes progress to %d (at %d)", target, counter.get())
+                    .isLessThan(deadline);
             sleep(10);
         }
     }

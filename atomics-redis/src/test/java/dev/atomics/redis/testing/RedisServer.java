@@ -119,7 +119,8 @@ public final class RedisServer implements AutoCloseable {
         Path log = dir.resolve("redis.log");
         try {
             List<String> command = new java.util.ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-                    "--bind", host(), "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no"));
+                    "--bind", host(), "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                    "--daemonize", "no"));
             command.addAll(options);
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -41,7 +41,8 @@ public final class Sentinels implements AutoCloseable {
                         "port " + port,
                         "bind 127.0.0.1",
                         "dir " + dir,
-                        "sentinel monitor " + MASTER + " " + master.host() + " " + master.port() + " " + (count / 2 + 1),
+                        "sentinel monitor " + MASTER + " " + master.host() + " " + master.port() + " "
+                                + (count / 2 + 1),
                         "sentinel down-after-milliseconds " + MASTER + " " + downAfter.toMillis(),
                         "sentinel failover-timeout " + MASTER + " 10000",
                         "sentinel parallel-syncs " + MASTER + " 1", ""));

@@ -47,7 +47,8 @@ import java.util.Map;
  *   <tr><td>504</td><td>a write was sent and its outcome is unknown: {@code "outcome": "unknown"}, never retry
  *       blindly</td><td>{@code RedisTimeoutException}, and any {@code RedisAtomicsException} whose
  *       {@code outcomeUnknown()} is true; {@code RedisNotReplicatedException} with
- *       {@code "outcome": "applied-not-replicated"} (applied by the primary, acknowledged by too few replicas)</td></tr>
+ *       {@code "outcome": "applied-not-replicated"} (applied by the primary, acknowledged by too few
+ *       replicas)</td></tr>
  * </table>
  *
  * @param status    the HTTP status

@@ -106,7 +106,8 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new AtomicsConfigurationException(b.prefix() + ".wait", wait.getReplicas() + " replicas, "
                         + wait.getTimeout(), String.valueOf(e.getMessage()),
-                        "Use replicas of at least 1 and a timeout of at least 1ms, e.g. { replicas: 1, timeout: 100ms }.",
+                        "Use replicas of at least 1 and a timeout of at least 1ms, e.g."
+                                + " { replicas: 1, timeout: 100ms }.",
                         e);
             }
         }
@@ -144,7 +145,8 @@ final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             createdCount.incrementAndGet();
             LOG.warn("Redis key '" + atomic.key() + "' on " + atomic.server() + " was missing: created with its"
                     + " initial value " + value + " (on-missing: create-at-startup). If it held data before, Redis lost"
-                    + " that data (a restart without persistence, FLUSHALL, an expiry, a failover to an empty replica).");
+                    + " that data (a restart without persistence, FLUSHALL, an expiry, a failover to an empty"
+                    + " replica).");
         });
         List<RedisAtomic> atomics = new ArrayList<>();
         for (ResolvedAtomic b : specs) {
