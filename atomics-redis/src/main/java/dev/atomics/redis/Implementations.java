@@ -10,8 +10,9 @@ final class Implementations {
     }
 
     static final class RedisInt extends RedisIntegral implements AtomicInt {
-        RedisInt(Transport transport, String key, int width, boolean readonly) {
-            super(transport, key, width, readonly, true);
+        RedisInt(Transport transport, String key, int width, boolean readonly, RedisKeyOptions options,
+                 Transport waitTransport) {
+            super(transport, key, width, readonly, true, options, waitTransport);
         }
 
         @Override
@@ -21,8 +22,9 @@ final class Implementations {
     }
 
     static final class RedisUint extends RedisIntegral implements AtomicUint {
-        RedisUint(Transport transport, String key, int width, boolean readonly) {
-            super(transport, key, width, readonly, false);
+        RedisUint(Transport transport, String key, int width, boolean readonly, RedisKeyOptions options,
+                  Transport waitTransport) {
+            super(transport, key, width, readonly, false, options, waitTransport);
         }
 
         @Override

@@ -16,4 +16,13 @@ public interface RedisAtomic extends Atomic {
 
     /** Where the server is, e.g. {@code localhost:6379}. */
     String server();
+
+    /**
+     * What a missing key means for this atomic ({@link RedisMissingKeyPolicy#FAIL} for a readonly one made with the
+     * default).
+     */
+    RedisMissingKeyPolicy onMissing();
+
+    /** The wait of every write for replicas, or {@code null} if writes do not wait. */
+    RedisWait waitFor();
 }

@@ -23,8 +23,34 @@ import static dev.atomics.Checks.storeOrder;
  */
 final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
 
-    RedisBytes(Transport transport, String key, int width, boolean readonly) {
-        super(transport, key, width, readonly, 'b', false);
+    RedisBytes(Transport transport, String key, int width, boolean readonly, RedisKeyOptions options,
+               Transport waitTransport) {
+        super(transport, key, width, readonly, 'b', false, options, waitTransport, initial(options, width));
+    }
+
+    private static long initial(RedisKeyOptions options, int width) {
+        if (!options.bytesInitialValue()) {
+            if (options.initialBits() != 0) {
+                throw new IllegalArgumentException("the initial value of a bytes atomic is " + width + " bytes");
+            }
+            return 0;
+        }
+        byte[] b = options.initialBytes();
+        if (b.length != width) {
+            throw new OperandRangeException("the initial value of an AtomicBytes of width " + width + " takes exactly "
+                    + width + " bytes, not " + b.length);
+        }
+        return Values.pack(b);
+    }
+
+    @Override
+    String initialForm() {
+        long bits = initialBitsOf();
+        byte[] b = new byte[width];
+        for (int i = 0; i < width; i++) {
+            b[i] = (byte) (bits >>> (8 * i));
+        }
+        return new String(Values.hex(b), java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -70,7 +96,7 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
         operand(desired);
         storeOrder(order);
         writable(Op.STORE);
-        transport.set(this, "store", rawKey, Values.hex(desired));
+        call("store", Script.STORE, desired); // a script: never over a foreign key, nor onto a missing one
     }
 
     @Override

@@ -16,9 +16,10 @@ import static dev.atomics.Checks.storeOrder;
  * The operations of integral atomics on a Redis key, with the semantics of local ones (see
  * {@link AtomicIntegral}): operands are range-checked against the width and signedness before anything is
  * sent, results wrap around modulo {@code 2^(8 * width)}. {@code load} and {@code bitTest} are a {@code GET},
- * {@code store} a {@code SET}, additions on an int of width 8 an {@code INCRBY} or {@code DECRBY}, everything
- * else one call of the script, which computes on the exact 64-bit pattern. Memory orders are checked as for local atomics and otherwise make no difference: every operation on
- * one key is sequentially consistent.
+ * everything else (store included) one call of the script (additions on an int of width 8 whose policy is
+ * {@code recreate} and that waits for no replica: an {@code INCRBY} or {@code DECRBY}), which computes on the
+ * exact 64-bit pattern. Memory orders are checked as for local atomics and otherwise make no difference: every
+ * operation on one key is sequentially consistent.
  */
 abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegral {
 
@@ -36,12 +37,34 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     private final int shift;
     private final long mask;
 
-    RedisIntegral(Transport transport, String key, int width, boolean readonly, boolean signed) {
-        super(transport, key, width, readonly, signed ? 'i' : 'u', true);
+    RedisIntegral(Transport transport, String key, int width, boolean readonly, boolean signed,
+                  RedisKeyOptions options, Transport waitTransport) {
+        super(transport, key, width, readonly, signed ? 'i' : 'u', true, options, waitTransport,
+                initial(options, signed, width));
         this.signed = signed;
-        this.incrby = signed && width == 8;
+        this.incrby = signed && width == 8 && plainWrites();
         this.shift = 64 - 8 * width;
         this.mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+    }
+
+    /** The raw bits of the initial value, checked against the range. */
+    private static long initial(RedisKeyOptions options, boolean signed, int width) {
+        if (options.bytesInitialValue()) {
+            throw new IllegalArgumentException("the initial value of an integral atomic is a number, not bytes");
+        }
+        long v = options.initialBits();
+        int shift = 64 - 8 * width;
+        long back = signed ? (v << shift) >> shift : (v << shift) >>> shift;
+        if (back != v) {
+            throw new OperandRangeException("initial value " + v + " does not fit " + (signed ? "an int" : "a uint")
+                    + " of width " + width);
+        }
+        return width == 8 ? v : v & ((1L << (8 * width)) - 1);
+    }
+
+    @Override
+    final String initialForm() {
+        return new String(Values.decimal(value(initialBitsOf()), signed), java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** The value in native byte order, as a local atomic's memory holds it. */
@@ -116,7 +139,7 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         operand(desired);
         storeOrder(order);
         writable(Op.STORE);
-        transport.set(this, "store", rawKey, Values.decimal(desired, signed));
+        call("store", Script.STORE, desired); // a script: never over a foreign key, nor onto a missing one
     }
 
     @Override

@@ -9,25 +9,33 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The Lua script that performs every read-modify-write operation ({@code atomics.lua} beside this class), and
- * its SHA-1, by which it is called ({@code EVALSHA}) once the server knows it.
+ * A Lua script of this module and its SHA-1, by which it is called ({@code EVALSHA}) once the server knows it:
+ * {@link #OPS} ({@code atomics.lua}) performs every operation that writes, {@link #LOAD} ({@code load.lua}) reads
+ * many keys at once.
  */
 final class Script {
 
-    static final byte[] BODY = load();
-    static final String SHA1 = sha1(BODY);
+    /** Every write and read-modify-write of one atomic. */
+    static final Script OPS = new Script("atomics.lua");
+    /** The batched read of {@link RedisAtomics#loadAll}. */
+    static final Script LOAD = new Script("load.lua");
 
-    private Script() {
+    final byte[] body;
+    final String sha1;
+
+    private Script(String resource) {
+        this.body = load(resource);
+        this.sha1 = sha1(body);
     }
 
-    private static byte[] load() {
-        try (InputStream in = Script.class.getResourceAsStream("atomics.lua")) {
+    private static byte[] load(String resource) {
+        try (InputStream in = Script.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("atomics.lua is missing from the atomics-redis jar");
+                throw new IllegalStateException(resource + " is missing from the atomics-redis jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read atomics.lua", e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
@@ -39,7 +47,9 @@ final class Script {
         }
     }
 
-    /** The operations the script knows, by their name in {@code ARGV[3]}; a leading 'f' returns the value before. */
+    /** The operations of {@link #OPS}, by their name in {@code ARGV[3]}; a leading 'f' returns the value before. */
+    static final byte[] INIT = ascii("init");
+    static final byte[] STORE = ascii("store");
     static final byte[] XCHG = ascii("xchg");
     static final byte[] CAS = ascii("cas");
     static final byte[] BIT_SET = ascii("bset");

@@ -49,12 +49,17 @@ final class Values {
         int start = negative ? 1 : 0;
         int digits = n - start;
         if (digits == 0 || digits > 20 || (digits > 1 && s[start] == '0') || (negative && digits == 1 && s[start] == '0')) {
-            throw notA(s, signed, width);
+            throw foreignA(s, signed, width);
+        }
+        for (int i = start; i < n; i++) {
+            if (s[i] < '0' || s[i] > '9') {
+                throw foreignA(s, signed, width);
+            }
         }
         long magnitude = 0;
         for (int i = start; i < n; i++) {
             int d = s[i] - '0';
-            if (d < 0 || d > 9 || Long.compareUnsigned(magnitude, 0x1999_9999_9999_9999L) > 0) {
+            if (Long.compareUnsigned(magnitude, 0x1999_9999_9999_9999L) > 0) {
                 throw notA(s, signed, width);
             }
             long times10 = magnitude * 10;
@@ -75,6 +80,12 @@ final class Values {
             throw notA(s, false, width);
         }
         return magnitude;
+    }
+
+    /** The stored value is not a decimal integer at all: someone else's string. */
+    private static Foreign foreignA(byte[] s, boolean signed, int width) {
+        return new Foreign("a string of " + s.length + " bytes, not " + (signed ? "an int" : "a uint") + " of width "
+                + width + " (a canonical decimal integer): \"" + quote(s) + "\"");
     }
 
     private static IllegalArgumentException notA(byte[] s, boolean signed, int width) {
@@ -107,9 +118,18 @@ final class Values {
         return out;
     }
 
-    private static IllegalArgumentException notBytes(byte[] s, int width) {
-        return new IllegalArgumentException("\"" + quote(s) + "\" is not " + width + " bytes in hex (" + (2 * width)
-                + " hex digits)");
+    private static Foreign notBytes(byte[] s, int width) {
+        return new Foreign("a string of " + s.length + " bytes, not " + width + " bytes in hex (" + (2 * width)
+                + " hex digits): \"" + quote(s) + "\"");
+    }
+
+    /** A stored value that is not the atomic's stored form at all (rather than a number out of range). */
+    static final class Foreign extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Foreign(String found) {
+            super(found);
+        }
     }
 
     /** The stored form of {@code bytes}: lower-case hex, in memory order. */

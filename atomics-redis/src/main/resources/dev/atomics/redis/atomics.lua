@@ -2,24 +2,34 @@
 -- so each call is atomic; the stored value is validated before anything is written, so an error reply means
 -- that nothing changed.
 --
--- ARGV[1] kind: 'i' (signed int), 'u' (unsigned int) or 'b' (bytes); ARGV[2] width in bytes (1, 2, 4, 8);
+-- ARGV[1] kind: 'i' (signed int), 'u' (unsigned int) or 'b' (bytes), followed by 'c' if a missing key may be
+-- created (policy 'recreate'); without it a missing key is refused; ARGV[2] width in bytes (1, 2, 4, 8);
 -- ARGV[3] operation; ARGV[4], ARGV[5] the operand's raw bits (high and low 32 bits, in decimal), or the bit
 -- offset in ARGV[4]; a compare-and-exchange has the expected bits in ARGV[4], ARGV[5], the desired in ARGV[6], ARGV[7].
 --
 -- Values are raw bit patterns of the width, held as two halves (hi, lo) in [0, 2^32): Lua numbers are doubles,
 -- exact only up to 2^53, so 64-bit arithmetic works on the halves and every intermediate result stays exact.
 -- Stored form: canonical decimal for int and uint (what INCRBY accepts and redis-cli shows), hex of the bytes
--- in memory order for bytes (bit 8i+j is bit j of byte i). A missing key holds zero.
+-- in memory order for bytes (bit 8i+j is bit j of byte i). A missing key holds zero where it may be created.
 --
 -- Replies: the previous value in stored form for exchanges, compare-and-exchanges and fetch operations, '1' or
--- '0' (the bit before) for bit operations, nil otherwise; 'ATOMICS_VALUE ...' errors for a stored value that is
--- not one of this atomic.
+-- '0' (the bit before) for bit operations, 'c' (created) or 'e' (existed) for 'init', nil otherwise. Errors, each
+-- before anything is written: 'ATOMICS_FOREIGN ...' for a key of another Redis type or a string that is not the
+-- stored form of this atomic (no decimal, hex of another length), 'ATOMICS_VALUE ...' for a number out of range,
+-- 'ATOMICS_MISSING' for a missing key that may not be created.
 local T32 = 4294967296
 local key = KEYS[1]
-local kind, width, op = ARGV[1], tonumber(ARGV[2]), ARGV[3]
+local kind, width, op = string.sub(ARGV[1], 1, 1), tonumber(ARGV[2]), ARGV[3]
+local create = string.sub(ARGV[1], 2, 2) == 'c'
 
 local function invalid(s, what)
   error({ err = 'ATOMICS_VALUE not ' .. what .. ': "' .. string.sub(s, 1, 40) .. '"' })
+end
+
+-- a string that is not the stored form at all: someone else's key
+local function foreign(s, what)
+  local shown = string.sub(s, 1, 40)
+  error({ err = 'ATOMICS_FOREIGN a string of ' .. #s .. ' bytes, not ' .. what .. ': "' .. shown .. '"' })
 end
 
 local function mask(hi, lo)
@@ -37,7 +47,7 @@ end
 local function decode(s)
   if not s then return 0, 0 end
   if kind == 'b' then
-    if #s ~= 2 * width or string.find(s, '[^0-9a-fA-F]') then invalid(s, width .. ' bytes in hex') end
+    if #s ~= 2 * width or string.find(s, '[^0-9a-fA-F]') then foreign(s, width .. ' bytes in hex') end
     local hi, lo, m = 0, 0, 1
     for i = 0, width - 1 do
       if i == 4 then m = 1 end
@@ -52,7 +62,7 @@ local function decode(s)
   local d = neg and string.sub(s, 2) or s
   -- canonical decimal only, as INCRBY reads it: no sign but '-', no leading zero, no "-0"
   if #d == 0 or #d > 20 or string.find(d, '%D') or (#d > 1 and string.byte(d, 1) == 48) or (neg and d == '0') then
-    invalid(s, what)
+    foreign(s, what .. ' (a canonical decimal integer)')
   end
   local hi, lo
   if #d <= 15 then
@@ -143,14 +153,33 @@ local function u32(x)
   return x
 end
 
-local s = redis.call('GET', key)
+local s = redis.pcall('GET', key)
+if type(s) == 'table' and s.err then
+  -- WRONGTYPE: a hash, a list, ... is never read as a value nor overwritten
+  error({ err = 'ATOMICS_FOREIGN a ' .. redis.call('TYPE', key).ok })
+end
+if op == 'init' then
+  -- first contact of an atomic whose policy is 'create-at-startup': create an absent key with the initial value
+  if s then
+    decode(s)
+    return 'e'
+  end
+  redis.call('SET', key, encode(tonumber(ARGV[4]), tonumber(ARGV[5])))
+  return 'c'
+end
+if not s and not create then
+  error({ err = 'ATOMICS_MISSING' })
+end
 local hi, lo = decode(s)
 local previous = s or encode(0, 0)
 local fetch = string.byte(op, 1) == 102 -- 'f': a fetch operation answers the value before
 local base = fetch and string.sub(op, 2) or op
 local nh, nl
 
-if base == 'xchg' then
+if base == 'store' then
+  redis.call('SET', key, encode(tonumber(ARGV[4]), tonumber(ARGV[5])), 'KEEPTTL')
+  return nil
+elseif base == 'xchg' then
   nh, nl = tonumber(ARGV[4]), tonumber(ARGV[5])
   fetch = true
 elseif base == 'cas' then

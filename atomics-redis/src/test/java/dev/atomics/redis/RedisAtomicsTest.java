@@ -76,8 +76,9 @@ class RedisAtomicsTest {
     @Test
     void valuesAreStoredSoThatEveryRedisClientReadsThem() {
         AtomicInt orders = redis.atomic(key, 8, AtomicType.INT);
+        assertThat(get()).as("nothing is sent before the first operation").isNull();
         assertThat(orders.load()).isZero();
-        assertThat(get()).as("nothing is written before the first write").isNull();
+        assertThat(get()).as("the first contact created the key with its initial value").isEqualTo("0");
         orders.store(-42);
         assertThat(get()).isEqualTo("-42");
         AtomicUint big = redis.atomic(key + ":u", 8, AtomicType.UINT);
@@ -166,8 +167,10 @@ class RedisAtomicsTest {
         assertThatThrownBy(small::inc).isInstanceOf(RedisValueException.class).hasMessageContaining("not an int of width 1");
         assertThatThrownBy(() -> small.cmpxchgStrong(127, 0)).isInstanceOf(RedisValueException.class);
         assertThatThrownBy(() -> small.bitSet(0)).isInstanceOf(RedisValueException.class);
+        assertThatThrownBy(() -> small.store(5)).as("a store never overwrites what it cannot read")
+                .isInstanceOf(RedisValueException.class);
         assertThat(get()).as("nothing was written").isEqualTo("128");
-        small.store(5); // a store replaces any value, as it would in memory
+        server.call("SET", key, "5"); // the operator's repair
         assertThat(small.load()).isEqualTo(5);
 
         AtomicUint unsigned = redis.atomic(key + ":u", 8, AtomicType.UINT);
@@ -179,9 +182,16 @@ class RedisAtomicsTest {
     @Test
     void whatIsNoCanonicalValueOrNoStringIsRefused() {
         AtomicInt counter = redis.atomic(key, 8, AtomicType.INT);
-        for (String stored : List.of("abc", "", "007", "-0", "+1", "1.0", " 1", "99999999999999999999", "9223372036854775808")) {
+        for (String stored : List.of("abc", "", "007", "-0", "+1", "1.0", " 1")) {
             server.call("SET", key, stored);
-            assertThatThrownBy(counter::load).as(stored).isInstanceOf(RedisValueException.class);
+            assertThatThrownBy(counter::load).as(stored).isInstanceOf(RedisForeignKeyException.class);
+            assertThatThrownBy(counter::inc).as(stored).isInstanceOf(RedisForeignKeyException.class);
+            assertThat(get()).isEqualTo(stored);
+        }
+        for (String stored : List.of("99999999999999999999", "9223372036854775808")) {
+            server.call("SET", key, stored);
+            assertThatThrownBy(counter::load).as(stored).isInstanceOf(RedisValueException.class)
+                    .isNotInstanceOf(RedisForeignKeyException.class);
             assertThatThrownBy(counter::inc).as(stored).isInstanceOf(RedisValueException.class);
             assertThat(get()).isEqualTo(stored);
         }
@@ -193,8 +203,10 @@ class RedisAtomicsTest {
         }
         server.call("DEL", key);
         server.call("HSET", key, "field", "1");
-        assertThatThrownBy(counter::load).isInstanceOf(RedisValueException.class).hasMessageContaining("WRONGTYPE");
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisValueException.class).hasMessageContaining("WRONGTYPE");
+        assertThatThrownBy(counter::load).isInstanceOf(RedisForeignKeyException.class)
+                .hasMessageContaining("holds a hash");
+        assertThatThrownBy(counter::inc).isInstanceOf(RedisForeignKeyException.class)
+                .hasMessageContaining("holds a hash");
     }
 
     @Test

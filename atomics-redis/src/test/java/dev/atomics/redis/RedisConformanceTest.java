@@ -44,9 +44,17 @@ class RedisConformanceTest {
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     private static final AtomicInteger KEYS = new AtomicInteger();
 
-    private static LettuceConnectionFactory factory;
-    private static RedisAtomics redis;
-    private static Resp plain;
+    /** A plain client's command: the backdoor that sets up and checks states in the stored form. */
+    @FunctionalInterface
+    interface Calls {
+        String call(String... command);
+    }
+
+    // set by connect(), or by a subclass's own (RedisClusterConformanceTest: the same tests on a Redis Cluster)
+    static LettuceConnectionFactory factory;
+    static RedisAtomics redis;
+    static Calls plain;
+    static AutoCloseable plainClient;
 
     @BeforeAll
     static void connect() {
@@ -55,14 +63,20 @@ class RedisConformanceTest {
         RedisServer server = RedisServer.shared();
         factory = ConnectionFactories.lettuce(server, Duration.ofSeconds(10));
         redis = RedisAtomics.create(factory);
-        plain = server.client();
+        Resp resp = server.client();
+        plain = resp::call;
+        plainClient = resp;
     }
 
     @AfterAll
     static void disconnect() {
         redis.close();
         factory.destroy();
-        plain.close();
+        try {
+            plainClient.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An atomic on a fresh key, for one test. */

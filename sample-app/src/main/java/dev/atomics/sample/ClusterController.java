@@ -3,6 +3,7 @@ package dev.atomics.sample;
 import dev.atomics.AtomicInt;
 import dev.atomics.redis.RedisAtomic;
 import dev.atomics.redis.RedisAtomicsException;
+import dev.atomics.spring.boot.AtomicsProblem;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -60,13 +61,16 @@ class ClusterController {
     }
 
     /**
-     * Redis is down, does not answer, or the key holds something else: 503, saying whether the operation may
-     * nevertheless have happened (a timeout: it may have; nothing is retried).
+     * Redis failed the operation: the starter's status table decides ({@link AtomicsProblem}: 503 when Redis is down,
+     * 504 when the outcome is unknown, 409 when the key holds something else or vanished), saying whether the
+     * operation may nevertheless have happened (a timeout: it may have; nothing is retried).
      */
     @ExceptionHandler(RedisAtomicsException.class)
     ProblemDetail redisFailed(RedisAtomicsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        AtomicsProblem table = AtomicsProblem.of(e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(table.status()), e.getMessage());
         problem.setProperty("outcomeUnknown", e.outcomeUnknown());
+        table.extensions().forEach(problem::setProperty);
         return problem;
     }
 }

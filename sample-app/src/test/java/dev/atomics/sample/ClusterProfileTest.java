@@ -115,6 +115,12 @@ class ClusterProfileTest {
                         .until(d -> "11".equals(d.findElement(By.cssSelector("td[data-value-of='orders']")).getText()));
             }
 
+            redis.call("DEL", key); // a vanished key (expired, deleted, lost by Redis) is reported, not reset to 0
+            JsonNode vanished = call("POST", ports.get(1), "/api/orders", 409);
+            assertThat(vanished.get("detail").asString()).contains(key).contains("does not exist");
+            assertThat(redis.call("EXISTS", key)).isEqualTo("0");
+            redis.call("SET", key, "11"); // the operator recreates it
+
             redis.kill(); // what docs/reference-redis.md says happens when Redis goes away
             JsonNode failed = call("POST", ports.get(0), "/api/orders", 503);
             assertThat(failed.get("outcomeUnknown").asBoolean()).isFalse();

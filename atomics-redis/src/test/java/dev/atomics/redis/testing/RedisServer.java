@@ -22,10 +22,12 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
+    private final List<String> extra;
     private Process process;
 
-    private RedisServer(int port) {
+    private RedisServer(int port, List<String> extra) {
         this.port = port;
+        this.extra = List.copyOf(extra);
         try {
             this.dir = Files.createTempDirectory("redis-test-");
         } catch (IOException e) {
@@ -44,9 +46,30 @@ public final class RedisServer implements AutoCloseable {
 
     /** A new server on a free port, answering PING. */
     public static RedisServer start() {
-        RedisServer server = new RedisServer(freePort());
+        return start(List.of());
+    }
+
+    /** A new server on a free port with more options (e.g. {@code --replicaof host port}), answering PING. */
+    public static RedisServer start(List<String> options) {
+        RedisServer server = new RedisServer(freePort(), options);
         server.launch();
         return server;
+    }
+
+    /** The directory of its files (log, config), removed when closed. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Whether the process runs. */
+    public synchronized boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the server again on the same port with {@code options} instead of those it was started with. */
+    public synchronized void restart(List<String> options) {
+        kill();
+        launch(options);
     }
 
     public String host() {
@@ -62,7 +85,7 @@ public final class RedisServer implements AutoCloseable {
         return process.pid();
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -72,7 +95,7 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    private static String executable() {
+    static String executable() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/local/bin").split(File.pathSeparator)) {
             File f = new File(dir, "redis-server");
             if (f.canExecute()) {
@@ -89,11 +112,18 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private synchronized void launch() {
+        launch(extra);
+    }
+
+    private synchronized void launch(List<String> options) {
         Path log = dir.resolve("redis.log");
         try {
-            process = new ProcessBuilder(executable(), "--port", Integer.toString(port), "--bind", host(), "--save", "",
-                    "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new java.util.ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
+                    "--bind", host(), "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                    "--daemonize", "no"));
+            command.addAll(options);
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server", e);
         }

@@ -6,6 +6,9 @@ import dev.atomics.OperandRangeException;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.redis.RedisAtomicsException;
+import dev.atomics.redis.RedisForeignKeyException;
+import dev.atomics.redis.RedisMissingKeyException;
+import dev.atomics.redis.RedisNotReplicatedException;
 import dev.atomics.redis.RedisValueException;
 import dev.atomics.shm.MappedFileRefusedException;
 import dev.atomics.shm.SharedMemoryBoundsException;
@@ -32,7 +35,8 @@ import java.util.Map;
  *       {@link SharedMemoryNameException}, {@link SharedMemoryBoundsException}</td></tr>
  *   <tr><td>404</td><td>no such atomic</td><td>{@link UnknownAtomicException}</td></tr>
  *   <tr><td>409</td><td>the backend holds something the library refuses to read or overwrite: an operator must look
- *       (retrying will not help)</td><td>{@code RedisValueException}, {@link SharedMemoryExistsException},
+ *       (retrying will not help)</td><td>{@code RedisValueException}, {@code RedisForeignKeyException} (a key of
+ *       another type or form), {@code RedisMissingKeyException} (a vanished key), {@link SharedMemoryExistsException},
  *       {@link MappedFileRefusedException}</td></tr>
  *   <tr><td>503</td><td>the backend cannot answer; {@code "retryable"} says whether a retry may succeed</td>
  *       <td>{@code RedisUnavailableException} and any {@code RedisAtomicsException} whose outcome is known
@@ -42,7 +46,9 @@ import java.util.Map;
  *       retryable)</td></tr>
  *   <tr><td>504</td><td>a write was sent and its outcome is unknown: {@code "outcome": "unknown"}, never retry
  *       blindly</td><td>{@code RedisTimeoutException}, and any {@code RedisAtomicsException} whose
- *       {@code outcomeUnknown()} is true</td></tr>
+ *       {@code outcomeUnknown()} is true; {@code RedisNotReplicatedException} with
+ *       {@code "outcome": "applied-not-replicated"} (applied by the primary, acknowledged by too few
+ *       replicas)</td></tr>
  * </table>
  *
  * @param status    the HTTP status
@@ -50,7 +56,7 @@ import java.util.Map;
  * @param detail    what happened: the exception's message
  * @param exception the simple name of the exception's class
  * @param retryable for 503: whether retrying may succeed; {@code null} otherwise
- * @param outcome   for 504: {@code "unknown"}; {@code null} otherwise
+ * @param outcome   for 504: {@code "unknown"} or {@code "applied-not-replicated"}; {@code null} otherwise
  */
 public record AtomicsProblem(int status, String title, String detail, String exception, @Nullable Boolean retryable,
                              @Nullable String outcome) {
@@ -136,10 +142,18 @@ public record AtomicsProblem(int status, String title, String detail, String exc
             if (!(failure instanceof RedisAtomicsException e)) {
                 return null;
             }
+            if (e instanceof RedisNotReplicatedException) {
+                return new AtomicsProblem(504, "Applied, not replicated", detail(e), name(e), null,
+                        "applied-not-replicated");
+            }
             if (e.outcomeUnknown()) {
                 return new AtomicsProblem(504, "Outcome unknown", detail(e), name(e), null, "unknown");
             }
-            return e instanceof RedisValueException ? conflict(e) : unavailable(e, true);
+            if (e instanceof RedisForeignKeyException || e instanceof RedisMissingKeyException
+                    || e instanceof RedisValueException) {
+                return conflict(e);
+            }
+            return unavailable(e, true);
         }
     }
 }

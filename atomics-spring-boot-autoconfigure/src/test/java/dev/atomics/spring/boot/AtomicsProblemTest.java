@@ -10,6 +10,9 @@ import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.ViewContextException;
 import dev.atomics.redis.RedisAtomicsException;
+import dev.atomics.redis.RedisForeignKeyException;
+import dev.atomics.redis.RedisMissingKeyException;
+import dev.atomics.redis.RedisNotReplicatedException;
 import dev.atomics.redis.RedisTimeoutException;
 import dev.atomics.redis.RedisUnavailableException;
 import dev.atomics.redis.RedisValueException;
@@ -57,6 +60,8 @@ class AtomicsProblemTest {
                 row(new SharedMemoryBoundsException("x", M), 400, null, null),
                 row(new UnknownAtomicException("x", M), 404, null, null),
                 row(new RedisValueException(M, "k", null), 409, null, null),
+                row(new RedisForeignKeyException(M, "k", "a hash", null), 409, null, null),
+                row(new RedisMissingKeyException(M, "k", null), 409, null, null),
                 row(new SharedMemoryExistsException("x", M), 409, null, null),
                 row(new MappedFileRefusedException("x", MappedFileRefusedException.Reason.SYMLINK, M), 409, null, null),
                 row(new RedisUnavailableException(M, "k", false, null), 503, true, null),
@@ -75,7 +80,8 @@ class AtomicsProblemTest {
                 row(new InternalError(M), 503, false, null),
                 row(new RedisTimeoutException(M, "k", null), 504, null, "unknown"),
                 row(new RedisUnavailableException(M, "k", true, null), 504, null, "unknown"),
-                row(new RedisAtomicsException(M, "k", true, null), 504, null, "unknown"));
+                row(new RedisAtomicsException(M, "k", true, null), 504, null, "unknown"),
+                row(new RedisNotReplicatedException(M, "k", 1, 0), 504, null, "applied-not-replicated"));
     }
 
     private static Arguments row(Throwable e, int status, Boolean retryable, String outcome) {

@@ -148,12 +148,15 @@ public final class AtomicsKeys {
         return previous[b.length()];
     }
 
-    /** The bean properties of {@code type}, in kebab case. */
+    /** The bean properties of {@code type}, in kebab case; those of a nested group (a Redis entry's wait) too. */
     private static Set<String> keys(Class<?> type) {
         Set<String> keys = new TreeSet<>();
         for (PropertyDescriptor p : BeanUtils.getPropertyDescriptors(type)) {
             if (p.getReadMethod() != null && !p.getName().equals("class")) {
                 keys.add(kebab(p.getName()));
+                if (p.getPropertyType() == AtomicsProperties.Wait.class) {
+                    keys(AtomicsProperties.Wait.class).forEach(k -> keys.add(kebab(p.getName()) + "." + k));
+                }
             }
         }
         return keys;

@@ -301,6 +301,46 @@ public class AtomicsProperties {
         /** Whether the atomic refuses modifying operations (it only loads and tests bits). */
         private boolean readonly;
 
+        /**
+         * What a missing key means: 'create-at-startup' (default: the first contact with Redis creates an absent key
+         * with initial-value, logged as a WARN; later a missing key fails), 'fail' (never created) or 'recreate' (a
+         * missing key reads as zero and the next write creates it: the behaviour before the check, opt-in).
+         */
+        private String onMissing = "create-at-startup";
+
+        /**
+         * The value a missing key is created with under on-missing create-at-startup: decimal (or 0x hex) for int
+         * and uint, width hex bytes for bytes; default zero.
+         */
+        private String initialValue;
+
+        /** Durability: after each write, Redis WAIT for this many replicas, at most this long. */
+        private Wait wait;
+
+        public String getOnMissing() {
+            return onMissing;
+        }
+
+        public void setOnMissing(String onMissing) {
+            this.onMissing = onMissing;
+        }
+
+        public String getInitialValue() {
+            return initialValue;
+        }
+
+        public void setInitialValue(String initialValue) {
+            this.initialValue = initialValue;
+        }
+
+        public Wait getWait() {
+            return wait;
+        }
+
+        public void setWait(Wait wait) {
+            this.wait = wait;
+        }
+
         public String getRedis() {
             return redis;
         }
@@ -315,6 +355,32 @@ public class AtomicsProperties {
 
         public void setReadonly(boolean readonly) {
             this.readonly = readonly;
+        }
+    }
+
+    /** Durability of a Redis entry's writes: WAIT after each write. */
+    public static class Wait {
+
+        /** How many replicas must acknowledge each write (at least 1). */
+        private int replicas = 1;
+
+        /** How long to wait for them (at least 1ms); fewer in time fail with RedisNotReplicatedException. */
+        private Duration timeout = Duration.ofMillis(100);
+
+        public int getReplicas() {
+            return replicas;
+        }
+
+        public void setReplicas(int replicas) {
+            this.replicas = replicas;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

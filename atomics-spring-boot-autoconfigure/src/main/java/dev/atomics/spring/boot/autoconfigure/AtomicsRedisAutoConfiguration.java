@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
@@ -26,5 +27,20 @@ public final class AtomicsRedisAutoConfiguration {
     @Bean
     RedisKind atomicsRedisSourceKind(RedisConnectionFactory connectionFactory, AtomicsProperties properties) {
         return new RedisKind(connectionFactory, properties.getRedis().getTimeout());
+    }
+
+    /** The counter {@code atomics.redis.keys.created}: keys created under {@code on-missing: create-at-startup}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static final class KeysCreatedMetrics {
+
+        @Bean
+        io.micrometer.core.instrument.binder.MeterBinder atomicsRedisKeysCreated(RedisKind kind) {
+            return registry -> io.micrometer.core.instrument.FunctionCounter
+                    .builder("atomics.redis.keys.created", kind, RedisKind::keysCreated)
+                    .description("Redis keys of atomics that were missing and created with their initial value"
+                            + " (on-missing: create-at-startup): data Redis may have lost")
+                    .register(registry);
+        }
     }
 }

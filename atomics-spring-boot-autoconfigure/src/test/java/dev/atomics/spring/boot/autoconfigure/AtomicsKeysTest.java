@@ -48,9 +48,9 @@ class AtomicsKeysTest {
                 .run(refuses("atomics.shared.jobs.ofset", "offset"));
         runner.withPropertyValues("atomics.cluster.orders.redis=k", "atomics.cluster.orders.readonyl=true")
                 .run(refuses("atomics.cluster.orders.readonyl", "readonly"));
-        // a key of another map's entries is unknown here: a cluster atomic has no initial value
-        runner.withPropertyValues("atomics.cluster.orders.redis=k", "atomics.cluster.orders.initial-value=1")
-                .run(refuses("atomics.cluster.orders.initial-value", "readonly"));
+        // a key of another map's entries is unknown here: a cluster atomic has no offset
+        runner.withPropertyValues("atomics.cluster.orders.redis=k", "atomics.cluster.orders.offset=8")
+                .run(refuses("atomics.cluster.orders.offset", "meter"));
     }
 
     @Test

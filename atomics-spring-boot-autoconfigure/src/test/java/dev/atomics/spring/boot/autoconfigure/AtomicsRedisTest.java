@@ -320,11 +320,17 @@ class AtomicsRedisTest {
                         assertThat(meters.get(AtomicsMetrics.METER).tags("name", "orders").gauge().value()).isNaN();
                         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("no hang").isLessThan(10_000);
 
-                        own.restart(); // empty: no persistence
+                        own.restart(); // empty: no persistence, so the key is gone, and is not silently recreated
                         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                        while (indicator.health().getStatus() != Status.UP && System.nanoTime() < deadline) {
+                        while (!String.valueOf(indicator.health().getDetails().get("reason")).contains("does not exist")
+                                && System.nanoTime() < deadline) {
                             Thread.sleep(50);
                         }
+                        Health lost = indicator.health();
+                        assertThat(lost.getStatus()).isEqualTo(Status.DOWN);
+                        assertThat((String) lost.getDetails().get("reason")).contains("'orders' does not exist");
+                        problem(409, () -> endpoint.operate("orders", "add", "1", null, null), "'orders'");
+                        own.call("SET", "orders", "0"); // the operator recreates it
                         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
                         assertThat(descriptor(endpoint.atomic("orders")).value()).isEqualTo("0");
                         orders.inc();
