@@ -96,4 +96,27 @@ final class GuardedOps implements Ops {
         inner.rmw(t, op, s, order);
         FaultGuard.exit(index, g, what);
     }
+
+    @Override
+    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
+                             MemoryOrder success, MemoryOrder failure) {
+        long g = FaultGuard.enter(index);
+        boolean r = inner.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, success, failure);
+        FaultGuard.exit(index, g, what);
+        return r;
+    }
+
+    @Override
+    public void store16(Target t, long high, long low, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.store16(t, high, low, order);
+        FaultGuard.exit(index, g, what);
+    }
+
+    @Override
+    public void void16(Target t, Op op, long high, long low, MemoryOrder order) {
+        long g = FaultGuard.enter(index);
+        inner.void16(t, op, high, low, order);
+        FaultGuard.exit(index, g, what);
+    }
 }
