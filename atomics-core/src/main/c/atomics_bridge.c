@@ -343,6 +343,32 @@ BRIDGE_EXPORT int32_t atomics_bridge_cas16(int64_t op, int64_t obj, int64_t exp_
     }
 }
 
+/* compare-and-exchange (weak or strong) with the values in registers: returns 1 if *obj held
+ * (exp_low, exp_high) and now holds (des_low, des_high); else 0, and the value witnessed goes to
+ * `witness` (16 bytes in native order, written as two 8-byte halves, which the caller reads back
+ * as such without a store-forwarding stall). A success writes nothing, so a caller retrying with
+ * the witness needs no load of its own. A spurious failure of a weak cmpxchg is retried. */
+BRIDGE_EXPORT int32_t atomics_bridge_cmpxchg16(int64_t op, int64_t obj, int64_t exp_low, int64_t exp_high,
+                                               int64_t des_low, int64_t des_high, int64_t witness)
+{
+    const atomics_bridge_op_t *d = BRIDGE_OP(op);
+    const patomic_fn_explicit_cmpxchg_t f = BRIDGE_FN(patomic_fn_explicit_cmpxchg_t, d->fn);
+    const bridge_u128_t n = bridge_u128(des_low, des_high);
+    uint64_t *w = BRIDGE_PTR(witness);
+    for (;;) {
+        bridge_u128_t e = bridge_u128(exp_low, exp_high);
+        if (f(BRIDGE_OBJ(obj), e.bytes, n.bytes, d->order, d->fail)) {
+            return 1;
+        }
+        if (e.half[BRIDGE_LOW] != (uint64_t)exp_low || e.half[1 - BRIDGE_LOW] != (uint64_t)exp_high) {
+            w[0] = e.half[0];
+            w[1] = e.half[1];
+            return 0;
+        }
+        /* spurious failure: try again */
+    }
+}
+
 /* store (low, high). */
 BRIDGE_EXPORT void atomics_bridge_store16(int64_t op, int64_t obj, int64_t low, int64_t high)
 {

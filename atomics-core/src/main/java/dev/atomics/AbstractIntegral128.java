@@ -2,6 +2,7 @@ package dev.atomics;
 
 import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
+import dev.atomics.engine.Ops;
 import dev.atomics.engine.Scratch;
 import dev.atomics.memory.MemoryRegion;
 
@@ -12,7 +13,10 @@ import static dev.atomics.engine.Scratch.R;
 
 /**
  * The operations of 16-byte integral objects. Values cross to native code through the calling thread's
- * {@link Scratch}: an operation allocates nothing but the {@link Int128} (or result record) it returns.
+ * {@link Scratch}, or, for compare-and-exchange, store and the read-modify-writes that return nothing, in registers
+ * where the binding passes them so ({@link Ops#cmpxchg16}): an operation allocates nothing but the {@link Int128}
+ * (or result record) it returns. The width-16 calls go to the object's ops directly: {@link Dispatch}'s JVM fast
+ * path does not apply (the JVM engine serves no width 16).
  */
 abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicIntegral128 {
 
@@ -53,6 +57,13 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
         return s;
     }
 
+    /** A read-modify-write that returns nothing, with operand {@code v} in registers. */
+    private void void16(Op op, Int128 v, MemoryOrder order) {
+        anyOrder(order);
+        Int128 a = operand(v);
+        ops.void16(this, op, a.high(), a.low(), order);
+    }
+
     /** A read-modify-write without operand. */
     private Scratch rmw(Op op, MemoryOrder order) {
         anyOrder(order);
@@ -84,9 +95,8 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
     @Override
     public final void store(Int128 desired, MemoryOrder order) {
         storeOrder(order);
-        Scratch s = Scratch.get();
-        put(s, A, operand(desired));
-        Dispatch.store(this, s, order);
+        Int128 d = operand(desired);
+        ops.store16(this, d.high(), d.low(), order);
     }
 
     @Override
@@ -94,12 +104,16 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
         return value(rmw(Op.EXCHANGE, desired, order), R);
     }
 
-    private boolean cmpxchg(Op op, Scratch s, Int128 expected, Int128 desired, MemoryOrder success,
+    /**
+     * A compare-and-exchange with the values in registers: on failure the value seen goes to {@code witness}'s
+     * {@link Scratch#A} ({@code null}: no witness wanted), so a caller retrying with it needs no load of its own.
+     */
+    private boolean cmpxchg(Op op, Scratch witness, Int128 expected, Int128 desired, MemoryOrder success,
                             MemoryOrder failure) {
         failOrder(success, failure);
-        put(s, A, operand(expected));
-        put(s, B, operand(desired));
-        return Dispatch.cmpxchg(this, op, s, success, failure);
+        Int128 e = operand(expected);
+        Int128 d = operand(desired);
+        return ops.cmpxchg16(this, op, e.high(), e.low(), d.high(), d.low(), witness, success, failure);
     }
 
     @Override
@@ -120,7 +134,7 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
 
     @Override
     public final boolean compareAndSet(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
-        return cmpxchg(Op.CMPXCHG_STRONG, Scratch.get(), expected, desired, success, failure);
+        return cmpxchg(Op.CMPXCHG_STRONG, null, expected, desired, success, failure);
     }
 
     @Override
@@ -152,27 +166,27 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
 
     @Override
     public final void binOr(Int128 operand, MemoryOrder order) {
-        rmw(Op.BIN_OR, operand, order);
+        void16(Op.BIN_OR, operand, order);
     }
 
     @Override
     public final void binXor(Int128 operand, MemoryOrder order) {
-        rmw(Op.BIN_XOR, operand, order);
+        void16(Op.BIN_XOR, operand, order);
     }
 
     @Override
     public final void binAnd(Int128 operand, MemoryOrder order) {
-        rmw(Op.BIN_AND, operand, order);
+        void16(Op.BIN_AND, operand, order);
     }
 
     @Override
     public final void add(Int128 operand, MemoryOrder order) {
-        rmw(Op.ADD, operand, order);
+        void16(Op.ADD, operand, order);
     }
 
     @Override
     public final void sub(Int128 operand, MemoryOrder order) {
-        rmw(Op.SUB, operand, order);
+        void16(Op.SUB, operand, order);
     }
 
     @Override

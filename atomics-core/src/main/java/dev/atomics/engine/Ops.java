@@ -64,6 +64,38 @@ public interface Ops {
         throw noWidth16();
     }
 
+    // Width 16 with the values in registers: what an engine whose calls take them that way runs without a buffer.
+    // The defaults go through the calling thread's Scratch and the methods above, so a wrapper that overrides
+    // only those (checks, guards) still sees every operation.
+
+    /**
+     * A compare-and-exchange of a 16-byte object, expecting {@code (expHigh, expLow)} and writing
+     * {@code (desHigh, desLow)}. On failure, if {@code witness} is not {@code null}, the value seen goes to its
+     * {@link Scratch#A}; a success writes nothing there, and a {@code null} witness asks for none (a
+     * compare-and-set).
+     */
+    default boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
+                              MemoryOrder success, MemoryOrder failure) {
+        Scratch s = witness != null ? witness : Scratch.get();
+        s.put(Scratch.A, expHigh, expLow);
+        s.put(Scratch.B, desHigh, desLow);
+        return cmpxchg(t, op, s, success, failure);
+    }
+
+    /** {@link Op#STORE} of {@code (high, low)} into a 16-byte object. */
+    default void store16(Target t, long high, long low, MemoryOrder order) {
+        Scratch s = Scratch.get();
+        s.put(Scratch.A, high, low);
+        store(t, s, order);
+    }
+
+    /** A read-modify-write of {@link Op.Shape#VOID} (no result) on a 16-byte object, operand {@code (high, low)}. */
+    default void void16(Target t, Op op, long high, long low, MemoryOrder order) {
+        Scratch s = Scratch.get();
+        s.put(Scratch.A, high, low);
+        rmw(t, op, s, order);
+    }
+
     private UnsupportedWidthException noWidth16() {
         return new UnsupportedWidthException("the " + engine().name().toLowerCase(java.util.Locale.ROOT)
                 + " engine serves no 16-byte objects");

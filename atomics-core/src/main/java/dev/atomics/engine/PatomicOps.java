@@ -6,6 +6,7 @@ import dev.atomics.Engine;
 import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
+import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
 
 import static dev.atomics.engine.OpDescriptors.op;
@@ -27,6 +28,13 @@ import static dev.atomics.nativelib.Bridge.*;
  * as it was but writes it, so {@link Engines} never binds them to read-only memory (the write would fault).
  */
 final class PatomicOps implements Ops {
+
+    /**
+     * Whether 16-byte compare-and-exchange, store and the void read-modify-writes pass their values in registers
+     * (the bridge's {@code *16} entry points: FFM) rather than through the thread's {@link Scratch} (JNA, which
+     * charges per argument). Constant, so each method compiles to one form.
+     */
+    private static final boolean REGISTERS = Bridge.valuesInRegisters();
 
     /** 16 zero bytes, never written: the desired value of a 16-byte load by compare-and-exchange. */
     private static final Memory ZERO = zero();
@@ -202,6 +210,45 @@ final class PatomicOps implements Ops {
         }
         t.keepAlive();
         s.keepAlive();
+    }
+
+    @Override
+    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
+                             MemoryOrder succ, MemoryOrder fail) {
+        if (!REGISTERS) {
+            return Ops.super.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, succ, fail);
+        }
+        long d = op(descriptors.first(op), succ, fail);
+        int r;
+        if (witness == null) {
+            r = atomics_bridge_cas16(d, t.address, expLow, expHigh, desLow, desHigh);
+        } else {
+            r = atomics_bridge_cmpxchg16(d, t.address, expLow, expHigh, desLow, desHigh, witness.address(Scratch.A));
+            witness.keepAlive();
+        }
+        t.keepAlive();
+        return r != 0;
+    }
+
+    @Override
+    public void store16(Target t, long high, long low, MemoryOrder o) {
+        if (!REGISTERS) {
+            Ops.super.store16(t, high, low, o);
+            return;
+        }
+        atomics_bridge_store16(op(store, o), t.address, low, high);
+        t.keepAlive();
+    }
+
+    @Override
+    public void void16(Target t, Op op, long high, long low, MemoryOrder o) {
+        long first = descriptors.first(op);
+        if (!REGISTERS || first == 0) {
+            Ops.super.void16(t, op, high, low, o);
+            return;
+        }
+        atomics_bridge_void16(op(first, o), t.address, low, high);
+        t.keepAlive();
     }
 
     /** {@link Ops#update} at width 16, with the values on the Java side and A and B carrying each CAS. */

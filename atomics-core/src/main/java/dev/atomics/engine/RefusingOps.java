@@ -124,4 +124,23 @@ final class RefusingOps implements Ops {
         check(op);
         delegate.rmw(t, op, s, order);
     }
+
+    @Override
+    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
+                             MemoryOrder success, MemoryOrder failure) {
+        check(op);
+        return delegate.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, success, failure);
+    }
+
+    @Override
+    public void store16(Target t, long high, long low, MemoryOrder order) {
+        check(Op.STORE);
+        delegate.store16(t, high, low, order);
+    }
+
+    @Override
+    public void void16(Target t, Op op, long high, long low, MemoryOrder order) {
+        check(op);
+        delegate.void16(t, op, high, low, order);
+    }
 }

@@ -39,6 +39,12 @@ public final class MemoryRegion {
 
     private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
                          String description, Runnable onRelease, boolean wordPrivate) {
+        this(address, size, readonly, buffer, null, owner, description, onRelease, wordPrivate);
+    }
+
+    /** {@code wordBuffer}: the 4 bytes at {@code address & ~3} as the owner hands them out, or null (made here). */
+    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, ByteBuffer wordBuffer,
+                         Object owner, String description, Runnable onRelease, boolean wordPrivate) {
         this.address = address;
         this.size = size;
         this.readonly = readonly;
@@ -53,7 +59,7 @@ public final class MemoryRegion {
             // and aligned, so the word is mapped, with the same protection, whenever the object is. The buffer
             // is made once, here; it holds no reference to the memory, which the owner keeps alive as for
             // the object's own buffer.
-            ByteBuffer w = new Pointer(address & ~3L).getByteBuffer(0, 4);
+            ByteBuffer w = wordBuffer != null ? wordBuffer : new Pointer(address & ~3L).getByteBuffer(0, 4);
             this.word = readonly ? w.asReadOnlyBuffer() : w;
             int lowBit = 8 * (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? inWord : 4 - size - inWord);
             this.wordShift = lowBit;
@@ -120,6 +126,25 @@ public final class MemoryRegion {
         ByteBuffer slice = buffer.slice();
         long base = addressOf(slice);
         return new MemoryRegion(base, slice.remaining(), slice.isReadOnly(), slice, owner, description, onRelease);
+    }
+
+    /**
+     * Like {@link #of(ByteBuffer, Object, String, Runnable)}, for an owner whose buffers carry a lifetime of their
+     * own (a Java 22+ shared arena's segment): {@code word} is the owner's buffer on the 4 bytes from {@code
+     * address & ~3} of the buffer's first byte, used (if the width is 1 or 2) instead of one made from the raw
+     * address, so that every access of the JVM engine goes through the owner's buffers. Not API.
+     */
+    public static MemoryRegion of(ByteBuffer buffer, ByteBuffer word, Object owner, String description,
+                                  Runnable onRelease) {
+        MemoryRegion r = of(buffer, owner, description, onRelease);
+        if (r.word == null || word == null) {
+            return r;
+        }
+        if (addressOf(word) != (r.address & ~3L) || word.capacity() != 4) {
+            throw new IllegalArgumentException("the word buffer is not the 4 bytes around the object");
+        }
+        return new MemoryRegion(r.address, r.size, r.readonly, r.buffer, word,
+                owner, description, onRelease, false);
     }
 
     /**

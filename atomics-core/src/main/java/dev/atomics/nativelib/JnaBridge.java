@@ -80,6 +80,9 @@ public final class JnaBridge {
     public static native int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
                                                   long desHigh);
 
+    public static native int atomics_bridge_cmpxchg16(long op, long obj, long expLow, long expHigh, long desLow,
+                                                      long desHigh, long witness);
+
     public static native void atomics_bridge_store16(long op, long obj, long low, long high);
 
     public static native void atomics_bridge_void16(long op, long obj, long low, long high);

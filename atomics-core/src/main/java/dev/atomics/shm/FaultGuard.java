@@ -98,7 +98,7 @@ public final class FaultGuard {
         }
         int index = range.guardIndex;
         String what = own ? region.description() : region.description() + " in " + range.what;
-        return new EngineBinding(new GuardedOps(binding.ops(), index, what), binding.engine(),
+        return new EngineBinding(new GuardedOps(binding.ops(), index, what, range), binding.engine(),
                 binding.opsSupported(), binding.alignment());
     }
 

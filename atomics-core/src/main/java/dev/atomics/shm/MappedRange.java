@@ -1,9 +1,8 @@
 package dev.atomics.shm;
 
-import com.sun.jna.Pointer;
-
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +34,8 @@ final class MappedRange {
     final int guardIndex;
     /** The object in words, e.g. {@code shared memory '/counters'}. */
     final String what;
+    /** How the range's memory is handed out and unmapped (on Java 22+: through a shared arena). */
+    private final RangeMemory memory;
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
@@ -45,6 +46,7 @@ final class MappedRange {
         this.key = key;
         this.guardIndex = guardIndex;
         this.what = what;
+        this.memory = new RangeMemory(address, length);
         LIVE.incrementAndGet();
     }
 
@@ -67,10 +69,52 @@ final class MappedRange {
      * every slice or duplicate of it, which reference it) becomes unreachable.
      */
     ByteBuffer buffer(long offset, int length) {
-        ByteBuffer b = new Pointer(address + offset).getByteBuffer(0, length);
+        ByteBuffer b = memory.buffer(offset, length);
         holds.incrementAndGet();
         CLEANER.register(b, this::drop);
         return b;
+    }
+
+    /**
+     * One more hold, given up by {@link ViewHold#drop()} (once, whoever calls it first): an atomic view's, which
+     * its context drops at close where the view's accesses are scoped ({@link RangeMemory#SCOPED}, Java 22+), and
+     * the garbage collector otherwise.
+     */
+    ViewHold viewHold() {
+        holds.incrementAndGet();
+        return new ViewHold(this);
+    }
+
+    /** The buffer of an atomic view on {@code length} bytes at {@code offset} (hold the range with {@link #viewHold}). */
+    ByteBuffer viewBuffer(long offset, int length) {
+        return memory.viewBuffer(offset, length);
+    }
+
+    /** The 4-byte word around {@code offset} for a 1- or 2-byte view, or null (the view makes its own). */
+    ByteBuffer viewWord(long offset) {
+        return memory.viewWord(offset);
+    }
+
+    /** A view's hold on a range: dropped once. Refers to the range only, so cleaners may hold it. */
+    static final class ViewHold implements Runnable {
+        private final MappedRange range;
+        private final AtomicBoolean dropped = new AtomicBoolean();
+
+        private ViewHold(MappedRange range) {
+            this.range = range;
+        }
+
+        /** Gives up the hold, if not yet given up. */
+        void drop() {
+            if (dropped.compareAndSet(false, true)) {
+                range.drop();
+            }
+        }
+
+        @Override
+        public void run() {
+            drop();
+        }
     }
 
     /** Gives up one hold; the last unmaps the range. */
@@ -92,8 +136,9 @@ final class MappedRange {
         if (!unmapped) {
             unmapped = true;
             MappingCache.forget(this);
-            FaultGuard.unregister(guardIndex); // first: a fault at this address after munmap is not ours to recover
-            Posix.libc().munmap(new Pointer(address), length);
+            memory.close(); // Java 22+: from here no scoped access (a JVM-engine view's) is running or can start
+            FaultGuard.unregister(guardIndex); // before munmap: a fault at this address then is not ours to recover
+            memory.unmap();
             LIVE.decrementAndGet();
         }
     }

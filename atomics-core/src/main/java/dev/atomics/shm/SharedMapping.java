@@ -10,6 +10,7 @@ import dev.atomics.Engine;
 import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
 import dev.atomics.UnsupportedWidthException;
+import dev.atomics.engine.Engines;
 import dev.atomics.memory.MemoryRegion;
 
 import java.io.IOException;
@@ -331,14 +332,26 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                 throw new UnsupportedWidthException("width must be positive: " + width + " (atomic view on " + describe() + ")");
             }
             checkBounds(offset, width, "an atomic of width " + width);
-            ByteBuffer buffer = range.buffer(offset, width);
+            ByteBuffer buffer = range.viewBuffer(offset, width);
             String description = user != null ? user : viewName(type) + " at offset " + offset + ", width " + width;
             long id = users.add(description);
-            Runnable release = users.remover(id);
-            MemoryRegion region = MemoryRegion.of(readonly ? buffer.asReadOnlyBuffer() : buffer, this,
-                    describe() + " at offset " + offset, release);
-            // The view holds the region: once it is unreachable nobody can use the view, so it no longer counts.
+            Runnable removeUser = users.remover(id);
+            MappedRange.ViewHold hold = range.viewHold();
+            // Where every access of the view is scoped to the range's life (Java 22+, JVM engine, guarded: the guard's
+            // ops turn the closed arena's exception into ViewContextException), closing the view gives up its hold at
+            // once, so open-view-close loops unmap as they go; elsewhere the hold goes with the garbage collector.
+            boolean dropAtClose = RangeMemory.SCOPED && servedByJvmEngine(width, engine)
+                    && range.guardIndex != FaultGuard.UNGUARDED && FaultGuard.enabled();
+            Runnable release = dropAtClose ? () -> {
+                removeUser.run();
+                hold.drop();
+            } : removeUser;
+            MemoryRegion region = MemoryRegion.of(readonly ? buffer.asReadOnlyBuffer() : buffer,
+                    dropAtClose ? range.viewWord(offset) : null, this, describe() + " at offset " + offset, release);
+            // The view holds the region: once it is unreachable nobody can use the view, so it no longer counts, and
+            // its hold on the range goes.
             MappedRange.CLEANER.register(region, release);
+            MappedRange.CLEANER.register(region, hold);
             try {
                 return Atomics.atomicView(region, type, engine);
             } catch (RuntimeException | Error e) {
@@ -346,6 +359,12 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
                 throw e;
             }
         }
+    }
+
+    /** Whether {@code Engines.bind} serves a view of {@code width} asked for {@code engine} by the JVM engine. */
+    private static boolean servedByJvmEngine(int width, Engine engine) {
+        Engine e = engine == Engine.AUTO ? Engines.defaultEngine() : engine;
+        return Engines.jvmSupports(width) && (e == Engine.JVM || e == Engine.AUTO);
     }
 
     private static String viewName(AtomicType<?, ?, ?> type) {

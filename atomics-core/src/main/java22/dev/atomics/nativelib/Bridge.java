@@ -61,6 +61,15 @@ public final class Bridge {
         return FFM ? NativeBinding.FFM : NativeBinding.JNA;
     }
 
+    /**
+     * Whether 16-byte values should cross in registers (the {@code *16} entry points) rather than through a buffer
+     * (the {@code _ref} ones): on FFM, where an argument costs a register move, and a buffer its stores and a
+     * thread-local lookup; not on JNA, which charges about 10 ns per argument. Constant, as {@link #binding()}.
+     */
+    public static boolean valuesInRegisters() {
+        return FFM;
+    }
+
     public static long atomics_bridge_load(long op, long obj) {
         if (FFM) {
             try {
@@ -277,6 +286,23 @@ public final class Bridge {
             }
         }
         return JnaBridge.atomics_bridge_cas16(op, obj, expLow, expHigh, desLow, desHigh);
+    }
+
+    /**
+     * Compare-and-exchange at width 16: returns 1 if the object held {@code (expHigh, expLow)} and now holds
+     * {@code (desHigh, desLow)}; else 0, and the value witnessed goes to {@code witness} (16 bytes, native order).
+     * A success writes nothing there (spurious weak failures are retried in C).
+     */
+    public static int atomics_bridge_cmpxchg16(long op, long obj, long expLow, long expHigh, long desLow,
+            long desHigh, long witness) {
+        if (FFM) {
+            try {
+                return (int) FfmBridge.CMPXCHG16.invokeExact(op, obj, expLow, expHigh, desLow, desHigh, witness);
+            } catch (Throwable t) {
+                throw FfmBridge.unexpected(t);
+            }
+        }
+        return JnaBridge.atomics_bridge_cmpxchg16(op, obj, expLow, expHigh, desLow, desHigh, witness);
     }
 
     /** Stores {@code (high, low)} at width 16. */

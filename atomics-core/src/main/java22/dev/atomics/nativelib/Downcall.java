@@ -40,6 +40,8 @@ enum Downcall {
     FETCH_NOARG_REF("atomics_bridge_fetch_noarg_ref", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     VOID_REF("atomics_bridge_void_ref", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     CAS16("atomics_bridge_cas16", true, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+    CMPXCHG16("atomics_bridge_cmpxchg16", true, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+            JAVA_LONG, JAVA_LONG),
     STORE16("atomics_bridge_store16", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     VOID16("atomics_bridge_void16", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     OP_SIZE("atomics_bridge_op_size", false, JAVA_INT),

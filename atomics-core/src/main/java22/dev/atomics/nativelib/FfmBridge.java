@@ -67,6 +67,7 @@ final class FfmBridge {
     static final MethodHandle FETCH_NOARG_REF = HANDLES[Downcall.FETCH_NOARG_REF.ordinal()];
     static final MethodHandle VOID_REF = HANDLES[Downcall.VOID_REF.ordinal()];
     static final MethodHandle CAS16 = HANDLES[Downcall.CAS16.ordinal()];
+    static final MethodHandle CMPXCHG16 = HANDLES[Downcall.CMPXCHG16.ordinal()];
     static final MethodHandle STORE16 = HANDLES[Downcall.STORE16.ordinal()];
     static final MethodHandle VOID16 = HANDLES[Downcall.VOID16.ordinal()];
     static final MethodHandle OP_SIZE = HANDLES[Downcall.OP_SIZE.ordinal()];

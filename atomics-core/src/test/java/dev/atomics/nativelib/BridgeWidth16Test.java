@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The width-16 entry points that take values in registers ({@code atomics_bridge_cas16}, {@code _store16},
- * {@code _void16}), called through {@link Bridge} as an engine would, against a BigInteger model. Surefire runs it on the JNA binding; Failsafe again on the packaged jar,
+ * The width-16 entry points that take values in registers ({@code atomics_bridge_cas16}, {@code _cmpxchg16},
+ * {@code _store16}, {@code _void16}), called through {@link Bridge} as an engine would, against a BigInteger model. Surefire runs it on the JNA binding; Failsafe again on the packaged jar,
  * FFM on Java 22+. Seed: {@code atomics.test.seed}.
  */
 class BridgeWidth16Test {
@@ -105,6 +105,36 @@ class BridgeWidth16Test {
             int ok = Bridge.atomics_bridge_cas16(addr(cas), obj, low(e), high(e), low(d), high(d));
             assertThat(ok).as("[seed %d] cas16 of %s expecting %s", SEED, v, e).isEqualTo(e.equals(v) ? 1 : 0);
             assertThat(read()).as("[seed %d] after cas16", SEED).isEqualTo(e.equals(v) ? d : v);
+        }
+    }
+
+    @Test
+    void compareAndExchangeHandsBackTheWitnessOnFailureOnly() {
+        SplittableRandom r = new SplittableRandom(SEED + 2);
+        Memory store = op(Op.STORE, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
+        Memory strong = op(Op.CMPXCHG_STRONG, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
+        Memory weak = op(Op.CMPXCHG_WEAK, MemoryOrder.ACQ_REL, MemoryOrder.ACQUIRE);
+        Memory witness = new Memory(16);
+        for (int i = 0; i < SAMPLES; i++) {
+            BigInteger v = edgeOrRandom(r);
+            Bridge.atomics_bridge_store16(addr(store), obj, low(v), high(v));
+            BigInteger e = switch (r.nextInt(3)) {
+                case 0 -> v;
+                case 1 -> v.xor(BigInteger.ONE.shiftLeft(r.nextInt(64)));
+                default -> v.xor(BigInteger.ONE.shiftLeft(64 + r.nextInt(64)));
+            };
+            BigInteger d = edgeOrRandom(r);
+            BigInteger marker = edgeOrRandom(r);
+            witness.setLong(LITTLE ? 0 : 8, low(marker));
+            witness.setLong(LITTLE ? 8 : 0, high(marker));
+            Memory cas = r.nextBoolean() ? strong : weak;
+            int ok = Bridge.atomics_bridge_cmpxchg16(addr(cas), obj, low(e), high(e), low(d), high(d),
+                    addr(witness));
+            BigInteger seen = value(witness.getLong(LITTLE ? 8 : 0), witness.getLong(LITTLE ? 0 : 8));
+            assertThat(ok).as("[seed %d] cmpxchg16 of %s expecting %s", SEED, v, e).isEqualTo(e.equals(v) ? 1 : 0);
+            assertThat(read()).as("[seed %d] after cmpxchg16", SEED).isEqualTo(e.equals(v) ? d : v);
+            assertThat(seen).as("[seed %d] witness after cmpxchg16 of %s expecting %s", SEED, v, e)
+                    .isEqualTo(e.equals(v) ? marker : v);
         }
     }
 

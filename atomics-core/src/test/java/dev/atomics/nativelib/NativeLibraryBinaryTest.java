@@ -48,7 +48,8 @@ class NativeLibraryBinaryTest {
             "atomics_bridge_noop", "atomics_bridge_explicit_table_size",
             "atomics_bridge_load_ref", "atomics_bridge_store_ref", "atomics_bridge_exchange_ref",
             "atomics_bridge_cmpxchg_ref", "atomics_bridge_fetch_ref", "atomics_bridge_fetch_noarg_ref",
-            "atomics_bridge_void_ref", "atomics_bridge_cas16", "atomics_bridge_store16", "atomics_bridge_void16");
+            "atomics_bridge_void_ref", "atomics_bridge_cas16", "atomics_bridge_cmpxchg16", "atomics_bridge_store16",
+            "atomics_bridge_void16");
 
     /** 27 explicit functions and 129 implicit ones (27 + 26 + 25 + 24 + 27; CONSUME shares ACQUIRE's). */
     static final int WIDTH16_FUNCTIONS = 27 + 129;

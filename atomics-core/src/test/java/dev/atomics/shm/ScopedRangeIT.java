@@ -1,0 +1,77 @@
+package dev.atomics.shm;
+
+import dev.atomics.AtomicIntViewContext;
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicUintViewContext;
+import dev.atomics.Engine;
+import dev.atomics.testing.Patomic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static dev.atomics.shm.ShmTestSupport.mapsOf;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * When a mapping's range goes: on Java 22+ (the multi-release jar's {@link RangeMemory}: a shared arena), closing
+ * the JVM-engine views and the mapping unmaps the range at once, without the garbage collector; on Java 17, and for
+ * patomic-engine views everywhere (native code gets the raw address, which no arena guards), the range stays until
+ * the views are unreachable. Failsafe runs it on the packaged jar (a classes directory is not multi-release).
+ */
+@ExtendWith(ShmCleanup.class)
+class ScopedRangeIT {
+
+    private static boolean scoped() {
+        return Runtime.version().feature() >= 22 && FaultGuard.enabled();
+    }
+
+    @Test
+    void theJarsRangeMemoryIsScopedExactlyFromJava22() {
+        assertThat(RangeMemory.SCOPED).as("RangeMemory.SCOPED on Java %d", Runtime.version().feature())
+                .isEqualTo(Runtime.version().feature() >= 22);
+    }
+
+    @Test
+    void closingJvmEngineViewsAndTheMappingUnmapsAtOnceOnJava22() {
+        assumeTrue(ShmTestSupport.isLinux(), "reads /proc/self/maps");
+        String name = uniqueName();
+        SharedMemory shm = SharedMemory.create(name, 4096);
+        AtomicIntViewContext wide = shm.atomicView(8, 8, AtomicType.INT, Engine.JVM);
+        AtomicUintViewContext narrow = shm.atomicView(17, 1, AtomicType.UINT, Engine.AUTO);
+        wide.open().add(41);
+        narrow.open().inc();
+        wide.close();
+        narrow.close();
+        shm.close();
+        MappedRange range = shm.range();
+        if (scoped()) {
+            assertThat(range.unmapped()).as("unmapped at close, the views still reachable").isTrue();
+            assertThat(mapsOf(name)).as("mappings of the object").isEmpty();
+        } else {
+            assertThat(range.unmapped()).as("held by the reachable views until the garbage collector").isFalse();
+        }
+        try (SharedMemory check = SharedMemory.open(name, true)) {
+            assertThat(check.load(8, 8)).isEqualTo(41);
+            assertThat(check.load(17, 1)).as("the 1-byte view's word").isEqualTo(1);
+            assertThat(check.load(16, 1)).as("its neighbour").isZero();
+        }
+        assertThat(wide).isNotNull(); // reachable up to here
+        assertThat(narrow).isNotNull();
+    }
+
+    @Test
+    void aPatomicViewKeepsItsRangeUntilUnreachable() {
+        Patomic.assumeServes(Engine.PATOMIC);
+        String name = uniqueName();
+        SharedMemory shm = SharedMemory.create(name, 4096);
+        AtomicIntViewContext ctx = shm.atomicView(8, 8, AtomicType.INT, Engine.PATOMIC);
+        ctx.open().inc();
+        ctx.close();
+        shm.close();
+        MappedRange range = shm.range();
+        assertThat(range.unmapped()).as("native code takes the raw address: the view holds the range").isFalse();
+        ctx = null;
+        assertThat(ShmTestSupport.gcUntil(range::unmapped)).as("unmapped once the view is unreachable").isTrue();
+    }
+}
