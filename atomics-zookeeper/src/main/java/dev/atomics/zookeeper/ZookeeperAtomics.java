@@ -9,6 +9,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.common.PathUtils;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ import java.util.Objects;
  * <pre>{@code
  * ZookeeperAtomics zk = ZookeeperAtomics.create(curator);
  * AtomicInt orders = zk.atomic("/app/orders", 8, AtomicType.INT);
- * orders.createIfAbsent();            // once, deliberately: operations never create the znode
+ * ZookeeperAtomics.createIfAbsent(orders, BigInteger.ZERO); // deliberately: operations never create it
  * long id = orders.fetchInc();
  * }</pre>
  *
@@ -130,6 +131,19 @@ public final class ZookeeperAtomics implements AutoCloseable {
             throw new IllegalArgumentException(atomic + " is not stored in a znode");
         }
         return (A) z.withReads(Objects.requireNonNull(mode, "read mode") == ReadMode.LINEARIZABLE);
+    }
+
+    /**
+     * Creates the znode of {@code atomic} holding {@code initial} if there is none (see
+     * {@link ZookeeperAtomic#createIfAbsent(BigInteger)}); whether this call created it.
+     *
+     * @throws IllegalArgumentException if {@code atomic} is not stored in a znode
+     */
+    public static boolean createIfAbsent(Atomic atomic, BigInteger initial) {
+        if (!(atomic instanceof ZookeeperAtomic z)) {
+            throw new IllegalArgumentException(atomic + " is not stored in a znode");
+        }
+        return z.createIfAbsent(Objects.requireNonNull(initial, "initial"));
     }
 
     /** The client's connect string. */
