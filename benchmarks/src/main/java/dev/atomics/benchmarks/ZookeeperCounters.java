@@ -9,15 +9,11 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
 import org.apache.curator.retry.RetryNTimes;
-import org.apache.zookeeper.server.ServerConfig;
-import org.apache.zookeeper.server.ZooKeeperServerMain;
+import org.apache.curator.test.TestingServer;
 import org.openjdk.jmh.annotations.*;
 
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +37,7 @@ public class ZookeeperCounters {
     AtomicInt oursLinearizable;
     DistributedAtomicLong theirs;
     long next;
+    TestingServer server;
 
     @Setup
     public void setup() throws Exception {
@@ -50,7 +47,9 @@ public class ZookeeperCounters {
         }
         client = CuratorFrameworkFactory.newClient(ensemble, new RetryNTimes(3, 100));
         client.start();
-        client.blockUntilConnected(30, TimeUnit.SECONDS);
+        if (!client.blockUntilConnected(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no connection to ZooKeeper at " + ensemble);
+        }
         zk = ZookeeperAtomics.create(client);
         String id = UUID.randomUUID().toString();
         ours = zk.atomic("/bench/" + id + "/ours", 8, AtomicType.INT);
@@ -61,30 +60,19 @@ public class ZookeeperCounters {
         next = 0;
     }
 
-    private static String startServer() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("atomics-bench-zk-");
-        ServerConfig config = new ServerConfig();
-        config.parse(new String[] { Integer.toString(port), dir.toString() });
-        Thread t = new Thread(() -> {
-            try {
-                new ZooKeeperServerMain().runFromConfig(config);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "zookeeper-server");
-        t.setDaemon(true);
-        t.start();
-        return "127.0.0.1:" + port;
+    /** A standalone server in this JVM (curator-test's {@code ZooKeeperServerMain} wrapper), fsync on. */
+    private String startServer() throws Exception {
+        server = new TestingServer(-1, Files.createTempDirectory("atomics-bench-zk-").toFile(), true);
+        return server.getConnectString();
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws Exception {
         zk.close();
         client.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     // ---- increment: read, then setData conditional on the version, for both ----------------------------------
