@@ -99,7 +99,8 @@ class ZookeeperAtomicsTest {
         AtomicInt a = zk.atomic(path, 1, AtomicType.INT);
         assertThat(ZookeeperAtomics.createIfAbsent(a, BigInteger.ONE)).isFalse();
         assertThat(data(path)).containsExactly(9);
-        assertThatThrownBy(() -> ZookeeperAtomics.createIfAbsent(a, BigInteger.valueOf(128))).hasMessageContaining("range");
+        assertThatThrownBy(() -> ZookeeperAtomics.createIfAbsent(a, BigInteger.valueOf(128)))
+                .hasMessageContaining("range");
     }
 
     // ---- foreign and missing znodes ------------------------------------------------------------------------

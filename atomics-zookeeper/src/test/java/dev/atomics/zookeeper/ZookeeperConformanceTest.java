@@ -71,12 +71,12 @@ class ZookeeperConformanceTest {
                     () -> client.delete().forPath(path));
         }
 
-        /** Up to 100 inputs per method at the default order (each costs a few round trips), 3 at the others. */
+        /** Up to 60 inputs per method at the default order (each costs a few round trips), 3 at the others. */
         @Override
         public int samples(Orders orders) {
             boolean sc = orders.order() == MemoryOrder.SEQ_CST
                     && (orders.failure() == null || orders.failure() == MemoryOrder.SEQ_CST);
-            return sc ? 100 : 3;
+            return sc ? 60 : 3;
         }
 
         @Override

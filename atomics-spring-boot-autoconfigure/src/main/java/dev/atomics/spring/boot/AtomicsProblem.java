@@ -38,7 +38,8 @@ import java.util.Map;
  *   <tr><td>503</td><td>the backend cannot answer; {@code "retryable"} says whether a retry may succeed</td>
  *       <td>{@code RedisUnavailableException} and any {@code RedisAtomicsException} whose outcome is known
  *       (retryable), any {@code ZookeeperAtomicsException} whose outcome is known (no quorum, lost session,
- *       contention: retryable), {@link SharedMemoryBusyException} (retryable); every other {@code SharedMemoryException},
+ *       contention: retryable), {@link SharedMemoryBusyException} (retryable); every other
+ *       {@code SharedMemoryException},
  *       {@code MemoryFaultException}, {@code ViewContextException}, {@code NativeLibraryException},
  *       {@link AtomicsConfigurationException}, any other {@code AtomicsException} and any other failure (not
  *       retryable)</td></tr>

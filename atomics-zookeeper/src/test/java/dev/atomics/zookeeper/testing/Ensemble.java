@@ -102,7 +102,8 @@ public final class Ensemble implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             out.write("srvr".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.startsWith("Mode: ")) {
                     return line.substring(6).trim();

@@ -54,7 +54,8 @@ record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entry
                     "zookeeper", new Requirement("atomics on ZooKeeper need atomics-zookeeper and either a"
                     + " CuratorFramework bean or atomics.zookeeper.connect-string, and this application has neither",
                     "Add the dependency dev.atomics:atomics-zookeeper and set atomics.zookeeper.connect-string (e.g."
-                            + " zk1:2181,zk2:2181,zk3:2181), or move the entry to atomics.instances or atomics.shared.")));
+                            + " zk1:2181,zk2:2181,zk3:2181), or move the entry to atomics.instances or"
+                            + " atomics.shared.")));
 
     /** Every map, in the order their entries are registered: instances, shared views, cluster atomics. */
     static final List<EntryMap<?>> ALL = List.of(INSTANCES, SHARED, CLUSTER);

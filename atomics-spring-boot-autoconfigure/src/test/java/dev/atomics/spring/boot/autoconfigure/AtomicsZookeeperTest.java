@@ -154,7 +154,8 @@ class AtomicsZookeeperTest {
     void withoutClientOrConnectStringStartupFailsSayingWhatToSet() {
         runner.withPropertyValues("atomics.cluster.orders.zookeeper=" + path).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("atomics.zookeeper.connect-string");
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("atomics.zookeeper.connect-string");
         });
     }
 }
