@@ -44,7 +44,8 @@ record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entry
             AtomicsProperties.Cluster.class, AtomicsProperties::getCluster, false,
             ordered("redis", AtomicsProperties.Cluster::getRedis, "zookeeper", AtomicsProperties.Cluster::getZookeeper),
             "cluster atomic", "there is no key to keep it in",
-            p -> "Set " + p + ".redis to the Redis key of the atomic, e.g. myapp:counter, or move the entry to"
+            p -> "Set " + p + ".redis to the Redis key of the atomic, e.g. myapp:counter, or " + p + ".zookeeper to"
+                    + " its znode, e.g. /myapp/counter, or move the entry to"
                     + " atomics.instances or atomics.shared for an atomic of this machine.",
             Map.of("redis", new Requirement("atomics on Redis need Spring Data Redis with Lettuce (Spring Boot's default"
                     + " Redis client) and a RedisConnectionFactory bean, and this application has none",
