@@ -176,9 +176,10 @@ public final class Atomics {
             throw integralNeedsSign();
         }
         checkTypeWidth(width, type);
-        if (engine == Engine.REDIS) {
-            throw new IllegalArgumentException("engine REDIS serves atomics on Redis keys (atomics-redis), not memory:"
-                    + " use AUTO, PATOMIC or JVM");
+        if (engine == Engine.REDIS || engine == Engine.ZOOKEEPER) {
+            throw new IllegalArgumentException("engine " + engine + " serves atomics on "
+                    + (engine == Engine.REDIS ? "Redis keys (atomics-redis)" : "znodes (atomics-zookeeper)")
+                    + ", not memory: use AUTO, PATOMIC or JVM");
         }
         EngineBinding b = Engines.bind(width, engine, type.isIntegral(), readonly, name);
         // ANY objects expose no operations, whatever the engine could do.

@@ -26,7 +26,12 @@ public enum Engine {
      * Operations performed by a Redis server on a key (the atomics-redis module): reported by those objects,
      * never chosen for memory. {@link Atomics} refuses it, and {@link #parse} does not accept it.
      */
-    REDIS;
+    REDIS,
+    /**
+     * Operations agreed by a ZooKeeper ensemble on a znode (the atomics-zookeeper module): reported by those
+     * objects, never chosen for memory, like {@link #REDIS}.
+     */
+    ZOOKEEPER;
 
     /** System property (and Spring property {@code atomics.engine}) that sets the default engine. */
     public static final String PROPERTY = "atomics.engine";

@@ -36,18 +36,21 @@ import java.util.Map;
  *   <tr><td>404</td><td>no such atomic</td><td>{@link UnknownAtomicException}</td></tr>
  *   <tr><td>409</td><td>the backend holds something the library refuses to read or overwrite: an operator must look
  *       (retrying will not help)</td><td>{@code RedisValueException}, {@code RedisForeignKeyException} (a key of
- *       another type or form), {@code RedisMissingKeyException} (a vanished key), {@link SharedMemoryExistsException},
+ *       another type or form), {@code RedisMissingKeyException} (a vanished key), {@code ZookeeperValueException} (a
+ *       missing znode or one of another length), {@link SharedMemoryExistsException},
  *       {@link MappedFileRefusedException}</td></tr>
  *   <tr><td>503</td><td>the backend cannot answer; {@code "retryable"} says whether a retry may succeed</td>
  *       <td>{@code RedisUnavailableException} and any {@code RedisAtomicsException} whose outcome is known
- *       (retryable), {@link SharedMemoryBusyException} (retryable); every other {@code SharedMemoryException},
+ *       (retryable), any {@code ZookeeperAtomicsException} whose outcome is known (no quorum, lost session,
+ *       contention: retryable), {@link SharedMemoryBusyException} (retryable); every other
+ *       {@code SharedMemoryException},
  *       {@code MemoryFaultException}, {@code ViewContextException}, {@code NativeLibraryException},
  *       {@link AtomicsConfigurationException}, any other {@code AtomicsException} and any other failure (not
  *       retryable)</td></tr>
  *   <tr><td>504</td><td>a write was sent and its outcome is unknown: {@code "outcome": "unknown"}, never retry
- *       blindly</td><td>{@code RedisTimeoutException}, and any {@code RedisAtomicsException} whose
- *       {@code outcomeUnknown()} is true; {@code RedisNotReplicatedException} with
- *       {@code "outcome": "applied-not-replicated"} (applied by the primary, acknowledged by too few
+ *       blindly</td><td>{@code RedisTimeoutException}, and any {@code RedisAtomicsException} or
+ *       {@code ZookeeperAtomicsException} whose {@code outcomeUnknown()} is true; {@code RedisNotReplicatedException}
+ *       with {@code "outcome": "applied-not-replicated"} (applied by the primary, acknowledged by too few
  *       replicas)</td></tr>
  * </table>
  *
@@ -63,6 +66,8 @@ public record AtomicsProblem(int status, String title, String detail, String exc
 
     private static final boolean REDIS = ClassUtils.isPresent("dev.atomics.redis.RedisAtomicsException",
             AtomicsProblem.class.getClassLoader());
+    private static final boolean ZOOKEEPER = ClassUtils.isPresent(
+            "dev.atomics.zookeeper.ZookeeperAtomicsException", AtomicsProblem.class.getClassLoader());
 
     /** The problem {@code failure} is, by the table above. */
     public static AtomicsProblem of(Throwable failure) {
@@ -70,6 +75,12 @@ public record AtomicsProblem(int status, String title, String detail, String exc
             AtomicsProblem redis = Redis.of(failure);
             if (redis != null) {
                 return redis;
+            }
+        }
+        if (ZOOKEEPER) {
+            AtomicsProblem zookeeper = Zookeeper.of(failure);
+            if (zookeeper != null) {
+                return zookeeper;
             }
         }
         if (failure instanceof UnknownAtomicException) {
@@ -133,6 +144,27 @@ public record AtomicsProblem(int status, String title, String detail, String exc
             map.put("outcome", outcome);
         }
         return map;
+    }
+
+    /**
+     * Kept apart so that atomics-zookeeper, an optional dependency, is loaded only when present: 409 for a missing
+     * znode or one of foreign content, 504 for a write whose outcome is unknown, 503 (retryable) otherwise (no
+     * quorum, a lost session, contention).
+     */
+    private static final class Zookeeper {
+
+        static @Nullable AtomicsProblem of(Throwable failure) {
+            if (!(failure instanceof dev.atomics.zookeeper.ZookeeperAtomicsException e)) {
+                return null;
+            }
+            if (e.outcomeUnknown()) {
+                return new AtomicsProblem(504, "Outcome unknown", detail(e), name(e), null, "unknown");
+            }
+            if (e instanceof dev.atomics.zookeeper.ZookeeperValueException) {
+                return conflict(e);
+            }
+            return unavailable(e, true);
+        }
     }
 
     /** Kept apart so that atomics-redis, an optional dependency, is loaded only when present. */

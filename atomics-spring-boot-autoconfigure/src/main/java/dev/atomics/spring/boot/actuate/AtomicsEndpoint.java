@@ -145,6 +145,8 @@ public class AtomicsEndpoint {
             served = "none: the JVM engine (VarHandles)";
         } else if (a.engine() == Engine.REDIS) {
             served = "none: the Redis server performs the operations";
+        } else if (a.engine() == Engine.ZOOKEEPER) {
+            served = "none: the ZooKeeper ensemble performs the operations";
         } else {
             NativeLibraryDescriptor lib = nativeLibrary.get();
             served = lib.error() != null ? "unavailable: " + lib.error()

@@ -53,6 +53,8 @@ public class AtomicsProperties {
 
     private final Redis redis = new Redis();
 
+    private final Zookeeper zookeeper = new Zookeeper();
+
     private final Metrics metrics = new Metrics();
 
     private final Test test = new Test();
@@ -109,6 +111,10 @@ public class AtomicsProperties {
 
     public Redis getRedis() {
         return redis;
+    }
+
+    public Zookeeper getZookeeper() {
+        return zookeeper;
     }
 
     public Metrics getMetrics() {
@@ -302,6 +308,13 @@ public class AtomicsProperties {
         private boolean readonly;
 
         /**
+         * The znode holding the value (e.g. '/myapp/orders'): width bytes, integers big-endian (a signed width-8 value
+         * is Curator's DistributedAtomicLong format). Needs atomics-zookeeper and a CuratorFramework bean or
+         * atomics.zookeeper.connect-string.
+         */
+        private String zookeeper;
+
+        /**
          * What a missing key means: 'create-at-startup' (default: the first contact with Redis creates an absent key
          * with initial-value, logged as a WARN; later a missing key fails), 'fail' (never created) or 'recreate' (a
          * missing key reads as zero and the next write creates it: the behaviour before the check, opt-in).
@@ -347,6 +360,14 @@ public class AtomicsProperties {
 
         public void setRedis(String redis) {
             this.redis = redis;
+        }
+
+        public String getZookeeper() {
+            return zookeeper;
+        }
+
+        public void setZookeeper(String zookeeper) {
+            this.zookeeper = zookeeper;
         }
 
         public boolean isReadonly() {
@@ -400,6 +421,58 @@ public class AtomicsProperties {
 
         public void setTimeout(Duration timeout) {
             this.timeout = timeout;
+        }
+    }
+
+    /** Atomics on znodes (atomics-zookeeper). */
+    public static class Zookeeper {
+
+        /**
+         * The ensemble, e.g. 'zk1:2181,zk2:2181,zk3:2181', used when the application has no CuratorFramework bean.
+         * TLS and SASL are ZooKeeper client system properties (zookeeper.client.secure, zookeeper.ssl.*,
+         * java.security.auth.login.config).
+         */
+        private String connectString;
+
+        /** The session timeout of the client made from connect-string. */
+        private Duration sessionTimeout = Duration.ofSeconds(30);
+
+        /** How long the client made from connect-string waits for a connection. */
+        private Duration connectionTimeout = Duration.ofSeconds(10);
+
+        /** What reads promise: 'sequential' (one getData) or 'linearizable' (getData, then a committed check). */
+        private String readMode = "sequential";
+
+        public String getConnectString() {
+            return connectString;
+        }
+
+        public void setConnectString(String connectString) {
+            this.connectString = connectString;
+        }
+
+        public Duration getSessionTimeout() {
+            return sessionTimeout;
+        }
+
+        public void setSessionTimeout(Duration sessionTimeout) {
+            this.sessionTimeout = sessionTimeout;
+        }
+
+        public Duration getConnectionTimeout() {
+            return connectionTimeout;
+        }
+
+        public void setConnectionTimeout(Duration connectionTimeout) {
+            this.connectionTimeout = connectionTimeout;
+        }
+
+        public String getReadMode() {
+            return readMode;
+        }
+
+        public void setReadMode(String readMode) {
+            this.readMode = readMode;
         }
     }
 

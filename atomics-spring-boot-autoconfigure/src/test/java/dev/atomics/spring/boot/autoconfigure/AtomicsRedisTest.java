@@ -229,7 +229,8 @@ class AtomicsRedisTest {
     @Test
     void misconfiguredClusterEntriesGetTheFailureReport() {
         runner.withPropertyValues("atomics.cluster.orders.type=int")
-                .run(fails("atomics.cluster.orders.redis", "'redis' is not set, so there is no key to keep it in",
+                .run(fails("atomics.cluster.orders.redis",
+                        "neither 'redis' nor 'zookeeper' is set, so there is no key to keep it in",
                         "Set atomics.cluster.orders.redis to the Redis key"));
         runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "atomics.cluster.orders.width=3")
                 .run(fails("atomics.cluster.orders.width", "unsupported width: a cluster atomic has 1, 2, 4 or 8 bytes",

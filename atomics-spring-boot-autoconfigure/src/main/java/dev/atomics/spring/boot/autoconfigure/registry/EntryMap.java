@@ -44,15 +44,21 @@ public record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E
 
     static final EntryMap<AtomicsProperties.Cluster> CLUSTER = new EntryMap<>("atomics.cluster",
             AtomicsProperties.Cluster.class, AtomicsProperties::getCluster, false,
-            ordered("redis", AtomicsProperties.Cluster::getRedis, null, null),
+            ordered("redis", AtomicsProperties.Cluster::getRedis, "zookeeper", AtomicsProperties.Cluster::getZookeeper),
             "cluster atomic", "there is no key to keep it in",
-            p -> "Set " + p + ".redis to the Redis key of the atomic, e.g. myapp:counter, or move the entry to"
+            p -> "Set " + p + ".redis to the Redis key of the atomic, e.g. myapp:counter, or " + p + ".zookeeper to"
+                    + " its znode, e.g. /myapp/counter, or move the entry to"
                     + " atomics.instances or atomics.shared for an atomic of this machine.",
             Map.of("redis", new Requirement("atomics on Redis need Spring Data Redis with Lettuce (Spring Boot's default"
                     + " Redis client) and a RedisConnectionFactory bean, and this application has none",
                     "Add the dependency org.springframework.boot:spring-boot-starter-data-redis and configure the"
                             + " connection with spring.data.redis.* (host, port, ...), or move the entry to"
-                            + " atomics.instances or atomics.shared.")));
+                            + " atomics.instances or atomics.shared."),
+                    "zookeeper", new Requirement("atomics on ZooKeeper need atomics-zookeeper and either a"
+                    + " CuratorFramework bean or atomics.zookeeper.connect-string, and this application has neither",
+                    "Add the dependency dev.atomics:atomics-zookeeper and set atomics.zookeeper.connect-string (e.g."
+                            + " zk1:2181,zk2:2181,zk3:2181), or move the entry to atomics.instances or"
+                            + " atomics.shared.")));
 
     /** Every map, in the order their entries are registered: instances, shared views, cluster atomics. */
     public static final List<EntryMap<?>> ALL = List.of(INSTANCES, SHARED, CLUSTER);
