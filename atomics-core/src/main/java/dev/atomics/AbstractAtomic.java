@@ -6,7 +6,6 @@ import dev.atomics.engine.Engines;
 import dev.atomics.engine.Scratch;
 import dev.atomics.engine.Target;
 import dev.atomics.memory.MemoryRegion;
-
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -103,7 +102,8 @@ abstract class AbstractAtomic extends Target implements Atomic {
 
     /** The properties after the value in {@code toString}. */
     String properties() {
-        return "width=" + width + ", readonly=" + readonly + ", engine=" + engine.name().toLowerCase(java.util.Locale.ROOT);
+        return "width=" + width + ", readonly=" + readonly + ", engine="
+                + engine.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The value for {@code toString}, or {@code null} if the object has none. */

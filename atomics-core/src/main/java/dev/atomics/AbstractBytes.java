@@ -1,14 +1,13 @@
 package dev.atomics;
 
+import static dev.atomics.Checks.*;
+
 import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
-
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.Objects;
-
-import static dev.atomics.Checks.*;
 
 /**
  * The operations of bytes objects: a {@code byte[]} of exactly {@code width} bytes in memory order is packed
@@ -72,14 +71,16 @@ abstract class AbstractBytes extends AbstractAtomic implements AtomicBytes {
     }
 
     @Override
-    public final BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
+    public final BytesCmpxchgResult cmpxchgWeak(
+            byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
         return result(e, Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, e, pack(desired), success, failure));
     }
 
     @Override
-    public final BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
+    public final BytesCmpxchgResult cmpxchgStrong(
+            byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = pack(expected);
         return result(e, Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, e, pack(desired), success, failure));

@@ -1,10 +1,10 @@
 package dev.atomics;
 
+import static dev.atomics.Checks.*;
+
 import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
-
-import static dev.atomics.Checks.*;
 
 /**
  * The operations of integral objects. Operands are range-checked against the width and signedness before
@@ -88,14 +88,16 @@ abstract class AbstractIntegral extends AbstractAtomic implements AtomicIntegral
     @Override
     public final CmpxchgResult cmpxchgWeak(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, operand(expected), operand(desired), success, failure));
+        long seen =
+                value(Dispatch.cmpxchg(this, Op.CMPXCHG_WEAK, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 
     @Override
     public final CmpxchgResult cmpxchgStrong(long expected, long desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
-        long seen = value(Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, operand(expected), operand(desired), success, failure));
+        long seen =
+                value(Dispatch.cmpxchg(this, Op.CMPXCHG_STRONG, operand(expected), operand(desired), success, failure));
         return new CmpxchgResult(seen == expected, seen);
     }
 

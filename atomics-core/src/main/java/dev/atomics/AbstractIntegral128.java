@@ -1,15 +1,14 @@
 package dev.atomics;
 
+import static dev.atomics.Checks.*;
+import static dev.atomics.engine.Scratch.A;
+import static dev.atomics.engine.Scratch.R;
+
 import dev.atomics.engine.Dispatch;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.engine.Ops;
 import dev.atomics.engine.Scratch;
 import dev.atomics.memory.MemoryRegion;
-
-import static dev.atomics.Checks.*;
-import static dev.atomics.engine.Scratch.A;
-import static dev.atomics.engine.Scratch.B;
-import static dev.atomics.engine.Scratch.R;
 
 /**
  * The operations of 16-byte integral objects. Values cross to native code through the calling thread's
@@ -48,7 +47,9 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
         return new Int128(s.high(slot), s.low(slot));
     }
 
-    /** A read-modify-write with operand {@code v}; returns the scratch holding the previous value in {@link Scratch#R}. */
+    /**
+     * A read-modify-write with operand {@code v}; returns the scratch holding the previous value in {@link Scratch#R}.
+     */
     private Scratch rmw(Op op, Int128 v, MemoryOrder order) {
         anyOrder(order);
         Scratch s = Scratch.get();
@@ -108,8 +109,8 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
      * A compare-and-exchange with the values in registers: on failure the value seen goes to {@code witness}'s
      * {@link Scratch#A} ({@code null}: no witness wanted), so a caller retrying with it needs no load of its own.
      */
-    private boolean cmpxchg(Op op, Scratch witness, Int128 expected, Int128 desired, MemoryOrder success,
-                            MemoryOrder failure) {
+    private boolean cmpxchg(
+            Op op, Scratch witness, Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         Int128 e = operand(expected);
         Int128 d = operand(desired);
@@ -117,16 +118,16 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
     }
 
     @Override
-    public final Int128CmpxchgResult cmpxchgWeak(Int128 expected, Int128 desired, MemoryOrder success,
-                                                 MemoryOrder failure) {
+    public final Int128CmpxchgResult cmpxchgWeak(
+            Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         Scratch s = Scratch.get();
         boolean ok = cmpxchg(Op.CMPXCHG_WEAK, s, expected, desired, success, failure);
         return new Int128CmpxchgResult(ok, ok ? expected : value(s, A));
     }
 
     @Override
-    public final Int128CmpxchgResult cmpxchgStrong(Int128 expected, Int128 desired, MemoryOrder success,
-                                                   MemoryOrder failure) {
+    public final Int128CmpxchgResult cmpxchgStrong(
+            Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         Scratch s = Scratch.get();
         boolean ok = cmpxchg(Op.CMPXCHG_STRONG, s, expected, desired, success, failure);
         return new Int128CmpxchgResult(ok, ok ? expected : value(s, A));
@@ -138,8 +139,7 @@ abstract class AbstractIntegral128 extends AbstractAtomic implements AtomicInteg
     }
 
     @Override
-    public final Int128 compareAndExchange(Int128 expected, Int128 desired, MemoryOrder success,
-                                           MemoryOrder failure) {
+    public final Int128 compareAndExchange(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         Scratch s = Scratch.get();
         return cmpxchg(Op.CMPXCHG_STRONG, s, expected, desired, success, failure) ? expected : value(s, A);
     }

@@ -1,17 +1,16 @@
 package dev.atomics;
 
-import dev.atomics.engine.EngineBinding;
-import dev.atomics.engine.Dispatch;
-import dev.atomics.engine.Scratch;
-import dev.atomics.memory.MemoryRegion;
-
-import java.util.HexFormat;
-import java.util.Objects;
-
 import static dev.atomics.Checks.*;
 import static dev.atomics.engine.Scratch.A;
 import static dev.atomics.engine.Scratch.B;
 import static dev.atomics.engine.Scratch.R;
+
+import dev.atomics.engine.Dispatch;
+import dev.atomics.engine.EngineBinding;
+import dev.atomics.engine.Scratch;
+import dev.atomics.memory.MemoryRegion;
+import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * The operations of 16-byte bytes objects: a {@code byte[16]} in memory order is the memory image of the native
@@ -64,7 +63,8 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
 
     /** On success slot A still holds the expected bytes, on failure the ones seen: either way, the value held. */
     @Override
-    public final BytesCmpxchgResult cmpxchgWeak(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
+    public final BytesCmpxchgResult cmpxchgWeak(
+            byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         Scratch s = Scratch.get();
         put(s, A, expected);
@@ -74,7 +74,8 @@ abstract class AbstractWideBytes extends AbstractAtomic implements AtomicBytes {
     }
 
     @Override
-    public final BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
+    public final BytesCmpxchgResult cmpxchgStrong(
+            byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         Scratch s = Scratch.get();
         put(s, A, expected);

@@ -5,7 +5,6 @@ import com.sun.jna.Pointer;
 import dev.atomics.engine.Engines;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
-
 import java.nio.ByteBuffer;
 
 /**
@@ -33,7 +32,9 @@ public final class Alignment {
         // inside one aligned 4-byte word), and 16-byte instructions fault on less than 16. patomic's table adds
         // what C asks for, where the library is loaded.
         long natural = Engines.jvmSupports(width) || width == Engines.WIDE ? width : 1;
-        ExplicitOpsTable table = PatomicLibrary.unavailableReason() == null ? PatomicLibrary.get().table(width) : null;
+        ExplicitOpsTable table = PatomicLibrary.unavailableReason() == null
+                ? PatomicLibrary.get().table(width)
+                : null;
         if (table == null) {
             this.recommended = natural;
             this.minimum = natural;
@@ -71,7 +72,8 @@ public final class Alignment {
 
     /** Whether the remaining bytes of a direct buffer start at a valid address; false for heap buffers. */
     public boolean isValid(ByteBuffer buffer) {
-        return buffer.isDirect() && isValidRecommended(Pointer.nativeValue(Native.getDirectBufferPointer(buffer)) + buffer.position());
+        return buffer.isDirect()
+                && isValidRecommended(Pointer.nativeValue(Native.getDirectBufferPointer(buffer)) + buffer.position());
     }
 
     /** Whether a JNA pointer's address is valid. */
@@ -84,7 +86,9 @@ public final class Alignment {
         return Long.remainderUnsigned(address, recommended) == 0;
     }
 
-    /** Whether {@code address} meets the minimum alignment, and the object stays within one {@code sizeWithin} block. */
+    /**
+     * Whether {@code address} meets the minimum alignment, and the object stays within one {@code sizeWithin} block.
+     */
     public boolean isValidMinimum(long address) {
         if (Long.remainderUnsigned(address, minimum) != 0) {
             return false;
@@ -94,7 +98,7 @@ public final class Alignment {
 
     @Override
     public String toString() {
-        return "Alignment(width=" + width + ", recommended=" + recommended + ", minimum=" + minimum
-                + ", sizeWithin=" + sizeWithin + ")";
+        return "Alignment(width=" + width + ", recommended=" + recommended + ", minimum=" + minimum + ", sizeWithin="
+                + sizeWithin + ")";
     }
 }

@@ -61,7 +61,10 @@ public interface AtomicBytes extends Atomic {
         return cmpxchgStrong(expected, desired, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
     }
 
-    /** Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}; bit {@code 8*i + j} is bit {@code j} of byte {@code i} only on little-endian machines). Valid orders: load orders. */
+    /**
+     * Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}; bit {@code 8*i + j} is
+     * bit {@code j} of byte {@code i} only on little-endian machines). Valid orders: load orders.
+     */
     boolean bitTest(int offset, MemoryOrder order);
 
     default boolean bitTest(int offset) {

@@ -76,14 +76,19 @@ public interface AtomicIntegral extends Atomic {
         return compareAndSet(expected, desired, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
     }
 
-    /** A strong compare-and-exchange that returns the value seen (the exchange happened iff it equals {@code expected}). */
+    /**
+     * A strong compare-and-exchange that returns the value seen (the exchange happened iff it equals {@code expected}).
+     */
     long compareAndExchange(long expected, long desired, MemoryOrder success, MemoryOrder failure);
 
     default long compareAndExchange(long expected, long desired) {
         return compareAndExchange(expected, desired, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
     }
 
-    /** Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}). Valid orders: load orders. */
+    /**
+     * Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}). Valid orders: load
+     * orders.
+     */
     boolean bitTest(int offset, MemoryOrder order);
 
     default boolean bitTest(int offset) {

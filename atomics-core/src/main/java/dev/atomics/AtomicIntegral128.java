@@ -80,14 +80,19 @@ public interface AtomicIntegral128 extends Atomic {
         return compareAndSet(expected, desired, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
     }
 
-    /** A strong compare-and-exchange that returns the value seen (the exchange happened iff it equals {@code expected}). */
+    /**
+     * A strong compare-and-exchange that returns the value seen (the exchange happened iff it equals {@code expected}).
+     */
     Int128 compareAndExchange(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure);
 
     default Int128 compareAndExchange(Int128 expected, Int128 desired) {
         return compareAndExchange(expected, desired, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
     }
 
-    /** Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}). Valid orders: load orders. */
+    /**
+     * Atomically reads bit {@code offset} (0 = least significant, up to {@code 8 * width - 1}). Valid orders: load
+     * orders.
+     */
     boolean bitTest(int offset, MemoryOrder order);
 
     default boolean bitTest(int offset) {

@@ -13,7 +13,15 @@ import java.util.List;
  */
 public final class AtomicType<A extends Atomic, V extends AtomicView, C extends AtomicViewContext<V>> {
 
-    enum Kind { ANY, INTEGRAL, BYTES, INT, UINT, INT128, UINT128 }
+    enum Kind {
+        ANY,
+        INTEGRAL,
+        BYTES,
+        INT,
+        UINT,
+        INT128,
+        UINT128
+    }
 
     /** Any atomic object: properties only, no operations. */
     public static final AtomicType<Atomic, AtomicView, AtomicViewContext<AtomicView>> ANY =
@@ -66,7 +74,9 @@ public final class AtomicType<A extends Atomic, V extends AtomicView, C extends 
         return kind == Kind.INT || kind == Kind.INT128;
     }
 
-    /** Whether objects of this type are 16-byte integers ({@link #INT128}, {@link #UINT128}), values as {@link Int128}. */
+    /**
+     * Whether objects of this type are 16-byte integers ({@link #INT128}, {@link #UINT128}), values as {@link Int128}.
+     */
     public boolean is128() {
         return kind == Kind.INT128 || kind == Kind.UINT128;
     }
@@ -105,7 +115,8 @@ public final class AtomicType<A extends Atomic, V extends AtomicView, C extends 
                 }
             }
         }
-        throw new IllegalArgumentException("unknown atomic type '" + name + "': use int, uint, bytes, int128 or uint128");
+        throw new IllegalArgumentException(
+                "unknown atomic type '" + name + "': use int, uint, bytes, int128 or uint128");
     }
 
     @Override

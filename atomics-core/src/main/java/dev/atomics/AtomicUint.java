@@ -5,5 +5,4 @@ package dev.atomics;
  * are 64-bit patterns in a {@code long}; at width 16 they are {@link Int128}s read unsigned (see
  * {@link AtomicIntegral}). Implemented by owning objects and by {@link AtomicUintView}.
  */
-public interface AtomicUint extends AtomicIntegral {
-}
+public interface AtomicUint extends AtomicIntegral {}

@@ -1,5 +1,4 @@
 package dev.atomics;
 
 /** An {@link AtomicUint} on external memory, valid while its {@link AtomicUintViewContext} is open. */
-public interface AtomicUintView extends AtomicUint, AtomicIntegralView {
-}
+public interface AtomicUintView extends AtomicUint, AtomicIntegralView {}

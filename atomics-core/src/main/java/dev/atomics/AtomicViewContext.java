@@ -40,7 +40,11 @@ package dev.atomics;
  */
 public class AtomicViewContext<V extends AtomicView> implements AutoCloseable {
 
-    private enum State { READY, OPEN, RELEASED }
+    private enum State {
+        READY,
+        OPEN,
+        RELEASED
+    }
 
     private final V view;
     private final AbstractAtomic impl;
@@ -61,8 +65,8 @@ public class AtomicViewContext<V extends AtomicView> implements AutoCloseable {
             throw new ViewContextException("cannot open the context of " + impl.typeName() + " twice");
         }
         if (state == State.RELEASED) {
-            throw new ViewContextException("cannot open the context of " + impl.typeName()
-                    + " after it was released or closed");
+            throw new ViewContextException(
+                    "cannot open the context of " + impl.typeName() + " after it was released or closed");
         }
         state = State.OPEN;
         return view;
@@ -75,8 +79,8 @@ public class AtomicViewContext<V extends AtomicView> implements AutoCloseable {
      */
     public synchronized void release() {
         if (state == State.OPEN) {
-            throw new ViewContextException("cannot release the context of " + impl.typeName()
-                    + " while it is open; close() it instead");
+            throw new ViewContextException(
+                    "cannot release the context of " + impl.typeName() + " while it is open; close() it instead");
         }
         releaseNow();
     }

@@ -6,11 +6,9 @@ import dev.atomics.engine.EngineBinding;
 import dev.atomics.engine.Engines;
 import dev.atomics.memory.MemoryRegion;
 import dev.atomics.nativelib.PatomicLibrary;
-
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * Factories for atomic objects and views, and facts about the native library in use.
@@ -37,8 +35,7 @@ import java.util.function.BiFunction;
  */
 public final class Atomics {
 
-    private Atomics() {
-    }
+    private Atomics() {}
 
     /**
      * A new object of {@code width} bytes, zero, owning its memory (freed when the object is unreachable),
@@ -66,13 +63,20 @@ public final class Atomics {
         EngineBinding binding = bind(width, type, engine, false, name);
         MemoryRegion memory = MemoryRegion.allocate(width, (int) Math.max(binding.alignment(), 8));
         switch (type.kind) {
-            case INT: return (A) new OwnedInt(memory, binding);
-            case UINT: return (A) new OwnedUint(memory, binding);
-            case INT128: return (A) new OwnedInt128(memory, binding);
-            case UINT128: return (A) new OwnedUint128(memory, binding);
-            case BYTES: return (A) (width == 16 ? new WideBytes(memory, binding) : new OwnedBytes(memory, binding));
-            case ANY: return (A) new OwnedAny(memory, binding);
-            default: throw integralNeedsSign();
+            case INT:
+                return (A) new OwnedInt(memory, binding);
+            case UINT:
+                return (A) new OwnedUint(memory, binding);
+            case INT128:
+                return (A) new OwnedInt128(memory, binding);
+            case UINT128:
+                return (A) new OwnedUint128(memory, binding);
+            case BYTES:
+                return (A) (width == 16 ? new WideBytes(memory, binding) : new OwnedBytes(memory, binding));
+            case ANY:
+                return (A) new OwnedAny(memory, binding);
+            default:
+                throw integralNeedsSign();
         }
     }
 
@@ -92,13 +96,14 @@ public final class Atomics {
      *                                   would write to it)
      * @throws AlignmentException        if the memory is not aligned for the width (16 bytes for width 16)
      */
-    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(ByteBuffer buffer, AtomicType<?, V, C> type) {
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            ByteBuffer buffer, AtomicType<?, V, C> type) {
         return atomicView(MemoryRegion.of(buffer), type, Engine.AUTO);
     }
 
     /** Like {@link #atomicView(ByteBuffer, AtomicType)}, served by the given engine. */
-    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(ByteBuffer buffer, AtomicType<?, V, C> type,
-                                                                                     Engine engine) {
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            ByteBuffer buffer, AtomicType<?, V, C> type, Engine engine) {
         return atomicView(MemoryRegion.of(buffer), type, engine);
     }
 
@@ -106,8 +111,8 @@ public final class Atomics {
      * A context for a view on {@code length} bytes at a JNA pointer, which must stay valid until the context
      * is closed.
      */
-    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(Pointer pointer, long length,
-                                                                                     AtomicType<?, V, C> type) {
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            Pointer pointer, long length, AtomicType<?, V, C> type) {
         return atomicView(MemoryRegion.of(pointer, length, false), type, Engine.AUTO);
     }
 
@@ -117,8 +122,8 @@ public final class Atomics {
      * if construction fails.
      */
     @SuppressWarnings("unchecked")
-    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(MemoryRegion region, AtomicType<?, V, C> type,
-                                                                                     Engine engine) {
+    public static <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            MemoryRegion region, AtomicType<?, V, C> type, Engine engine) {
         Objects.requireNonNull(region, "region");
         try {
             Objects.requireNonNull(type, "type");
@@ -129,19 +134,27 @@ public final class Atomics {
             EngineBinding binding = bind(width, type, engine, region.readonly(), name);
             binding = dev.atomics.shm.FaultGuard.bind(region, binding); // shared memory: each access checked
             if (Long.remainderUnsigned(region.address(), binding.alignment()) != 0) {
-                throw new AlignmentException("memory at 0x" + Long.toHexString(region.address()) + " (" + region.description()
+                throw new AlignmentException("memory at 0x" + Long.toHexString(region.address()) + " ("
+                        + region.description()
                         + ") is not aligned to " + binding.alignment() + " bytes, as an atomic of width " + width
                         + " requires; see Alignment(" + width + ")");
             }
             switch (type.kind) {
-                case INT: return (C) new AtomicIntViewContext(new IntView(region, binding));
-                case UINT: return (C) new AtomicUintViewContext(new UintView(region, binding));
-                case INT128: return (C) new AtomicViewContext<>(new Int128View(region, binding));
-                case UINT128: return (C) new AtomicViewContext<>(new Uint128View(region, binding));
-                case BYTES: return (C) new AtomicBytesViewContext(width == 16 ? new WideBytesView(region, binding)
-                        : new BytesView(region, binding));
-                case ANY: return (C) new AtomicViewContext<>(new AnyView(region, binding));
-                default: throw integralNeedsSign();
+                case INT:
+                    return (C) new AtomicIntViewContext(new IntView(region, binding));
+                case UINT:
+                    return (C) new AtomicUintViewContext(new UintView(region, binding));
+                case INT128:
+                    return (C) new AtomicViewContext<>(new Int128View(region, binding));
+                case UINT128:
+                    return (C) new AtomicViewContext<>(new Uint128View(region, binding));
+                case BYTES:
+                    return (C) new AtomicBytesViewContext(
+                            width == 16 ? new WideBytesView(region, binding) : new BytesView(region, binding));
+                case ANY:
+                    return (C) new AtomicViewContext<>(new AnyView(region, binding));
+                default:
+                    throw integralNeedsSign();
             }
         } catch (RuntimeException e) {
             region.release();
@@ -161,8 +174,14 @@ public final class Atomics {
         } catch (NativeLibraryException e) {
             return new NativeInfo(null, false, null, null, List.of(), Engines.defaultEngine(), e.getMessage());
         }
-        return new NativeInfo(lib.path(), lib.bundled(), lib.version(), lib.bridgePath(),
-                Engines.supportedWidths(lib), Engines.defaultEngine(), null);
+        return new NativeInfo(
+                lib.path(),
+                lib.bundled(),
+                lib.version(),
+                lib.bridgePath(),
+                Engines.supportedWidths(lib),
+                Engines.defaultEngine(),
+                null);
     }
 
     private static void checkWidth(int width) {
@@ -171,7 +190,8 @@ public final class Atomics {
         }
     }
 
-    private static EngineBinding bind(int width, AtomicType<?, ?, ?> type, Engine engine, boolean readonly, String name) {
+    private static EngineBinding bind(
+            int width, AtomicType<?, ?, ?> type, Engine engine, boolean readonly, String name) {
         if (type.kind == AtomicType.Kind.INTEGRAL) {
             throw integralNeedsSign();
         }
@@ -208,12 +228,18 @@ public final class Atomics {
 
     private static String ownedName(AtomicType<?, ?, ?> type) {
         switch (type.kind) {
-            case INT: return "AtomicInt";
-            case UINT: return "AtomicUint";
-            case INT128: return "AtomicInt128";
-            case UINT128: return "AtomicUint128";
-            case BYTES: return "AtomicBytes";
-            default: return "Atomic";
+            case INT:
+                return "AtomicInt";
+            case UINT:
+                return "AtomicUint";
+            case INT128:
+                return "AtomicInt128";
+            case UINT128:
+                return "AtomicUint128";
+            case BYTES:
+                return "AtomicBytes";
+            default:
+                return "Atomic";
         }
     }
 

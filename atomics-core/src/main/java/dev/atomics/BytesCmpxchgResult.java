@@ -23,6 +23,7 @@ public record BytesCmpxchgResult(boolean success, byte[] expected) {
 
     @Override
     public String toString() {
-        return "BytesCmpxchgResult[success=" + success + ", expected=" + HexFormat.of().formatHex(expected) + "]";
+        return "BytesCmpxchgResult[success=" + success + ", expected="
+                + HexFormat.of().formatHex(expected) + "]";
     }
 }

@@ -7,8 +7,7 @@ package dev.atomics;
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     // The order checks compare identities rather than read MemoryOrder's fields: the JIT folds a comparison of
     // constants, so a call with a constant order (every overload without one passes SEQ_CST) checks nothing
@@ -19,7 +18,8 @@ public final class Checks {
         if (order == MemoryOrder.SEQ_CST || order == MemoryOrder.ACQUIRE || order == MemoryOrder.RELAXED) {
             return order;
         }
-        throw new MemoryOrderException(nonNull(order) + " is not a valid order for a load or bit test (use RELAXED, ACQUIRE or SEQ_CST)");
+        throw new MemoryOrderException(
+                nonNull(order) + " is not a valid order for a load or bit test (use RELAXED, ACQUIRE or SEQ_CST)");
     }
 
     /** {@code order} if it is valid for a store (RELAXED, RELEASE, SEQ_CST). */
@@ -27,7 +27,8 @@ public final class Checks {
         if (order == MemoryOrder.SEQ_CST || order == MemoryOrder.RELEASE || order == MemoryOrder.RELAXED) {
             return order;
         }
-        throw new MemoryOrderException(nonNull(order) + " is not a valid order for a store (use RELAXED, RELEASE or SEQ_CST)");
+        throw new MemoryOrderException(
+                nonNull(order) + " is not a valid order for a store (use RELAXED, RELEASE or SEQ_CST)");
     }
 
     /** {@code order}, which a read-modify-write takes whatever it is, if not {@code null}. */
@@ -43,8 +44,8 @@ public final class Checks {
                 || (failure == MemoryOrder.SEQ_CST && success == MemoryOrder.SEQ_CST)
                 || (failure == MemoryOrder.ACQUIRE && success != MemoryOrder.RELAXED);
         if (!valid) {
-            throw new MemoryOrderException(nonNull(failure) + " is not a valid failure order for success order " + success
-                    + ": it must be RELAXED, ACQUIRE or SEQ_CST and no stronger than the success order");
+            throw new MemoryOrderException(nonNull(failure) + " is not a valid failure order for success order "
+                    + success + ": it must be RELAXED, ACQUIRE or SEQ_CST and no stronger than the success order");
         }
     }
 
@@ -62,8 +63,8 @@ public final class Checks {
     /** {@code offset} if it names a bit of an object of {@code width} bytes. */
     public static int bitOffset(int offset, int width) {
         if (offset < 0 || offset >= width * 8) {
-            throw new OperandRangeException("bit offset " + offset + " is outside [0, " + (width * 8)
-                    + ") for an object of width " + width);
+            throw new OperandRangeException(
+                    "bit offset " + offset + " is outside [0, " + (width * 8) + ") for an object of width " + width);
         }
         return offset;
     }

@@ -7,5 +7,4 @@ package dev.atomics;
  * @param expected the value the object held when the operation ran: equal to the expected argument on
  *                 success, the conflicting value on failure (the next expected value of a CAS loop)
  */
-public record CmpxchgResult(boolean success, long expected) {
-}
+public record CmpxchgResult(boolean success, long expected) {}

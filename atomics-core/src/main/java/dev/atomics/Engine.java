@@ -43,7 +43,7 @@ public enum Engine {
      */
     public static Engine parse(String name) {
         if (name != null) {
-            for (Engine e : new Engine[]{AUTO, PATOMIC, JVM}) { // the engines that serve memory
+            for (Engine e : new Engine[] {AUTO, PATOMIC, JVM}) { // the engines that serve memory
                 if (e.name().equalsIgnoreCase(name.trim())) {
                     return e;
                 }

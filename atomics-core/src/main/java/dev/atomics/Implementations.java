@@ -9,8 +9,7 @@ import dev.atomics.memory.MemoryRegion;
  */
 final class Implementations {
 
-    private Implementations() {
-    }
+    private Implementations() {}
 
     static final class OwnedInt extends AbstractIntegral implements AtomicInt {
         OwnedInt(MemoryRegion m, EngineBinding b) {

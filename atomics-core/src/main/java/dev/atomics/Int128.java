@@ -126,7 +126,10 @@ public record Int128(long high, long low) implements Comparable<Int128> {
         return fitsLong() ? Long.toString(low) : toBigInteger().toString();
     }
 
-    /** The value read as unsigned, in decimal (e.g. {@code 340282366920938463463374607431768211455} for {@link #ALL_ONES}). */
+    /**
+     * The value read as unsigned, in decimal (e.g. {@code 340282366920938463463374607431768211455} for {@link
+     * #ALL_ONES}).
+     */
     public String toUnsignedString() {
         return high == 0 ? Long.toUnsignedString(low) : toUnsignedBigInteger().toString();
     }

@@ -8,5 +8,4 @@ package dev.atomics;
  * @param expected the value the object held when the operation ran: the expected argument on success, the
  *                 conflicting value on failure (the next expected value of a CAS loop)
  */
-public record Int128CmpxchgResult(boolean success, Int128 expected) {
-}
+public record Int128CmpxchgResult(boolean success, Int128 expected) {}

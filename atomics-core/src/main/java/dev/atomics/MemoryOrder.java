@@ -68,13 +68,19 @@ public enum MemoryOrder {
     /** The order whose ABI value is {@code value}; {@code CONSUME} (1) maps to {@link #ACQUIRE}. */
     public static MemoryOrder ofValue(int value) {
         switch (value) {
-            case 0: return RELAXED;
+            case 0:
+                return RELAXED;
             case 1:
-            case 2: return ACQUIRE;
-            case 3: return RELEASE;
-            case 4: return ACQ_REL;
-            case 5: return SEQ_CST;
-            default: throw new MemoryOrderException("no memory order has the value " + value + " (valid: 0..5)");
+            case 2:
+                return ACQUIRE;
+            case 3:
+                return RELEASE;
+            case 4:
+                return ACQ_REL;
+            case 5:
+                return SEQ_CST;
+            default:
+                throw new MemoryOrderException("no memory order has the value " + value + " (valid: 0..5)");
         }
     }
 }

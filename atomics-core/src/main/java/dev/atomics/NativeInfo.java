@@ -1,7 +1,6 @@
 package dev.atomics;
 
 import dev.atomics.nativelib.Bridge;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,8 +22,14 @@ import java.util.List;
  * @param defaultEngine     the engine {@link Engine#AUTO} resolves through (from {@value Engine#PROPERTY})
  * @param unavailableReason why the patomic library cannot be loaded; {@code null} if it is loaded
  */
-public record NativeInfo(Path patomicLibrary, boolean bundled, String patomicVersion, Path bridgeLibrary,
-                         List<Integer> widths, Engine defaultEngine, String unavailableReason) {
+public record NativeInfo(
+        Path patomicLibrary,
+        boolean bundled,
+        String patomicVersion,
+        Path bridgeLibrary,
+        List<Integer> widths,
+        Engine defaultEngine,
+        String unavailableReason) {
 
     /** Whether the patomic library is loaded, so that the patomic engine can serve objects. */
     public boolean available() {

@@ -125,38 +125,82 @@ public enum Op {
      */
     public long apply(long old, long v, int width, boolean signed) {
         switch (this) {
-            case EXCHANGE: return v;
-            case BIN_OR: case BIN_FETCH_OR: return old | v;
-            case BIN_XOR: case BIN_FETCH_XOR: return old ^ v;
-            case BIN_AND: case BIN_FETCH_AND: return old & v;
-            case BIN_NOT: case BIN_FETCH_NOT: return ~old;
-            case ADD: case FETCH_ADD: return old + v;
-            case SUB: case FETCH_SUB: return old - v;
-            case INC: case FETCH_INC: return old + 1;
-            case DEC: case FETCH_DEC: return old - 1;
-            case NEG: case FETCH_NEG: return -old;
-            case FETCH_MAX: return compare(old, v, width, signed) >= 0 ? old : v;
-            case FETCH_MIN: return compare(old, v, width, signed) <= 0 ? old : v;
-            default: throw notReadModifyWrite();
+            case EXCHANGE:
+                return v;
+            case BIN_OR:
+            case BIN_FETCH_OR:
+                return old | v;
+            case BIN_XOR:
+            case BIN_FETCH_XOR:
+                return old ^ v;
+            case BIN_AND:
+            case BIN_FETCH_AND:
+                return old & v;
+            case BIN_NOT:
+            case BIN_FETCH_NOT:
+                return ~old;
+            case ADD:
+            case FETCH_ADD:
+                return old + v;
+            case SUB:
+            case FETCH_SUB:
+                return old - v;
+            case INC:
+            case FETCH_INC:
+                return old + 1;
+            case DEC:
+            case FETCH_DEC:
+                return old - 1;
+            case NEG:
+            case FETCH_NEG:
+                return -old;
+            case FETCH_MAX:
+                return compare(old, v, width, signed) >= 0 ? old : v;
+            case FETCH_MIN:
+                return compare(old, v, width, signed) <= 0 ? old : v;
+            default:
+                throw notReadModifyWrite();
         }
     }
 
     /** {@link #apply(long, long, int, boolean)} for 16-byte values. */
     public Int128 apply(Int128 old, Int128 v, boolean signed) {
         switch (this) {
-            case EXCHANGE: return v;
-            case BIN_OR: case BIN_FETCH_OR: return new Int128(old.high() | v.high(), old.low() | v.low());
-            case BIN_XOR: case BIN_FETCH_XOR: return new Int128(old.high() ^ v.high(), old.low() ^ v.low());
-            case BIN_AND: case BIN_FETCH_AND: return new Int128(old.high() & v.high(), old.low() & v.low());
-            case BIN_NOT: case BIN_FETCH_NOT: return new Int128(~old.high(), ~old.low());
-            case ADD: case FETCH_ADD: return old.add(v);
-            case SUB: case FETCH_SUB: return old.subtract(v);
-            case INC: case FETCH_INC: return old.add(Int128.ONE);
-            case DEC: case FETCH_DEC: return old.subtract(Int128.ONE);
-            case NEG: case FETCH_NEG: return Int128.ZERO.subtract(old);
-            case FETCH_MAX: return compare(old, v, signed) >= 0 ? old : v;
-            case FETCH_MIN: return compare(old, v, signed) <= 0 ? old : v;
-            default: throw notReadModifyWrite();
+            case EXCHANGE:
+                return v;
+            case BIN_OR:
+            case BIN_FETCH_OR:
+                return new Int128(old.high() | v.high(), old.low() | v.low());
+            case BIN_XOR:
+            case BIN_FETCH_XOR:
+                return new Int128(old.high() ^ v.high(), old.low() ^ v.low());
+            case BIN_AND:
+            case BIN_FETCH_AND:
+                return new Int128(old.high() & v.high(), old.low() & v.low());
+            case BIN_NOT:
+            case BIN_FETCH_NOT:
+                return new Int128(~old.high(), ~old.low());
+            case ADD:
+            case FETCH_ADD:
+                return old.add(v);
+            case SUB:
+            case FETCH_SUB:
+                return old.subtract(v);
+            case INC:
+            case FETCH_INC:
+                return old.add(Int128.ONE);
+            case DEC:
+            case FETCH_DEC:
+                return old.subtract(Int128.ONE);
+            case NEG:
+            case FETCH_NEG:
+                return Int128.ZERO.subtract(old);
+            case FETCH_MAX:
+                return compare(old, v, signed) >= 0 ? old : v;
+            case FETCH_MIN:
+                return compare(old, v, signed) <= 0 ? old : v;
+            default:
+                throw notReadModifyWrite();
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.atomics;
 
 /**
- * Thrown when no engine offers lock-free operations for the requested width (e.g. 3 bytes), or the selected engine does not.
+ * Thrown when no engine offers lock-free operations for the requested width (e.g. 3 bytes), or the selected engine does
+ * not.
  */
 public class UnsupportedWidthException extends AtomicsException {
     private static final long serialVersionUID = 1L;

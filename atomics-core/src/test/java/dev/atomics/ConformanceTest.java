@@ -1,24 +1,23 @@
 package dev.atomics;
 
+import static dev.atomics.conformance.Conformance.reproducibly;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.conformance.Apis;
 import dev.atomics.conformance.Conformance;
 import dev.atomics.conformance.LocalTargets;
 import dev.atomics.conformance.Model;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-
-import static dev.atomics.conformance.Conformance.reproducibly;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The conformance kit ({@link Conformance}) on local memory: every API at every width it has, on every engine that
@@ -53,7 +52,7 @@ class ConformanceTest {
         for (AtomicType<?, ?, ?> type : List.of(AtomicType.INT, AtomicType.UINT, AtomicType.BYTES)) {
             List<Integer> jvm = new ArrayList<>();
             List<Integer> patomic = new ArrayList<>();
-            for (int width : new int[]{1, 2, 4, 8}) {
+            for (int width : new int[] {1, 2, 4, 8}) {
                 if (LocalTargets.serves(width, type, Engine.JVM)) {
                     jvm.add(width);
                 }
@@ -62,7 +61,8 @@ class ConformanceTest {
                 }
             }
             assertThat(jvm).as("widths the jvm engine serves for %s", type).containsExactly(1, 2, 4, 8);
-            assertThat(patomic).as("widths patomic serves for %s", type)
+            assertThat(patomic)
+                    .as("widths patomic serves for %s", type)
                     .isEqualTo(Patomic.available() ? List.of(1, 2, 4, 8) : List.of());
         }
     }
@@ -81,18 +81,22 @@ class ConformanceTest {
         for (long bits : probes) {
             BigInteger b = BigInteger.valueOf(bits);
             reproducibly(() -> "width " + width + ", bits 0x" + Long.toHexString(bits), () -> {
-                assertThat(signed.value(b).longValueExact()).isEqualTo(switch (width) {
-                    case 1 -> (long) (byte) bits;
-                    case 2 -> (long) (short) bits;
-                    case 4 -> (long) (int) bits;
-                    default -> bits;
-                });
-                assertThat(unsigned.value(b).longValue()).isEqualTo(switch (width) {
-                    case 1 -> (long) Byte.toUnsignedInt((byte) bits);
-                    case 2 -> (long) Short.toUnsignedInt((short) bits);
-                    case 4 -> Integer.toUnsignedLong((int) bits);
-                    default -> bits;
-                });
+                assertThat(signed.value(b).longValueExact())
+                        .isEqualTo(
+                                switch (width) {
+                                    case 1 -> (long) (byte) bits;
+                                    case 2 -> (long) (short) bits;
+                                    case 4 -> (long) (int) bits;
+                                    default -> bits;
+                                });
+                assertThat(unsigned.value(b).longValue())
+                        .isEqualTo(
+                                switch (width) {
+                                    case 1 -> (long) Byte.toUnsignedInt((byte) bits);
+                                    case 2 -> (long) Short.toUnsignedInt((short) bits);
+                                    case 4 -> Integer.toUnsignedLong((int) bits);
+                                    default -> bits;
+                                });
             });
         }
     }
@@ -118,7 +122,8 @@ class ConformanceTest {
                 assertThat(x.add(y).toUnsignedBigInteger()).isEqualTo(u.value(a.add(b)));
                 assertThat(x.subtract(y).toUnsignedBigInteger()).isEqualTo(u.value(a.subtract(b)));
                 assertThat(Integer.signum(x.compareTo(y))).isEqualTo(s.value(a).compareTo(s.value(b)));
-                assertThat(Integer.signum(Int128.compareUnsigned(x, y))).isEqualTo(u.value(a).compareTo(u.value(b)));
+                assertThat(Integer.signum(Int128.compareUnsigned(x, y)))
+                        .isEqualTo(u.value(a).compareTo(u.value(b)));
             });
         }
     }

@@ -1,23 +1,22 @@
 package dev.atomics;
 
-import dev.atomics.testing.Patomic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.memory.MemoryRegion;
 import dev.atomics.shm.SharedAtomicHandle;
 import dev.atomics.shm.SharedAtomics;
 import dev.atomics.shm.SharedMemory;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import dev.atomics.testing.Patomic;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each way to misuse the API fails with a precise exception, and leaves memory as it was. */
 class ErrorPathsTest {
@@ -26,9 +25,11 @@ class ErrorPathsTest {
     @ValueSource(ints = {0, -1, 3, 5, 12, 32, 33})
     void unsupportedWidthsAreRefused(int width) {
         assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
-        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.JVM)).isInstanceOf(UnsupportedWidthException.class);
+        assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.JVM))
+                .isInstanceOf(UnsupportedWidthException.class);
         if (Patomic.available()) {
-            assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.PATOMIC)).isInstanceOf(UnsupportedWidthException.class);
+            assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.BYTES, Engine.PATOMIC))
+                    .isInstanceOf(UnsupportedWidthException.class);
         }
     }
 
@@ -43,7 +44,8 @@ class ErrorPathsTest {
     @ValueSource(ints = {3, 5, 6, 7, 16})
     void theJvmEngineRefusesWidthsOtherThan1_2_4_8(int width) {
         assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.UINT, Engine.JVM))
-                .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining(width == 16 ? "UINT128" : "width");
+                .isInstanceOf(UnsupportedWidthException.class)
+                .hasMessageContaining(width == 16 ? "UINT128" : "width");
         if (width < 8) {
             assertThatThrownBy(() -> Atomics.atomic(width, AtomicType.UINT, Engine.JVM))
                     .hasMessageContaining("jvm engine supports widths 1, 2, 4 and 8, not " + width);
@@ -65,7 +67,8 @@ class ErrorPathsTest {
 
     @Test
     void integralNeedsASignedness() {
-        assertThatThrownBy(() -> Atomics.atomic(4, AtomicType.INTEGRAL)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Atomics.atomic(4, AtomicType.INTEGRAL))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("AtomicType.INT");
         assertThat(Atomics.atomicIntegral(4, false)).isInstanceOf(AtomicUint.class);
         assertThat(Atomics.atomicIntegral(2, true)).isInstanceOf(AtomicInt.class);
@@ -82,16 +85,19 @@ class ErrorPathsTest {
     @Test
     void heapBuffersAreRefused() {
         assertThatThrownBy(() -> Atomics.atomicView(ByteBuffer.allocate(8), AtomicType.INT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heap ByteBuffer");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("heap ByteBuffer");
         assertThatThrownBy(() -> Atomics.atomicView(ByteBuffer.wrap(new byte[8]), AtomicType.BYTES))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no other process can see it");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no other process can see it");
     }
 
     @Test
     void emptyBuffersAreRefused() {
         ByteBuffer b = ByteBuffer.allocateDirect(8);
         b.position(8);
-        assertThatThrownBy(() -> Atomics.atomicView(b, AtomicType.INT)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Atomics.atomicView(b, AtomicType.INT))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no remaining bytes");
     }
 
@@ -112,12 +118,14 @@ class ErrorPathsTest {
         assertThat(new Alignment(8).isValid(b.alignedSlice(8))).isTrue();
         ByteBuffer odd = b.alignedSlice(8).slice(1, 4);
         assertThat(new Alignment(4).isValid(odd)).isFalse();
-        assertThatThrownBy(() -> Atomics.atomicView(odd, AtomicType.INT)).isInstanceOf(AlignmentException.class)
+        assertThatThrownBy(() -> Atomics.atomicView(odd, AtomicType.INT))
+                .isInstanceOf(AlignmentException.class)
                 .hasMessageContaining("not aligned to 4 bytes");
         assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.JVM))
                 .isInstanceOf(AlignmentException.class);
         assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(3, 2), AtomicType.UINT))
-                .isInstanceOf(AlignmentException.class).hasMessageContaining("not aligned to 2 bytes");
+                .isInstanceOf(AlignmentException.class)
+                .hasMessageContaining("not aligned to 2 bytes");
         if (Patomic.available()) {
             assertThatThrownBy(() -> Atomics.atomicView(b.alignedSlice(8).slice(2, 8), AtomicType.UINT, Engine.PATOMIC))
                     .isInstanceOf(AlignmentException.class);
@@ -144,13 +152,17 @@ class ErrorPathsTest {
     void operandsOutsideTheRangeAreRefusedBeforeMemoryIsTouched() {
         AtomicInt i1 = Atomics.atomic(1, AtomicType.INT);
         i1.store(5);
-        assertThatThrownBy(() -> i1.store(128)).isInstanceOf(OperandRangeException.class)
-                .hasMessageContaining("operand 128").hasMessageContaining("[-128, 127]");
+        assertThatThrownBy(() -> i1.store(128))
+                .isInstanceOf(OperandRangeException.class)
+                .hasMessageContaining("operand 128")
+                .hasMessageContaining("[-128, 127]");
         assertThatThrownBy(() -> i1.add(-129)).isInstanceOf(OperandRangeException.class);
         assertThatThrownBy(() -> i1.cmpxchgStrong(5, 200)).isInstanceOf(OperandRangeException.class);
         assertThat(i1.load()).isEqualTo(5);
         AtomicUint u2 = Atomics.atomic(2, AtomicType.UINT);
-        assertThatThrownBy(() -> u2.store(-1)).isInstanceOf(OperandRangeException.class).hasMessageContaining("[0, 65535]");
+        assertThatThrownBy(() -> u2.store(-1))
+                .isInstanceOf(OperandRangeException.class)
+                .hasMessageContaining("[0, 65535]");
         assertThatThrownBy(() -> u2.fetchAdd(65536)).isInstanceOf(OperandRangeException.class);
         u2.store(65535);
         assertThat(u2.load()).isEqualTo(65535);
@@ -165,7 +177,9 @@ class ErrorPathsTest {
     @Test
     void bitOffsetsOutsideTheObjectAreRefused() {
         AtomicInt a = Atomics.atomic(2, AtomicType.INT);
-        assertThatThrownBy(() -> a.bitSet(16)).isInstanceOf(OperandRangeException.class).hasMessageContaining("[0, 16)");
+        assertThatThrownBy(() -> a.bitSet(16))
+                .isInstanceOf(OperandRangeException.class)
+                .hasMessageContaining("[0, 16)");
         assertThatThrownBy(() -> a.bitTest(-1)).isInstanceOf(OperandRangeException.class);
         AtomicBytes b = Atomics.atomic(8, AtomicType.BYTES);
         assertThatThrownBy(() -> b.bitCompl(64)).isInstanceOf(OperandRangeException.class);
@@ -175,7 +189,8 @@ class ErrorPathsTest {
     @Test
     void byteArraysOfTheWrongLengthAreRefused() {
         AtomicBytes b = Atomics.atomic(4, AtomicType.BYTES);
-        assertThatThrownBy(() -> b.store(new byte[3])).isInstanceOf(OperandRangeException.class)
+        assertThatThrownBy(() -> b.store(new byte[3]))
+                .isInstanceOf(OperandRangeException.class)
                 .hasMessageContaining("exactly 4 bytes, not 3");
         assertThatThrownBy(() -> b.cmpxchgStrong(new byte[4], new byte[8])).isInstanceOf(OperandRangeException.class);
         assertThatThrownBy(() -> b.binXor(new byte[0])).isInstanceOf(OperandRangeException.class);
@@ -191,8 +206,10 @@ class ErrorPathsTest {
                 assertThat(v.readonly()).isTrue();
                 assertThat(v.opsSupported()).containsExactly(Op.LOAD, Op.BIT_TEST);
                 assertThat(v.bitTest(1)).isTrue();
-                assertThatThrownBy(() -> v.store(1)).isInstanceOf(UnsupportedOpException.class)
-                        .hasMessageContaining("STORE").hasMessageContaining("readonly");
+                assertThatThrownBy(() -> v.store(1))
+                        .isInstanceOf(UnsupportedOpException.class)
+                        .hasMessageContaining("STORE")
+                        .hasMessageContaining("readonly");
                 assertThatThrownBy(v::inc).isInstanceOf(UnsupportedOpException.class);
                 assertThatThrownBy(() -> v.bitSet(0)).isInstanceOf(UnsupportedOpException.class);
                 assertThatThrownBy(() -> v.cmpxchgWeak(3, 4)).isInstanceOf(UnsupportedOpException.class);
@@ -204,7 +221,9 @@ class ErrorPathsTest {
     @Test
     void writableObjectsSupportEveryOperationOfTheirType() {
         assertThat(Atomics.atomic(2, AtomicType.INT).opsSupported()).containsExactly(Op.values());
-        assertThat(Atomics.atomic(8, AtomicType.BYTES).opsSupported()).hasSize(17).doesNotContain(Op.ADD, Op.FETCH_NEG);
+        assertThat(Atomics.atomic(8, AtomicType.BYTES).opsSupported())
+                .hasSize(17)
+                .doesNotContain(Op.ADD, Op.FETCH_NEG);
     }
 
     @Test
@@ -226,7 +245,8 @@ class ErrorPathsTest {
             b.put(i, (byte) (0x81 + i));
         }
         for (int at = 0; at < 8; at += width) {
-            try (AtomicBytesViewContext ctx = Atomics.atomicView(b.slice(at, width).asReadOnlyBuffer(), AtomicType.BYTES, Engine.JVM)) {
+            try (AtomicBytesViewContext ctx =
+                    Atomics.atomicView(b.slice(at, width).asReadOnlyBuffer(), AtomicType.BYTES, Engine.JVM)) {
                 AtomicBytesView v = ctx.open();
                 byte[] expected = new byte[width];
                 b.get(at, expected);
@@ -258,7 +278,8 @@ class ErrorPathsTest {
     void typesParseByName() {
         assertThat(AtomicType.parse("INT")).isSameAs(AtomicType.INT);
         assertThat(AtomicType.parse(" uint ")).isSameAs(AtomicType.UINT);
-        assertThatThrownBy(() -> AtomicType.parse("float")).hasMessageContaining("use int, uint, bytes, int128 or uint128");
+        assertThatThrownBy(() -> AtomicType.parse("float"))
+                .hasMessageContaining("use int, uint, bytes, int128 or uint128");
         assertThat(Engine.parse("JVM")).isEqualTo(Engine.JVM);
         assertThatThrownBy(() -> Engine.parse("gpu")).hasMessageContaining("auto, patomic or jvm");
     }
@@ -266,7 +287,8 @@ class ErrorPathsTest {
     /** REDIS is what atomics on Redis keys report; no memory object can be served by it. */
     @Test
     void theRedisEngineServesNoMemory() {
-        assertThatThrownBy(() -> Atomics.atomic(8, AtomicType.INT, Engine.REDIS)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Atomics.atomic(8, AtomicType.INT, Engine.REDIS))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not memory");
         ByteBuffer direct = ByteBuffer.allocateDirect(8);
         assertThatThrownBy(() -> Atomics.atomicView(direct, AtomicType.INT, Engine.REDIS))
@@ -326,7 +348,8 @@ class ErrorPathsTest {
         assertNullNamed(() -> SharedAtomics.create(name, 8, null), "type");
         assertNullNamed(() -> SharedAtomics.openOrCreate(name, 0, 8, null), "type");
         assertNullNamed(() -> SharedAtomics.attach((SharedAtomicHandle) null), "handle");
-        assertNullNamed(() -> SharedAtomics.attach(SharedAtomicHandle.of(name, 0, 8, AtomicType.INT), AtomicType.INT, null),
+        assertNullNamed(
+                () -> SharedAtomics.attach(SharedAtomicHandle.of(name, 0, 8, AtomicType.INT), AtomicType.INT, null),
                 "engine");
         assertNullNamed(() -> SharedAtomicHandle.of(name, 0, 8, null), "type");
         assertThat(SharedMemory.exists(name)).isFalse();

@@ -1,10 +1,9 @@
 package dev.atomics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.testing.CCompiler;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
@@ -16,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several processes (JVMs on either engine, and a C program) increment one counter in a memory-mapped
@@ -38,10 +37,20 @@ class MappedFileProcessesTest {
 
     private static Process startJvm(Path file, int offset, int width, String engine, String mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                MappedFileIncrementer.class.getName(), file.toString(), Integer.toString(offset),
-                Integer.toString(width), Integer.toString(PER_PROCESS), engine, mode)
-                .redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MappedFileIncrementer.class.getName(),
+                        file.toString(),
+                        Integer.toString(offset),
+                        Integer.toString(width),
+                        Integer.toString(PER_PROCESS),
+                        engine,
+                        mode)
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static String finish(Process p) throws Exception {
@@ -91,7 +100,8 @@ class MappedFileProcessesTest {
     @Test
     void aCProgramAndJvmsIncrementTogetherAndReadEachOther() throws Exception {
         Patomic.assume();
-        Path exe = CCompiler.compile(CCompiler.testSource("mapped_counter.c"), CCompiler.outputDir().resolve("mapped_counter"));
+        Path exe = CCompiler.compile(
+                CCompiler.testSource("mapped_counter.c"), CCompiler.outputDir().resolve("mapped_counter"));
         Path file = counterFile();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
@@ -101,7 +111,8 @@ class MappedFileProcessesTest {
             Process jvm1 = startJvm(file, 8, 8, "jvm", "inc");
             Process jvm2 = startJvm(file, 8, 8, "patomic", "inc");
             Process c = new ProcessBuilder(exe.toString(), file.toString(), "8", Integer.toString(PER_PROCESS), "16")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String cOut = finish(c);
             finish(jvm1);
             finish(jvm2);
@@ -121,7 +132,8 @@ class MappedFileProcessesTest {
      */
     @Test
     void neighbouringNarrowCountersInOneWordAcrossProcessesLoseNothing() throws Exception {
-        Path exe = CCompiler.compile(CCompiler.testSource("narrow_counter.c"), CCompiler.outputDir().resolve("narrow_counter"));
+        Path exe = CCompiler.compile(
+                CCompiler.testSource("narrow_counter.c"), CCompiler.outputDir().resolve("narrow_counter"));
         Path file = counterFile();
         List<Process> ps = new ArrayList<>();
         ps.add(startJvm(file, 8, 1, "jvm", "inc"));
@@ -145,13 +157,21 @@ class MappedFileProcessesTest {
     }
 
     private static Process startC(Path exe, Path file, int offset, int width) throws IOException {
-        return new ProcessBuilder(exe.toString(), file.toString(), Integer.toString(offset), Integer.toString(width),
-                Integer.toString(PER_PROCESS)).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        exe.toString(),
+                        file.toString(),
+                        Integer.toString(offset),
+                        Integer.toString(width),
+                        Integer.toString(PER_PROCESS))
+                .redirectErrorStream(true)
+                .start();
     }
 
     @Test
     void theCompilerHelperReportsFailures() {
-        assertThat(CCompiler.findCompiler()).as("a C compiler is needed for the interop tests").isPresent();
+        assertThat(CCompiler.findCompiler())
+                .as("a C compiler is needed for the interop tests")
+                .isPresent();
         assertThat(Duration.ofSeconds(1)).isPositive();
     }
 }

@@ -1,18 +1,17 @@
 package dev.atomics;
 
-import dev.atomics.testing.Patomic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomics.testing.Patomic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every memory order on every operation: valid ones work, invalid ones throw before memory is touched. */
 class MemoryOrderTest {
@@ -38,10 +37,10 @@ class MemoryOrderTest {
     /** Both engines at every width (patomic where its library loads). */
     static List<Object[]> objects() {
         List<Object[]> all = new ArrayList<>();
-        for (int w : new int[]{1, 2, 4, 8}) {
-            all.add(new Object[]{w, Engine.JVM});
+        for (int w : new int[] {1, 2, 4, 8}) {
+            all.add(new Object[] {w, Engine.JVM});
             if (Patomic.available()) {
-                all.add(new Object[]{w, Engine.PATOMIC});
+                all.add(new Object[] {w, Engine.PATOMIC});
             }
         }
         return all;
@@ -72,12 +71,26 @@ class MemoryOrderTest {
         for (MemoryOrder s : MemoryOrder.values()) {
             for (MemoryOrder f : MemoryOrder.values()) {
                 boolean valid = f.isValidFailOrder(s);
-                check(valid, () -> assertThat(a.cmpxchgStrong(a.load(), 1, s, f).success()).isTrue());
-                check(valid, () -> assertThat(a.cmpxchgWeak(a.load(), 2, s, f).success()).isTrue());
-                check(valid, () -> assertThat(a.cmpxchgStrong(99, 3, s, f).success()).isFalse());
-                check(valid, () -> assertThat(a.compareAndSet(a.load(), 4, s, f)).isTrue());
+                check(
+                        valid,
+                        () -> assertThat(a.cmpxchgStrong(a.load(), 1, s, f).success())
+                                .isTrue());
+                check(
+                        valid,
+                        () -> assertThat(a.cmpxchgWeak(a.load(), 2, s, f).success())
+                                .isTrue());
+                check(
+                        valid,
+                        () -> assertThat(a.cmpxchgStrong(99, 3, s, f).success()).isFalse());
+                check(
+                        valid,
+                        () -> assertThat(a.compareAndSet(a.load(), 4, s, f)).isTrue());
                 check(valid, () -> a.compareAndExchange(a.load(), 5, s, f));
-                check(valid, () -> assertThat(b.cmpxchgStrong(b.load(), new byte[width], s, f).success()).isTrue());
+                check(
+                        valid,
+                        () -> assertThat(b.cmpxchgStrong(b.load(), new byte[width], s, f)
+                                        .success())
+                                .isTrue());
                 check(valid, () -> b.cmpxchgWeak(b.load(), new byte[width], s, f));
             }
         }
@@ -91,14 +104,40 @@ class MemoryOrderTest {
         byte[] zero = new byte[width];
         for (MemoryOrder o : MemoryOrder.values()) {
             List<Consumer<MemoryOrder>> ops = List.of(
-                    x -> a.exchange(1, x), x -> a.bitCompl(1, x), x -> a.bitSet(1, x), x -> a.bitReset(1, x),
-                    x -> a.binOr(1, x), x -> a.binXor(1, x), x -> a.binAnd(1, x), x -> a.binNot(x),
-                    x -> a.binFetchOr(1, x), x -> a.binFetchXor(1, x), x -> a.binFetchAnd(1, x), x -> a.binFetchNot(x),
-                    x -> a.add(1, x), x -> a.sub(1, x), x -> a.inc(x), x -> a.dec(x), x -> a.neg(x),
-                    x -> a.fetchAdd(1, x), x -> a.fetchSub(1, x), x -> a.fetchInc(x), x -> a.fetchDec(x), x -> a.fetchNeg(x),
-                    x -> b.exchange(zero, x), x -> b.bitCompl(0, x), x -> b.bitSet(0, x), x -> b.bitReset(0, x),
-                    x -> b.binOr(zero, x), x -> b.binXor(zero, x), x -> b.binAnd(zero, x), x -> b.binNot(x),
-                    x -> b.binFetchOr(zero, x), x -> b.binFetchXor(zero, x), x -> b.binFetchAnd(zero, x), x -> b.binFetchNot(x));
+                    x -> a.exchange(1, x),
+                    x -> a.bitCompl(1, x),
+                    x -> a.bitSet(1, x),
+                    x -> a.bitReset(1, x),
+                    x -> a.binOr(1, x),
+                    x -> a.binXor(1, x),
+                    x -> a.binAnd(1, x),
+                    x -> a.binNot(x),
+                    x -> a.binFetchOr(1, x),
+                    x -> a.binFetchXor(1, x),
+                    x -> a.binFetchAnd(1, x),
+                    x -> a.binFetchNot(x),
+                    x -> a.add(1, x),
+                    x -> a.sub(1, x),
+                    x -> a.inc(x),
+                    x -> a.dec(x),
+                    x -> a.neg(x),
+                    x -> a.fetchAdd(1, x),
+                    x -> a.fetchSub(1, x),
+                    x -> a.fetchInc(x),
+                    x -> a.fetchDec(x),
+                    x -> a.fetchNeg(x),
+                    x -> b.exchange(zero, x),
+                    x -> b.bitCompl(0, x),
+                    x -> b.bitSet(0, x),
+                    x -> b.bitReset(0, x),
+                    x -> b.binOr(zero, x),
+                    x -> b.binXor(zero, x),
+                    x -> b.binAnd(zero, x),
+                    x -> b.binNot(x),
+                    x -> b.binFetchOr(zero, x),
+                    x -> b.binFetchXor(zero, x),
+                    x -> b.binFetchAnd(zero, x),
+                    x -> b.binFetchNot(x));
             for (Consumer<MemoryOrder> op : ops) {
                 assertThatCode(() -> op.accept(o)).doesNotThrowAnyException();
             }
@@ -107,13 +146,17 @@ class MemoryOrderTest {
 
     @ParameterizedTest
     // the memory engines
-    @EnumSource(value = Engine.class, mode = EnumSource.Mode.EXCLUDE, names = { "REDIS", "ZOOKEEPER" })
+    @EnumSource(
+            value = Engine.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"REDIS", "ZOOKEEPER"})
     void aNullOrderIsRefused(Engine engine) {
         Patomic.assumeServes(engine);
         AtomicInt a = Atomics.atomic(8, AtomicType.INT, engine);
         assertThatThrownBy(() -> a.load(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> a.fetchAdd(1, null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> a.cmpxchgStrong(0, 1, MemoryOrder.SEQ_CST, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> a.cmpxchgStrong(0, 1, MemoryOrder.SEQ_CST, null))
+                .isInstanceOf(NullPointerException.class);
         assertThat(a.load()).isZero();
     }
 

@@ -1,21 +1,20 @@
 package dev.atomics;
 
+import static dev.atomics.conformance.Conformance.random;
+import static dev.atomics.conformance.Conformance.reproducibly;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.conformance.Model;
 import dev.atomics.conformance.Model.Outcome;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.atomics.conformance.Conformance.random;
-import static dev.atomics.conformance.Conformance.reproducibly;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JVM engine's 1- and 2-byte objects share a 4-byte word with their neighbours, since their
@@ -40,16 +39,30 @@ class NarrowNeighboursTest {
     @ParameterizedTest(name = "width {0}")
     @ValueSource(ints = {1, 2})
     void anObjectAtEveryOffsetOfAWordTouchesOnlyItsBytes(int width) {
-        List<Op> ops = List.of(Op.STORE, Op.EXCHANGE, Op.CMPXCHG_STRONG, Op.CMPXCHG_WEAK,
-                Op.BIT_TEST_COMPL, Op.BIT_TEST_SET, Op.BIT_TEST_RESET, Op.BIN_FETCH_OR,
-                Op.BIN_FETCH_XOR, Op.BIN_FETCH_AND, Op.BIN_FETCH_NOT, Op.FETCH_ADD, Op.FETCH_SUB,
-                Op.FETCH_INC, Op.FETCH_DEC, Op.FETCH_NEG);
+        List<Op> ops = List.of(
+                Op.STORE,
+                Op.EXCHANGE,
+                Op.CMPXCHG_STRONG,
+                Op.CMPXCHG_WEAK,
+                Op.BIT_TEST_COMPL,
+                Op.BIT_TEST_SET,
+                Op.BIT_TEST_RESET,
+                Op.BIN_FETCH_OR,
+                Op.BIN_FETCH_XOR,
+                Op.BIN_FETCH_AND,
+                Op.BIN_FETCH_NOT,
+                Op.FETCH_ADD,
+                Op.FETCH_SUB,
+                Op.FETCH_INC,
+                Op.FETCH_DEC,
+                Op.FETCH_NEG);
         ByteBuffer memory = twoWords();
         for (int offset = 0; offset < 8; offset += width) {
             String where = "width " + width + " at offset " + offset;
             SplittableRandom r = random(where);
             Model m = new Model(width, true);
-            try (AtomicIntViewContext ctx = Atomics.atomicView(memory.slice(offset, width), AtomicType.INT, Engine.JVM)) {
+            try (AtomicIntViewContext ctx =
+                    Atomics.atomicView(memory.slice(offset, width), AtomicType.INT, Engine.JVM)) {
                 AtomicIntView a = ctx.open();
                 for (Op op : ops) {
                     for (int i = 0; i < 32; i++) {
@@ -58,24 +71,36 @@ class NarrowNeighboursTest {
                         memory.put(0, before);
                         m.set(BigInteger.valueOf(readRaw(memory, offset, width)));
                         long operand = m.value(BigInteger.valueOf(r.nextLong())).longValue();
-                        long expected = (r.nextBoolean() ? m.value() : m.value(BigInteger.valueOf(r.nextLong()))).longValue();
+                        long expected =
+                                (r.nextBoolean() ? m.value() : m.value(BigInteger.valueOf(r.nextLong()))).longValue();
                         int bit = r.nextInt(8 * width);
                         int at = offset;
-                        reproducibly(() -> where + ", " + op + " operand " + operand + " expected " + expected + " bit " + bit, () -> {
-                            Outcome outcome = m.apply(op, BigInteger.valueOf(operand), BigInteger.valueOf(expected), bit);
-                            Object result = call(a, op, operand, expected, bit);
-                            assertThat(result).isEqualTo(switch (op) {
-                                case STORE -> null;
-                                case CMPXCHG_STRONG, CMPXCHG_WEAK -> outcome.value().longValue();
-                                case BIT_TEST_COMPL, BIT_TEST_SET, BIT_TEST_RESET -> outcome.bit();
-                                default -> outcome.value().longValue();
-                            });
-                            byte[] after = new byte[8];
-                            memory.get(0, after);
-                            byte[] image = m.image(m.raw());
-                            System.arraycopy(image, 0, before, at, width);
-                            assertThat(after).as("the object's bytes as the model says, every other byte as it was").isEqualTo(before);
-                        });
+                        reproducibly(
+                                () -> where + ", " + op + " operand " + operand + " expected " + expected + " bit "
+                                        + bit,
+                                () -> {
+                                    Outcome outcome =
+                                            m.apply(op, BigInteger.valueOf(operand), BigInteger.valueOf(expected), bit);
+                                    Object result = call(a, op, operand, expected, bit);
+                                    assertThat(result)
+                                            .isEqualTo(
+                                                    switch (op) {
+                                                        case STORE -> null;
+                                                        case CMPXCHG_STRONG, CMPXCHG_WEAK ->
+                                                            outcome.value().longValue();
+                                                        case BIT_TEST_COMPL, BIT_TEST_SET, BIT_TEST_RESET ->
+                                                            outcome.bit();
+                                                        default ->
+                                                            outcome.value().longValue();
+                                                    });
+                                    byte[] after = new byte[8];
+                                    memory.get(0, after);
+                                    byte[] image = m.image(m.raw());
+                                    System.arraycopy(image, 0, before, at, width);
+                                    assertThat(after)
+                                            .as("the object's bytes as the model says, every other byte as it was")
+                                            .isEqualTo(before);
+                                });
                     }
                 }
             }
@@ -83,7 +108,9 @@ class NarrowNeighboursTest {
     }
 
     private static long readRaw(ByteBuffer memory, int offset, int width) {
-        return width == 1 ? memory.get(offset) : memory.order(java.nio.ByteOrder.nativeOrder()).getShort(offset);
+        return width == 1
+                ? memory.get(offset)
+                : memory.order(java.nio.ByteOrder.nativeOrder()).getShort(offset);
     }
 
     private static Object call(AtomicIntView a, Op op, long operand, long expected, int bit) {
@@ -172,8 +199,10 @@ class NarrowNeighboursTest {
                     };
                     long seen = a.load();
                     if (seen != mine) {
-                        failure.compareAndSet(null, "slot " + s + " (" + a.engine() + ", mode " + mode + ") held " + seen
-                                + " after step " + i + ", not " + mine);
+                        failure.compareAndSet(
+                                null,
+                                "slot " + s + " (" + a.engine() + ", mode " + mode + ") held " + seen + " after step "
+                                        + i + ", not " + mine);
                     }
                 }
             }));
@@ -184,7 +213,9 @@ class NarrowNeighboursTest {
         }
         assertThat(failure.get()).isNull();
         for (int slot = 0; slot < slots; slot++) {
-            long held = width == 1 ? memory.get(slot) & 0xFF : memory.order(java.nio.ByteOrder.nativeOrder()).getShort(2 * slot) & 0xFFFF;
+            long held = width == 1
+                    ? memory.get(slot) & 0xFF
+                    : memory.order(java.nio.ByteOrder.nativeOrder()).getShort(2 * slot) & 0xFFFF;
             assertThat(held).as("slot %d", slot).isEqualTo(finals[slot]);
         }
         contexts.forEach(AtomicUintViewContext::close);

@@ -1,13 +1,12 @@
 package dev.atomics;
 
-import dev.atomics.testing.Patomic;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomics.testing.Patomic;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The reference's two-thread example: no increment is lost, by inc or by a cmpxchgWeak loop. */
 class ThreadsTest {
@@ -69,9 +68,10 @@ class ThreadsTest {
     @CsvSource({"1", "2", "4", "8"})
     void bothEnginesOnOneLocationLoseNothing(int width) throws InterruptedException {
         Patomic.assume();
-        java.nio.ByteBuffer shared = java.nio.ByteBuffer.allocateDirect(16).alignedSlice(8).slice(0, width);
+        java.nio.ByteBuffer shared =
+                java.nio.ByteBuffer.allocateDirect(16).alignedSlice(8).slice(0, width);
         try (AtomicIntViewContext jvmCtx = Atomics.atomicView(shared, AtomicType.INT, Engine.JVM);
-             AtomicIntViewContext patomicCtx = Atomics.atomicView(shared, AtomicType.INT, Engine.PATOMIC)) {
+                AtomicIntViewContext patomicCtx = Atomics.atomicView(shared, AtomicType.INT, Engine.PATOMIC)) {
             AtomicIntView viaJvm = jvmCtx.open();
             AtomicIntView viaPatomic = patomicCtx.open();
             assertThat(viaJvm.engine()).isEqualTo(Engine.JVM);
@@ -104,7 +104,8 @@ class ThreadsTest {
     @CsvSource({"inc", "fetchAdd", "casLoop"})
     void twoThreadsOnA16ByteCounterLoseNothing(String how) throws InterruptedException {
         Patomic.assume();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Atomics.nativeInfo().widths().contains(16), "no width 16 here");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Atomics.nativeInfo().widths().contains(16), "no width 16 here");
         AtomicUint128 a = Atomics.atomic(16, AtomicType.UINT128);
         Int128 start = Int128.ofUnsigned(-1L - TOTAL / 4); // crosses 2^64 halfway
         a.store(start);

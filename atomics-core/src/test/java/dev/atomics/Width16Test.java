@@ -1,18 +1,17 @@
 package dev.atomics;
 
-import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-
 import static dev.atomics.Op.BIT_TEST;
 import static dev.atomics.Op.LOAD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomics.testing.Patomic;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * What width 16 adds to the conformance kit's model tests ({@link ConformanceTest}): who serves it and why not,
@@ -36,11 +35,12 @@ class Width16Test {
     @Test
     void width16IsServedOrRefusedWithAReason() {
         assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.UINT128, Engine.JVM))
-                .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining("not 16")
+                .isInstanceOf(UnsupportedWidthException.class)
+                .hasMessageContaining("not 16")
                 .hasMessageContaining("16-byte compare-and-swap");
         if (width16Missing() == null) {
-            for (AtomicType<?, ?, ?> type : List.of(AtomicType.INT128, AtomicType.UINT128, AtomicType.BYTES,
-                    AtomicType.ANY)) {
+            for (AtomicType<?, ?, ?> type :
+                    List.of(AtomicType.INT128, AtomicType.UINT128, AtomicType.BYTES, AtomicType.ANY)) {
                 Atomic a = Atomics.atomic(16, type);
                 assertThat(a.engine()).as("auto picks patomic for %s", type).isEqualTo(Engine.PATOMIC);
                 assertThat(a.width()).isEqualTo(16);
@@ -50,7 +50,8 @@ class Width16Test {
             assertThat(new Alignment(16).recommended()).isEqualTo(16);
         } else if (!Patomic.available()) {
             assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.UINT128))
-                    .isInstanceOf(UnsupportedWidthException.class).hasMessageContaining("width 16")
+                    .isInstanceOf(UnsupportedWidthException.class)
+                    .hasMessageContaining("width 16")
                     .hasMessageContaining("patomic library");
             assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.UINT128, Engine.PATOMIC))
                     .isInstanceOf(NativeLibraryException.class);
@@ -61,15 +62,21 @@ class Width16Test {
         }
     }
 
-    /** A {@code long} holds 8 bytes: the 1-to-8-byte types refuse 16 naming the 16-byte ones, and the other way round. */
+    /**
+     * A {@code long} holds 8 bytes: the 1-to-8-byte types refuse 16 naming the 16-byte ones, and the other way round.
+     */
     @Test
     void eachIntegerTypeHasItsWidths() {
-        assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class)
+        assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.INT))
+                .isInstanceOf(UnsupportedWidthException.class)
                 .hasMessageContaining("AtomicType.INT128");
-        assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.UINT)).isInstanceOf(UnsupportedWidthException.class)
+        assertThatThrownBy(() -> Atomics.atomic(16, AtomicType.UINT))
+                .isInstanceOf(UnsupportedWidthException.class)
                 .hasMessageContaining("AtomicType.UINT128");
-        assertThatThrownBy(() -> Atomics.atomic(8, AtomicType.INT128)).isInstanceOf(UnsupportedWidthException.class)
-                .hasMessageContaining("16 bytes, not 8").hasMessageContaining("AtomicType.INT");
+        assertThatThrownBy(() -> Atomics.atomic(8, AtomicType.INT128))
+                .isInstanceOf(UnsupportedWidthException.class)
+                .hasMessageContaining("16 bytes, not 8")
+                .hasMessageContaining("AtomicType.INT");
         assertThat(AtomicType.INT.forWidth(16)).isSameAs(AtomicType.INT128);
         assertThat(AtomicType.UINT128.forWidth(4)).isSameAs(AtomicType.UINT);
         assertThat(AtomicType.parse("uint128")).isSameAs(AtomicType.UINT128);
@@ -84,9 +91,10 @@ class Width16Test {
     void viewsOfWidth16AreAlignedAndReadonlyOnesOnlyRead() {
         Assumptions.assumeTrue(width16Missing() == null, Width16Test::width16Missing);
         ByteBuffer memory = ByteBuffer.allocateDirect(64).alignedSlice(16).order(ByteOrder.nativeOrder());
-        for (int offset : new int[]{1, 4, 8, 12}) {
+        for (int offset : new int[] {1, 4, 8, 12}) {
             assertThatThrownBy(() -> Atomics.atomicView(memory.slice(offset, 16), AtomicType.UINT128))
-                    .isInstanceOf(AlignmentException.class).hasMessageContaining("16 bytes");
+                    .isInstanceOf(AlignmentException.class)
+                    .hasMessageContaining("16 bytes");
         }
         memory.putLong(16, -1L).putLong(24, 7L);
         AtomicViewContext<AtomicUint128View> ctx;
@@ -100,13 +108,16 @@ class Width16Test {
             AtomicUint128View v = ctx.open();
             assertThat(v.readonly()).isTrue();
             assertThat(v.opsSupported()).containsExactly(LOAD, BIT_TEST);
-            Int128 expected = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? new Int128(7, -1)
-                    : new Int128(-1, 7);
+            Int128 expected =
+                    ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? new Int128(7, -1) : new Int128(-1, 7);
             assertThat(v.load()).isEqualTo(expected);
             assertThat(v.loadBigInteger()).isEqualTo(expected.toUnsignedBigInteger());
             assertThat(v.bitTest(64)).isEqualTo((expected.high() & 1) != 0);
-            assertThat(v.toString()).contains("value=" + expected.toUnsignedString()).contains("width=16");
-            assertThatThrownBy(() -> v.store(Int128.ONE)).isInstanceOf(UnsupportedOpException.class)
+            assertThat(v.toString())
+                    .contains("value=" + expected.toUnsignedString())
+                    .contains("width=16");
+            assertThatThrownBy(() -> v.store(Int128.ONE))
+                    .isInstanceOf(UnsupportedOpException.class)
                     .hasMessageContaining("readonly");
             assertThatThrownBy(() -> v.compareAndSet(expected, Int128.ONE)).isInstanceOf(UnsupportedOpException.class);
             assertThatThrownBy(v::inc).isInstanceOf(UnsupportedOpException.class);

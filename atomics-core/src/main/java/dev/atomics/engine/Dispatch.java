@@ -8,7 +8,8 @@ import dev.atomics.Op;
  * first, by identity, and called directly; anything else (patomic, refusing ops) through the interface. One
  * method per {@link dev.atomics.Op.Shape}, not per operation: the op travels as a constant argument.
  *
- * <p>Why: every object calls its ops from the same few call sites (in the atomic classes). A program that uses more than two {@code Ops} classes (JVM objects, a patomic
+ * <p>Why: every object calls its ops from the same few call sites (in the atomic classes). A program that uses more
+ * than two {@code Ops} classes (JVM objects, a patomic
  * object, a readonly view) makes those sites megamorphic, and the JIT then compiles a real interface call
  * there: nothing is inlined, the memory order is no longer a constant, and a JVM-engine {@code fetchAdd} costs
  * about twice as much (see {@code OursWidth8Mixed} in the benchmarks). The identity test here is what the
@@ -23,8 +24,7 @@ import dev.atomics.Op;
  */
 public final class Dispatch {
 
-    private Dispatch() {
-    }
+    private Dispatch() {}
 
     /**
      * A refusing engine's delegate if it allows {@code op} (else it throws), any other engine itself. Unwrapping

@@ -2,7 +2,6 @@ package dev.atomics.engine;
 
 import dev.atomics.Engine;
 import dev.atomics.Op;
-
 import java.util.List;
 
 /**
@@ -14,5 +13,4 @@ import java.util.List;
  * @param opsSupported the supported operations, in the table's order
  * @param alignment    the byte alignment the object's address must have
  */
-public record EngineBinding(Ops ops, Engine engine, List<Op> opsSupported, long alignment) {
-}
+public record EngineBinding(Ops ops, Engine engine, List<Op> opsSupported, long alignment) {}

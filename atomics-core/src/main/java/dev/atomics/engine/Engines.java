@@ -6,7 +6,6 @@ import dev.atomics.Op;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,12 +21,12 @@ public final class Engines {
 
     /** The widths the JVM engine serves, for messages. */
     private static final List<Integer> JVM_WIDTHS = List.of(1, 2, 4, 8);
+
     private static final PatomicOps[] PATOMIC = new PatomicOps[PatomicLibrary.MAX_WIDTH + 1];
     /** The width the Java API serves besides the JVM engine's: values cross the bridge by address. */
     public static final int WIDE = 16;
 
-    private Engines() {
-    }
+    private Engines() {}
 
     /** The engine named by the system property {@value Engine#PROPERTY}, {@link Engine#AUTO} if unset. */
     public static Engine defaultEngine() {
@@ -60,10 +59,16 @@ public final class Engines {
         if (engine == Engine.JVM || (engine == Engine.AUTO && jvmSupports(width))) {
             if (!jvmSupports(width)) {
                 throw new UnsupportedWidthException("the jvm engine supports widths 1, 2, 4 and 8, not " + width
-                        + (width == WIDE ? ": the JVM has no 16-byte compare-and-swap" + (requested == Engine.AUTO
-                        ? " (the system property " + Engine.PROPERTY + "=jvm makes auto mean jvm)" : "")
-                        + "; width 16 is served by the patomic engine (engine auto or patomic) where the CPU has a"
-                        + " 16-byte compare-and-swap" : ""));
+                        + (width == WIDE
+                                ? ": the JVM has no 16-byte compare-and-swap"
+                                        + (requested == Engine.AUTO
+                                                ? " (the system property " + Engine.PROPERTY
+                                                        + "=jvm makes auto mean jvm)"
+                                                : "")
+                                        + "; width 16 is served by the patomic engine (engine auto or patomic) where "
+                                        + "the CPU has a"
+                                        + " 16-byte compare-and-swap"
+                                : ""));
             }
             return restrict(JvmOps.INSTANCE, EnumSet.allOf(Op.class), width, integral, readonly, owner, "");
         }
@@ -72,31 +77,41 @@ public final class Engines {
             lib = PatomicLibrary.get();
         } catch (NativeLibraryException e) {
             if (engine == Engine.AUTO) {
-                throw new UnsupportedWidthException("width " + width + " is not supported: "
-                        + (width == WIDE ? "the JVM has no 16-byte compare-and-swap" : "the jvm engine serves widths "
-                        + JVM_WIDTHS) + ", and the patomic library is unavailable: " + e.getMessage(), e);
+                throw new UnsupportedWidthException(
+                        "width " + width + " is not supported: "
+                                + (width == WIDE
+                                        ? "the JVM has no 16-byte compare-and-swap"
+                                        : "the jvm engine serves widths " + JVM_WIDTHS)
+                                + ", and the patomic library is unavailable: " + e.getMessage(),
+                        e);
             }
-            throw new NativeLibraryException("the patomic engine is unavailable: " + e.getMessage()
-                    + " (the jvm engine serves widths " + JVM_WIDTHS + " without it" + (width == WIDE ? ", but not 16)"
-                    : ")"), e);
+            throw new NativeLibraryException(
+                    "the patomic engine is unavailable: " + e.getMessage()
+                            + " (the jvm engine serves widths " + JVM_WIDTHS + " without it"
+                            + (width == WIDE ? ", but not 16)" : ")"),
+                    e);
         }
         ExplicitOpsTable table = lib.table(width);
         String library = "patomic " + lib.version() + " (" + (lib.bundled() ? "bundled" : lib.path()) + ")";
         if (table.isEmpty()) {
-            throw new UnsupportedWidthException(width == WIDE ? "no lock-free 16-byte operations in " + library + ": "
-                    + (lib.bundled() ? "this CPU has no 16-byte compare-and-swap (x86-64: CMPXCHG16B, missing on the"
-                    + " first AMD64 CPUs and in some emulators)" : "this library has no width-16 table (upstream"
-                    + " patomic 1.1.0 has none on x86-64; the bundled library serves width 16 where the CPU can)")
-                    + "; supported widths: " + supportedWidths(lib)
-                    : "no lock-free atomic operations for width " + width + " in " + library + "; supported widths: "
-                    + supportedWidths(lib));
+            String why = lib.bundled()
+                    ? "this CPU has no 16-byte compare-and-swap (x86-64: CMPXCHG16B, missing on the first AMD64 CPUs"
+                            + " and in some emulators)"
+                    : "this library has no width-16 table (upstream patomic 1.1.0 has none on x86-64; the bundled"
+                            + " library serves width 16 where the CPU can)";
+            throw new UnsupportedWidthException(
+                    width == WIDE
+                            ? "no lock-free 16-byte operations in " + library + ": " + why + "; supported widths: "
+                                    + supportedWidths(lib)
+                            : "no lock-free atomic operations for width " + width + " in " + library
+                                    + "; supported widths: " + supportedWidths(lib));
         }
         return bind(table, patomicOps(table), library, integral, readonly, owner);
     }
 
     /** Binds an object to {@code raw}, the patomic ops of {@code table}. */
-    static EngineBinding bind(ExplicitOpsTable table, PatomicOps raw, String library, boolean integral,
-                              boolean readonly, String owner) {
+    static EngineBinding bind(
+            ExplicitOpsTable table, PatomicOps raw, String library, boolean integral, boolean readonly, String owner) {
         if (readonly && !raw.reads()) {
             throw new UnsupportedWidthException("a readonly atomic of width " + table.width() + " (" + owner
                     + ") needs an atomic " + table.width() + "-byte read, which " + library + " does not have on this"
@@ -118,7 +133,13 @@ public final class Engines {
             available.remove(Op.LOAD);
             available.remove(Op.BIT_TEST);
         }
-        EngineBinding b = restrict(raw, available, table.width(), integral, readonly, owner,
+        EngineBinding b = restrict(
+                raw,
+                available,
+                table.width(),
+                integral,
+                readonly,
+                owner,
                 library + " has no lock-free implementation of it at width " + table.width());
         // at width 16 whatever the table says: cmpxchg16b and movdqa fault on anything less, which kills the JVM
         long alignment = table.width() == WIDE ? Math.max(WIDE, table.recommended()) : table.recommended();
@@ -126,8 +147,14 @@ public final class Engines {
     }
 
     /** The binding to {@code raw}, behind a {@link RefusingOps} if the object may not run all of its type's ops. */
-    private static EngineBinding restrict(Ops raw, Set<Op> available, int width, boolean integral, boolean readonly,
-                                          String owner, String missingReason) {
+    private static EngineBinding restrict(
+            Ops raw,
+            Set<Op> available,
+            int width,
+            boolean integral,
+            boolean readonly,
+            String owner,
+            String missingReason) {
         List<Op> supported = new ArrayList<>();
         int complete = 0;
         for (Op op : Op.values()) {
@@ -140,8 +167,8 @@ public final class Engines {
         }
         Ops ops = raw;
         if (supported.size() < complete) {
-            ops = RefusingOps.restricted(raw, EnumSet.copyOf(supported), owner, readonly ? "it is readonly"
-                    : missingReason);
+            ops = RefusingOps.restricted(
+                    raw, EnumSet.copyOf(supported), owner, readonly ? "it is readonly" : missingReason);
         }
         return new EngineBinding(ops, raw.engine(), List.copyOf(supported), width);
     }

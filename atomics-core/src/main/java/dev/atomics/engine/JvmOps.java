@@ -1,15 +1,14 @@
 package dev.atomics.engine;
 
+import static dev.atomics.MemoryOrder.*;
+
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import static dev.atomics.MemoryOrder.*;
 
 /**
  * The JVM engine at every width (1, 2, 4, 8), as {@link VarHandle} access modes on the object's memory. The JIT
@@ -34,7 +33,8 @@ import static dev.atomics.MemoryOrder.*;
  *       the word's own atomic bitwise operations with the neighbours' bits neutral; an addition is one atomic
  *       add on the word when the object is its top bytes (the carry falls off; owned objects are placed
  *       so); for owned objects, whose neighbours are their own zero padding, an exchange is one exchange of the
- *       word and a compare-and-exchange one CAS of it; everything else (exchange, negation, other additions, compare-and-exchange) is a
+ *       word and a compare-and-exchange one CAS of it; everything else (exchange, negation, other additions,
+ *       compare-and-exchange) is a
  *       compare-and-exchange loop that writes the neighbours back only if they still hold what it read, so a
  *       neighbour's write just sends it round again. (What Agrona and the JDK's own byte CAS do; the hardware
  *       keeps mixed-size atomics on one location coherent.)
@@ -52,13 +52,15 @@ final class JvmOps implements Ops {
 
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final VarHandle SHORT = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
+    private static final VarHandle SHORT =
+            MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
 
-    /** What a compare-and-exchange loop on the word of a 1- or 2-byte object does; a constant wherever it is inlined. */
+    /**
+     * What a compare-and-exchange loop on the word of a 1- or 2-byte object does; a constant wherever it is inlined.
+     */
     private static final int SET = 0, ADD = 1;
 
-    private JvmOps() {
-    }
+    private JvmOps() {}
 
     @Override
     public Engine engine() {
@@ -239,7 +241,8 @@ final class JvmOps implements Ops {
     /**
      * A read-modify-write of a 1- or 2-byte object that no single instruction does (exchange, addition
      * below the top of the word) as a compare-and-exchange loop on its containing word (aligned, 4 bytes,
-     * inside the object's page since 4 divides every page size, so mapped whenever the object is). The object's bits are worked on where they sit in the word ({@link dev.atomics.memory.MemoryRegion#wordMask()}): adding
+     * inside the object's page since 4 divides every page size, so mapped whenever the object is). The object's bits
+     * are worked on where they sit in the word ({@link dev.atomics.memory.MemoryRegion#wordMask()}): adding
      * {@code v << shift} carries nothing into them from below, and what carries out above is masked off, so the
      * neighbours are written back exactly as read. The first read is only a guess: the CAS checks the whole
      * word, and a neighbour's change just sends the loop round again.
@@ -264,7 +267,8 @@ final class JvmOps implements Ops {
 
     /**
      * A strong compare-and-exchange of a 1- or 2-byte object: a CAS of the whole word that expects the
-     * neighbours as last seen (for an owned object, as always: 0, so the common case is one instruction). It fails (returning the witness) only if the object's own bits differ from
+     * neighbours as last seen (for an owned object, as always: 0, so the common case is one instruction). It fails
+     * (returning the witness) only if the object's own bits differ from
      * {@code e}; if only neighbours changed it tries again with their new values. The CAS's access mode covers
      * the failure order, as at the other widths.
      */
@@ -349,7 +353,8 @@ final class JvmOps implements Ops {
         if (JvmOrders.casVolatile(s, f)) {
             return (long) LONG.compareAndExchange(b, 0, e, d);
         }
-        return s == RELEASE ? (long) LONG.compareAndExchangeRelease(b, 0, e, d)
+        return s == RELEASE
+                ? (long) LONG.compareAndExchangeRelease(b, 0, e, d)
                 : (long) LONG.compareAndExchangeAcquire(b, 0, e, d);
     }
 
@@ -378,14 +383,18 @@ final class JvmOps implements Ops {
         if (o == SEQ_CST || o == ACQ_REL) {
             return (long) LONG.getAndBitwiseXor(b, 0, v);
         }
-        return o == RELEASE ? (long) LONG.getAndBitwiseXorRelease(b, 0, v) : (long) LONG.getAndBitwiseXorAcquire(b, 0, v);
+        return o == RELEASE
+                ? (long) LONG.getAndBitwiseXorRelease(b, 0, v)
+                : (long) LONG.getAndBitwiseXorAcquire(b, 0, v);
     }
 
     private static long getAndAnd8(ByteBuffer b, long v, MemoryOrder o) {
         if (o == SEQ_CST || o == ACQ_REL) {
             return (long) LONG.getAndBitwiseAnd(b, 0, v);
         }
-        return o == RELEASE ? (long) LONG.getAndBitwiseAndRelease(b, 0, v) : (long) LONG.getAndBitwiseAndAcquire(b, 0, v);
+        return o == RELEASE
+                ? (long) LONG.getAndBitwiseAndRelease(b, 0, v)
+                : (long) LONG.getAndBitwiseAndAcquire(b, 0, v);
     }
 
     // ---- width 4 (and the containing word of widths 1 and 2) ------------------------------------------------
@@ -418,7 +427,8 @@ final class JvmOps implements Ops {
         if (JvmOrders.casVolatile(s, f)) {
             return (int) INT.compareAndExchange(b, 0, e, d);
         }
-        return s == RELEASE ? (int) INT.compareAndExchangeRelease(b, 0, e, d)
+        return s == RELEASE
+                ? (int) INT.compareAndExchangeRelease(b, 0, e, d)
                 : (int) INT.compareAndExchangeAcquire(b, 0, e, d);
     }
 

@@ -5,8 +5,7 @@ import dev.atomics.MemoryOrder;
 /** How C11 orders map onto VarHandle compare-and-set modes, shared by the JVM engines. */
 final class JvmOrders {
 
-    private JvmOrders() {
-    }
+    private JvmOrders() {}
 
     /**
      * Whether a compare-and-exchange needs the volatile mode: Java's acquire and release CAS modes cover
@@ -14,7 +13,8 @@ final class JvmOrders {
      * release success whose failure must acquire) takes the volatile mode.
      */
     static boolean casVolatile(MemoryOrder success, MemoryOrder failure) {
-        return success == MemoryOrder.SEQ_CST || success == MemoryOrder.ACQ_REL
+        return success == MemoryOrder.SEQ_CST
+                || success == MemoryOrder.ACQ_REL
                 || failure == MemoryOrder.SEQ_CST
                 || (success == MemoryOrder.RELEASE && failure != MemoryOrder.RELAXED);
     }

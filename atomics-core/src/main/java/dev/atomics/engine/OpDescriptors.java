@@ -20,6 +20,7 @@ final class OpDescriptors {
     private static final int ORDERS = MemoryOrder.values().length;
     /** Bytes between the descriptors of consecutive success orders of one operation. */
     private static final long ORDER_STRIDE = (long) ORDERS * Bridge.OP_SIZE;
+
     private static final long OP_STRIDE = ORDERS * ORDER_STRIDE;
 
     /** The descriptors; held for the life of the ops that use them (and so of the JVM: ops are cached). */

@@ -29,7 +29,10 @@ public interface Ops {
     /** {@link Op#STORE}. */
     void store(Target t, long value, MemoryOrder order);
 
-    /** {@link Op#CMPXCHG_WEAK} or {@link Op#CMPXCHG_STRONG}; returns the value seen (equal to {@code expected} on success). */
+    /**
+     * {@link Op#CMPXCHG_WEAK} or {@link Op#CMPXCHG_STRONG}; returns the value seen (equal to {@code expected} on
+     * success).
+     */
     long cmpxchg(Target t, Op op, long expected, long desired, MemoryOrder success, MemoryOrder failure);
 
     /**
@@ -59,7 +62,10 @@ public interface Ops {
         throw noWidth16();
     }
 
-    /** A read-modify-write of a 16-byte object with operand {@link Scratch#A}; the value before goes to {@link Scratch#R}. */
+    /**
+     * A read-modify-write of a 16-byte object with operand {@link Scratch#A}; the value before goes to {@link
+     * Scratch#R}.
+     */
     default void rmw(Target t, Op op, Scratch s, MemoryOrder order) {
         throw noWidth16();
     }
@@ -74,8 +80,16 @@ public interface Ops {
      * {@link Scratch#A}; a success writes nothing there, and a {@code null} witness asks for none (a
      * compare-and-set).
      */
-    default boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
-                              MemoryOrder success, MemoryOrder failure) {
+    default boolean cmpxchg16(
+            Target t,
+            Op op,
+            long expHigh,
+            long expLow,
+            long desHigh,
+            long desLow,
+            Scratch witness,
+            MemoryOrder success,
+            MemoryOrder failure) {
         Scratch s = witness != null ? witness : Scratch.get();
         s.put(Scratch.A, expHigh, expLow);
         s.put(Scratch.B, desHigh, desLow);
@@ -97,8 +111,8 @@ public interface Ops {
     }
 
     private UnsupportedWidthException noWidth16() {
-        return new UnsupportedWidthException("the " + engine().name().toLowerCase(java.util.Locale.ROOT)
-                + " engine serves no 16-byte objects");
+        return new UnsupportedWidthException(
+                "the " + engine().name().toLowerCase(java.util.Locale.ROOT) + " engine serves no 16-byte objects");
     }
 
     /**

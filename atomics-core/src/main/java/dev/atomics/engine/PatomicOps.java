@@ -1,5 +1,8 @@
 package dev.atomics.engine;
 
+import static dev.atomics.engine.OpDescriptors.op;
+import static dev.atomics.nativelib.Bridge.*;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.Engine;
@@ -8,9 +11,6 @@ import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.ExplicitOpsTable;
-
-import static dev.atomics.engine.OpDescriptors.op;
-import static dev.atomics.nativelib.Bridge.*;
 
 /**
  * The patomic engine at one width (1 to 8, or 16): each operation is one direct call into the bridge, which calls
@@ -45,6 +45,7 @@ final class PatomicOps implements Ops {
     private final OpDescriptors descriptors;
     /** Whether the table has an atomic read (load and bit test); only width 16 may lack one. */
     private final boolean reads;
+
     private final long load, store, cmpxchgStrong;
 
     PatomicOps(ExplicitOpsTable t) {
@@ -114,7 +115,9 @@ final class PatomicOps implements Ops {
         long r;
         switch (op.shape()) {
             case FETCH:
-                r = op == Op.EXCHANGE ? atomics_bridge_exchange(d, t.address, v) : atomics_bridge_fetch(d, t.address, v);
+                r = op == Op.EXCHANGE
+                        ? atomics_bridge_exchange(d, t.address, v)
+                        : atomics_bridge_fetch(d, t.address, v);
                 break;
             case FETCH_NOARG:
                 r = atomics_bridge_fetch_noarg(d, t.address);
@@ -175,8 +178,8 @@ final class PatomicOps implements Ops {
 
     @Override
     public boolean cmpxchg(Target t, Op op, Scratch s, MemoryOrder succ, MemoryOrder fail) {
-        int r = atomics_bridge_cmpxchg_ref(op(descriptors.first(op), succ, fail), t.address, s.address(Scratch.A),
-                s.address(Scratch.B));
+        int r = atomics_bridge_cmpxchg_ref(
+                op(descriptors.first(op), succ, fail), t.address, s.address(Scratch.A), s.address(Scratch.B));
         t.keepAlive();
         s.keepAlive();
         return r != 0;
@@ -213,8 +216,16 @@ final class PatomicOps implements Ops {
     }
 
     @Override
-    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
-                             MemoryOrder succ, MemoryOrder fail) {
+    public boolean cmpxchg16(
+            Target t,
+            Op op,
+            long expHigh,
+            long expLow,
+            long desHigh,
+            long desLow,
+            Scratch witness,
+            MemoryOrder succ,
+            MemoryOrder fail) {
         if (!REGISTERS) {
             return Ops.super.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, succ, fail);
         }

@@ -1,11 +1,10 @@
 package dev.atomics.engine;
 
+import dev.atomics.Checks;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
-import dev.atomics.Checks;
 import dev.atomics.ViewContextException;
-
 import java.util.Set;
 
 /**
@@ -21,6 +20,7 @@ final class RefusingOps implements Ops {
     private final Engine engine;
     /** The allowed ops as bits by ordinal (the table has fewer than 64): one and-test per call, tiny to inline. */
     private final long allowed;
+
     private final String owner;
     /** Why an operation outside {@link #allowed} is refused; {@code null} for a released view. */
     private final String reason;
@@ -126,8 +126,16 @@ final class RefusingOps implements Ops {
     }
 
     @Override
-    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
-                             MemoryOrder success, MemoryOrder failure) {
+    public boolean cmpxchg16(
+            Target t,
+            Op op,
+            long expHigh,
+            long expLow,
+            long desHigh,
+            long desLow,
+            Scratch witness,
+            MemoryOrder success,
+            MemoryOrder failure) {
         check(op);
         return delegate.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, success, failure);
     }

@@ -2,7 +2,6 @@ package dev.atomics.engine;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,6 +31,7 @@ public final class Scratch {
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     /** Where the low and high 8 bytes of a native 128-bit integer lie in its slot. */
     private static final int LOW = LITTLE ? 0 : 8;
+
     private static final int HIGH = LITTLE ? 8 : 0;
     private static final ThreadLocal<Scratch> LOCAL = ThreadLocal.withInitial(Scratch::new);
 

@@ -1,7 +1,6 @@
 package dev.atomics.engine;
 
 import dev.atomics.memory.MemoryRegion;
-
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 

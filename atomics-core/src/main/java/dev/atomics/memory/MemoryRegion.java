@@ -2,7 +2,6 @@ package dev.atomics.memory;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,19 +31,40 @@ public final class MemoryRegion {
     private final int wordMask;
     private final boolean wordPrivate;
 
-    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
-                         String description, Runnable onRelease) {
+    private MemoryRegion(
+            long address,
+            int size,
+            boolean readonly,
+            ByteBuffer buffer,
+            Object owner,
+            String description,
+            Runnable onRelease) {
         this(address, size, readonly, buffer, owner, description, onRelease, false);
     }
 
-    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, Object owner,
-                         String description, Runnable onRelease, boolean wordPrivate) {
+    private MemoryRegion(
+            long address,
+            int size,
+            boolean readonly,
+            ByteBuffer buffer,
+            Object owner,
+            String description,
+            Runnable onRelease,
+            boolean wordPrivate) {
         this(address, size, readonly, buffer, null, owner, description, onRelease, wordPrivate);
     }
 
     /** {@code wordBuffer}: the 4 bytes at {@code address & ~3} as the owner hands them out, or null (made here). */
-    private MemoryRegion(long address, int size, boolean readonly, ByteBuffer buffer, ByteBuffer wordBuffer,
-                         Object owner, String description, Runnable onRelease, boolean wordPrivate) {
+    private MemoryRegion(
+            long address,
+            int size,
+            boolean readonly,
+            ByteBuffer buffer,
+            ByteBuffer wordBuffer,
+            Object owner,
+            String description,
+            Runnable onRelease,
+            boolean wordPrivate) {
         this.address = address;
         this.size = size;
         this.readonly = readonly;
@@ -87,7 +107,8 @@ public final class MemoryRegion {
         // such an object goes to the top bytes of that word, where the JVM engine adds with one instruction.
         ByteBuffer raw = ByteBuffer.allocateDirect(Math.max(size, 4) + alignment);
         int at = size <= 2 && alignment >= 4 && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 4 - size : 0;
-        ByteBuffer aligned = raw.alignedSlice(alignment).position(at).limit(at + size).slice();
+        ByteBuffer aligned =
+                raw.alignedSlice(alignment).position(at).limit(at + size).slice();
         return new MemoryRegion(addressOf(aligned), size, false, aligned, aligned, "owned", null, alignment >= 4);
     }
 
@@ -117,7 +138,8 @@ public final class MemoryRegion {
         Objects.requireNonNull(buffer, "buffer");
         if (!buffer.isDirect()) {
             throw new IllegalArgumentException("a heap ByteBuffer cannot back an atomic: the garbage collector moves it"
-                    + " and no other process can see it; use ByteBuffer.allocateDirect, FileChannel.map or shared memory");
+                    + " and no other process can see it; use ByteBuffer.allocateDirect, FileChannel.map or "
+                    + "shared memory");
         }
         if (!buffer.hasRemaining()) {
             throw new IllegalArgumentException("the buffer has no remaining bytes (position " + buffer.position()
@@ -134,8 +156,8 @@ public final class MemoryRegion {
      * address & ~3} of the buffer's first byte, used (if the width is 1 or 2) instead of one made from the raw
      * address, so that every access of the JVM engine goes through the owner's buffers. Not API.
      */
-    public static MemoryRegion of(ByteBuffer buffer, ByteBuffer word, Object owner, String description,
-                                  Runnable onRelease) {
+    public static MemoryRegion of(
+            ByteBuffer buffer, ByteBuffer word, Object owner, String description, Runnable onRelease) {
         MemoryRegion r = of(buffer, owner, description, onRelease);
         if (r.word == null || word == null) {
             return r;
@@ -143,8 +165,7 @@ public final class MemoryRegion {
         if (addressOf(word) != (r.address & ~3L) || word.capacity() != 4) {
             throw new IllegalArgumentException("the word buffer is not the 4 bytes around the object");
         }
-        return new MemoryRegion(r.address, r.size, r.readonly, r.buffer, word,
-                owner, description, onRelease, false);
+        return new MemoryRegion(r.address, r.size, r.readonly, r.buffer, word, owner, description, onRelease, false);
     }
 
     /**
@@ -160,8 +181,14 @@ public final class MemoryRegion {
             throw new IllegalArgumentException("the pointer is NULL");
         }
         ByteBuffer buffer = pointer.getByteBuffer(0, length);
-        return new MemoryRegion(Pointer.nativeValue(pointer), (int) length, readonly,
-                readonly ? buffer.asReadOnlyBuffer() : buffer, pointer, "JNA Pointer", null);
+        return new MemoryRegion(
+                Pointer.nativeValue(pointer),
+                (int) length,
+                readonly,
+                readonly ? buffer.asReadOnlyBuffer() : buffer,
+                pointer,
+                "JNA Pointer",
+                null);
     }
 
     private static long addressOf(ByteBuffer direct) {

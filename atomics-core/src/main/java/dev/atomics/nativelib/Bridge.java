@@ -22,8 +22,7 @@ public final class Bridge {
     /** The size of the bridge's operation descriptor: {@code {int64 fn; int32 width, order, fail, reserved}}. */
     public static final int OP_SIZE = 24;
 
-    private Bridge() {
-    }
+    private Bridge() {}
 
     /** Loads the bridge, or throws saying why it cannot be loaded. */
     static void init() {
@@ -60,7 +59,9 @@ public final class Bridge {
         return JnaBridge.atomics_bridge_exchange(op, obj, value);
     }
 
-    /** Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C). */
+    /**
+     * Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C).
+     */
     public static long atomics_bridge_cmpxchg(long op, long obj, long expected, long desired) {
         return JnaBridge.atomics_bridge_cmpxchg(op, obj, expected, desired);
     }
@@ -112,7 +113,9 @@ public final class Bridge {
         return JnaBridge.atomics_bridge_cmpxchg_ref(op, obj, expected, desired);
     }
 
-    /** fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}. */
+    /**
+     * fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}.
+     */
     public static void atomics_bridge_fetch_ref(long op, long obj, long arg, long ret) {
         JnaBridge.atomics_bridge_fetch_ref(op, obj, arg, ret);
     }
@@ -133,8 +136,7 @@ public final class Bridge {
      * Compare-and-set at width 16: returns 1 if the object held {@code (expHigh, expLow)} and now holds
      * {@code (desHigh, desLow)}, else 0 (spurious weak failures are retried in C).
      */
-    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
-            long desHigh) {
+    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow, long desHigh) {
         return JnaBridge.atomics_bridge_cas16(op, obj, expLow, expHigh, desLow, desHigh);
     }
 
@@ -143,8 +145,8 @@ public final class Bridge {
      * {@code (desHigh, desLow)}; else 0, and the value witnessed goes to {@code witness} (16 bytes, native order).
      * A success writes nothing there (spurious weak failures are retried in C).
      */
-    public static int atomics_bridge_cmpxchg16(long op, long obj, long expLow, long expHigh, long desLow,
-            long desHigh, long witness) {
+    public static int atomics_bridge_cmpxchg16(
+            long op, long obj, long expLow, long expHigh, long desLow, long desHigh, long witness) {
         return JnaBridge.atomics_bridge_cmpxchg16(op, obj, expLow, expHigh, desLow, desHigh, witness);
     }
 
@@ -180,5 +182,4 @@ public final class Bridge {
     public static int atomics_bridge_explicit_table_size() {
         return JnaBridge.atomics_bridge_explicit_table_size();
     }
-
 }

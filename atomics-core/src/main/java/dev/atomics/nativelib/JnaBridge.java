@@ -23,7 +23,9 @@ public final class JnaBridge {
     static {
         Throwable failure = null;
         try {
-            Native.register(JnaBridge.class, NativeLibrary.getInstance(NativeLibraries.bridgePath().toString()));
+            Native.register(
+                    JnaBridge.class,
+                    NativeLibrary.getInstance(NativeLibraries.bridgePath().toString()));
         } catch (RuntimeException | LinkageError e) {
             // Kept rather than thrown: a failed class initialization would turn every later use into a
             // NoClassDefFoundError that no longer says why.
@@ -32,8 +34,7 @@ public final class JnaBridge {
         FAILURE = failure;
     }
 
-    private JnaBridge() {
-    }
+    private JnaBridge() {}
 
     /** Loads the bridge, or throws saying why it cannot be loaded. */
     static void init() {
@@ -41,7 +42,8 @@ public final class JnaBridge {
             throw new NativeLibraryException(e.getMessage(), e);
         }
         if (FAILURE != null) {
-            throw new NativeLibraryException("cannot load the call bridge (" + NativeLibraries.BRIDGE + "): " + FAILURE, FAILURE);
+            throw new NativeLibraryException(
+                    "cannot load the call bridge (" + NativeLibraries.BRIDGE + "): " + FAILURE, FAILURE);
         }
     }
 
@@ -77,11 +79,11 @@ public final class JnaBridge {
 
     public static native void atomics_bridge_void_ref(long op, long obj, long arg);
 
-    public static native int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
-                                                  long desHigh);
+    public static native int atomics_bridge_cas16(
+            long op, long obj, long expLow, long expHigh, long desLow, long desHigh);
 
-    public static native int atomics_bridge_cmpxchg16(long op, long obj, long expLow, long expHigh, long desLow,
-                                                      long desHigh, long witness);
+    public static native int atomics_bridge_cmpxchg16(
+            long op, long obj, long expLow, long expHigh, long desLow, long desHigh, long witness);
 
     public static native void atomics_bridge_store16(long op, long obj, long low, long high);
 

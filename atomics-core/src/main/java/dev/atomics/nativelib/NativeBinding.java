@@ -1,7 +1,6 @@
 package dev.atomics.nativelib;
 
 import dev.atomics.NativeLibraryException;
-
 import java.util.Locale;
 
 /**
@@ -21,8 +20,7 @@ public final class NativeBinding {
     /** The default: FFM where available. */
     public static final String AUTO = "auto";
 
-    private NativeBinding() {
-    }
+    private NativeBinding() {}
 
     /**
      * The binding the property asks for: {@link #AUTO}, {@link #FFM} or {@link #JNA}.
@@ -38,8 +36,8 @@ public final class NativeBinding {
         if (v.equals(AUTO) || v.equals(FFM) || v.equals(JNA)) {
             return v;
         }
-        throw new NativeLibraryException("system property " + PROPERTY + " must be " + AUTO + ", " + FFM + " or "
-                + JNA + ", not '" + printable(value) + "'");
+        throw new NativeLibraryException("system property " + PROPERTY + " must be " + AUTO + ", " + FFM + " or " + JNA
+                + ", not '" + printable(value) + "'");
     }
 
     /** At most 40 characters of {@code s}, control characters replaced, for an error message. */

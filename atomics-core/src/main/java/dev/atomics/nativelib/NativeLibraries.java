@@ -2,7 +2,6 @@ package dev.atomics.nativelib;
 
 import com.sun.jna.Native;
 import dev.atomics.NativeLibraryException;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ public final class NativeLibraries {
     /** The call bridge's library name. */
     static final String BRIDGE = "atomics_bridge";
 
-    private NativeLibraries() {
-    }
+    private NativeLibraries() {}
 
     /** What the system property or else the environment variable names, or {@code null} (the bundled library). */
     static String request() {
@@ -81,14 +79,17 @@ public final class NativeLibraries {
         }
         if (f == null) {
             // JNA extracts nothing from a jar when told not to
-            throw new NativeLibraryException("cannot extract the bundled native library '" + name + "': JNA was told not"
-                    + " to unpack native libraries (system property jna.nounpack=true)");
+            throw new NativeLibraryException("cannot extract the bundled native library '" + name
+                    + "': JNA was told not" + " to unpack native libraries (system property jna.nounpack=true)");
         }
         return f.toPath().toAbsolutePath();
     }
 
     private static NativeLibraryException notBundled(String name, Throwable cause) {
-        return new NativeLibraryException("cannot find the bundled native library '" + name + "' for platform "
-                + com.sun.jna.Platform.RESOURCE_PREFIX + " in the atomics-core jar (was it built on this platform?)", cause);
+        return new NativeLibraryException(
+                "cannot find the bundled native library '" + name + "' for platform "
+                        + com.sun.jna.Platform.RESOURCE_PREFIX
+                        + " in the atomics-core jar (was it built on this platform?)",
+                cause);
     }
 }

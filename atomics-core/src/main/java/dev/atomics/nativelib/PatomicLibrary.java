@@ -6,7 +6,6 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import dev.atomics.NativeLibraryException;
 import dev.atomics.Op;
-
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -22,6 +21,7 @@ public final class PatomicLibrary {
 
     /** Widths above this have no table (patomic supports at most 32-byte objects anywhere). */
     public static final int MAX_WIDTH = 32;
+
     private static final int OPS = Op.PATOMIC_SLOTS;
     private static final int TABLE_BYTES = (OPS + 3) * 8;
 
@@ -32,6 +32,7 @@ public final class PatomicLibrary {
     /** Held for the life of the JVM: JNA unloads a library whose NativeLibrary is collected, and the ops
      * tables' function pointers point into it. */
     private final NativeLibrary library;
+
     private final Path path;
     private final boolean bundled;
     private final Path bridgePath;
@@ -71,8 +72,8 @@ public final class PatomicLibrary {
                 out.clear();
                 Bridge.atomics_bridge_create_explicit(createAddress, width, Pointer.nativeValue(out));
                 long[] fns = out.getLongArray(0, OPS);
-                tables[width] = new ExplicitOpsTable(width, fns, out.getLong(OPS * 8L),
-                        out.getLong(OPS * 8L + 8), out.getLong(OPS * 8L + 16));
+                tables[width] = new ExplicitOpsTable(
+                        width, fns, out.getLong(OPS * 8L), out.getLong(OPS * 8L + 8), out.getLong(OPS * 8L + 16));
             }
         }
     }
@@ -81,8 +82,8 @@ public final class PatomicLibrary {
         try {
             return lib.getFunction(name);
         } catch (UnsatisfiedLinkError e) {
-            throw new NativeLibraryException("library '" + lib.getFile() + "' does not export " + name
-                    + ": is it a patomic 1.x library?", e);
+            throw new NativeLibraryException(
+                    "library '" + lib.getFile() + "' does not export " + name + ": is it a patomic 1.x library?", e);
         }
     }
 
@@ -128,7 +129,8 @@ public final class PatomicLibrary {
         }
         try {
             Path upstream = NativeLibraries.requestedUpstream();
-            return upstream != null ? new PatomicLibrary(upstream, false)
+            return upstream != null
+                    ? new PatomicLibrary(upstream, false)
                     : new PatomicLibrary(NativeLibraries.bundledPatomicPath(), true);
         } catch (NativeLibraryException e) {
             failure = new Failure(request, e);
@@ -142,8 +144,7 @@ public final class PatomicLibrary {
     }
 
     /** The last failure to load, and the library asked for then ({@code null}: the bundled one). */
-    private record Failure(String request, NativeLibraryException error) {
-    }
+    private record Failure(String request, NativeLibraryException error) {}
 
     /** The explicit ops table for {@code width}; an all-zero table for widths without support. */
     public ExplicitOpsTable table(int width) {

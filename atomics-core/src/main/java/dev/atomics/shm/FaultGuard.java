@@ -8,7 +8,6 @@ import dev.atomics.MemoryFaultException;
 import dev.atomics.engine.EngineBinding;
 import dev.atomics.memory.MemoryRegion;
 import dev.atomics.nativelib.NativeLibraries;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -56,7 +55,9 @@ public final class FaultGuard {
             why = "not built for this platform";
         } else {
             try {
-                Native.register(Natives.class, NativeLibrary.getInstance(NativeLibraries.guardPath().toString()));
+                Native.register(
+                        Natives.class,
+                        NativeLibrary.getInstance(NativeLibraries.guardPath().toString()));
                 if (Natives.atomics_guard_slot_size() != SLOT_SIZE) {
                     why = "the guard library's slot layout does not match";
                 } else {
@@ -77,8 +78,7 @@ public final class FaultGuard {
         UNAVAILABLE = why;
     }
 
-    private FaultGuard() {
-    }
+    private FaultGuard() {}
 
     /**
      * Hook for the atomics of a view: the binding with its ops checking each access, if {@code region} lies in a
@@ -91,15 +91,18 @@ public final class FaultGuard {
         }
         // a view of the mapping itself, or one a caller made on a slice of it (whose buffer holds the range)
         boolean own = region.owner() instanceof SharedMapping;
-        MappedRange range = own ? ((SharedMapping) region.owner()).range()
-                : MappingCache.rangeOf(region.address(), region.size());
+        MappedRange range =
+                own ? ((SharedMapping) region.owner()).range() : MappingCache.rangeOf(region.address(), region.size());
         if (range == null || range.guardIndex == UNGUARDED) {
             return binding;
         }
         int index = range.guardIndex;
         String what = own ? region.description() : region.description() + " in " + range.what;
-        return new EngineBinding(new GuardedOps(binding.ops(), index, what, range), binding.engine(),
-                binding.opsSupported(), binding.alignment());
+        return new EngineBinding(
+                new GuardedOps(binding.ops(), index, what, range),
+                binding.engine(),
+                binding.opsSupported(),
+                binding.alignment());
     }
 
     /** Whether the guard is on in this JVM. */
@@ -135,8 +138,8 @@ public final class FaultGuard {
         if (own < 0) {
             return UNGUARDED;
         }
-        int slot = Natives.atomics_guard_register(address, length, own,
-                readonly ? Posix.PROT_READ : Posix.PROT_READ | Posix.PROT_WRITE);
+        int slot = Natives.atomics_guard_register(
+                address, length, own, readonly ? Posix.PROT_READ : Posix.PROT_READ | Posix.PROT_WRITE);
         if (slot < 0) {
             Posix.libc().close(own); // table full: this range goes unguarded
             return UNGUARDED;
@@ -201,11 +204,14 @@ public final class FaultGuard {
 
     private static MemoryFaultException fault(int index, String what) {
         boolean repaired = repair(index);
-        return new MemoryFaultException("the memory of this atomic (" + what + ") was not the shared object during"
-                + " the operation: another process shrank or re-created the object, and the access faulted or ran on"
-                + " a stand-in page; the outcome is unknown (the operation may have taken effect before the fault). "
-                + (repaired ? "The mapping is the object's again: later operations work."
-                : "The object is still smaller than the mapping: later operations fail until it is large again."),
+        String after = repaired
+                ? "The mapping is the object's again: later operations work."
+                : "The object is still smaller than the mapping: later operations fail until it is large again.";
+        return new MemoryFaultException(
+                "the memory of this atomic (" + what + ") was not the shared object during the operation: another"
+                        + " process shrank or re-created the object, and the access faulted or ran on a stand-in"
+                        + " page; the outcome is unknown (the operation may have taken effect before the fault). "
+                        + after,
                 null);
     }
 

@@ -36,6 +36,7 @@ record FileStat(long device, long inode, long size, int mode, int uid) {
 
     /** macOS {@code struct stat} (64-bit inodes): the fields read here and their offsets. */
     private static final int MAC_STAT_SIZE = 144;
+
     private static final int MAC_ST_DEV = 0;
     private static final int MAC_ST_MODE = 4;
     private static final int MAC_ST_INO = 8;
@@ -55,14 +56,22 @@ record FileStat(long device, long inode, long size, int mode, int uid) {
     /** The file type in words, for messages. */
     String typeName() {
         switch (mode & S_IFMT) {
-            case S_IFREG: return "a regular file";
-            case S_IFLNK: return "a symbolic link";
-            case S_IFDIR: return "a directory";
-            case S_IFCHR: return "a character device";
-            case S_IFBLK: return "a block device";
-            case S_IFIFO: return "a FIFO";
-            case S_IFSOCK: return "a socket";
-            default: return "a special file (mode 0" + Integer.toOctalString(mode) + ")";
+            case S_IFREG:
+                return "a regular file";
+            case S_IFLNK:
+                return "a symbolic link";
+            case S_IFDIR:
+                return "a directory";
+            case S_IFCHR:
+                return "a character device";
+            case S_IFBLK:
+                return "a block device";
+            case S_IFIFO:
+                return "a FIFO";
+            case S_IFSOCK:
+                return "a socket";
+            default:
+                return "a special file (mode 0" + Integer.toOctalString(mode) + ")";
         }
     }
 
@@ -84,8 +93,12 @@ record FileStat(long device, long inode, long size, int mode, int uid) {
                 throw new IOException("fstat failed: " + Posix.strerror(errno) + " (errno " + errno + ")");
             }
             ByteBuffer b = ByteBuffer.wrap(st).order(ByteOrder.nativeOrder());
-            return new FileStat(b.getInt(MAC_ST_DEV), b.getLong(MAC_ST_INO), b.getLong(MAC_ST_SIZE),
-                    b.getShort(MAC_ST_MODE) & 0xffff, b.getInt(MAC_ST_UID));
+            return new FileStat(
+                    b.getInt(MAC_ST_DEV),
+                    b.getLong(MAC_ST_INO),
+                    b.getLong(MAC_ST_SIZE),
+                    b.getShort(MAC_ST_MODE) & 0xffff,
+                    b.getInt(MAC_ST_UID));
         }
         return of(Path.of("/proc/self/fd/" + fd), true);
     }
@@ -99,14 +112,16 @@ record FileStat(long device, long inode, long size, int mode, int uid) {
     static FileStat of(Path path, boolean follow) throws IOException {
         Map<String, Object> a;
         try {
-            a = follow ? Files.readAttributes(path, "unix:dev,ino,size,mode,uid")
+            a = follow
+                    ? Files.readAttributes(path, "unix:dev,ino,size,mode,uid")
                     : Files.readAttributes(path, "unix:dev,ino,size,mode,uid", LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             return null;
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             throw new IOException("this platform does not report file identities (" + e.getMessage() + ")", e);
         }
-        return new FileStat((Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"), (Integer) a.get("mode"),
-                (Integer) a.get("uid"));
+        return new FileStat(
+                (Long) a.get("dev"), (Long) a.get("ino"), (Long) a.get("size"), (Integer) a.get("mode"), (Integer)
+                        a.get("uid"));
     }
 }

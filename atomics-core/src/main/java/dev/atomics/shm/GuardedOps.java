@@ -35,8 +35,10 @@ final class GuardedOps implements Ops {
      */
     private RuntimeException closed(IllegalStateException e) {
         if (range.unmapped()) {
-            return new ViewContextException("an atomic view on " + what + " was used after its context was closed"
-                    + " and the mapping unmapped; the operation did not take effect", e);
+            return new ViewContextException(
+                    "an atomic view on " + what + " was used after its context was closed"
+                            + " and the mapping unmapped; the operation did not take effect",
+                    e);
         }
         return e;
     }
@@ -151,8 +153,16 @@ final class GuardedOps implements Ops {
     }
 
     @Override
-    public boolean cmpxchg16(Target t, Op op, long expHigh, long expLow, long desHigh, long desLow, Scratch witness,
-                             MemoryOrder success, MemoryOrder failure) {
+    public boolean cmpxchg16(
+            Target t,
+            Op op,
+            long expHigh,
+            long expLow,
+            long desHigh,
+            long desLow,
+            Scratch witness,
+            MemoryOrder success,
+            MemoryOrder failure) {
         long g = FaultGuard.enter(index);
         try {
             boolean r = inner.cmpxchg16(t, op, expHigh, expLow, desHigh, desLow, witness, success, failure);

@@ -1,7 +1,6 @@
 package dev.atomics.shm;
 
 import dev.atomics.shm.MappedFileRefusedException.Reason;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +47,25 @@ public final class MappedFile extends SharedMapping {
     public static final int DEFAULT_MODE = 0600;
 
     /** File system types whose files are kernel interfaces, not memory (Linux and macOS names). */
-    private static final Set<String> PSEUDO_FILE_SYSTEMS = Set.of("proc", "sysfs", "devtmpfs", "devfs", "devpts",
-            "debugfs", "tracefs", "securityfs", "configfs", "cgroup", "cgroup2", "efivarfs", "bpf", "pstore",
-            "fusectl", "binfmt_misc", "mqueue", "autofs");
+    private static final Set<String> PSEUDO_FILE_SYSTEMS = Set.of(
+            "proc",
+            "sysfs",
+            "devtmpfs",
+            "devfs",
+            "devpts",
+            "debugfs",
+            "tracefs",
+            "securityfs",
+            "configfs",
+            "cgroup",
+            "cgroup2",
+            "efivarfs",
+            "bpf",
+            "pstore",
+            "fusectl",
+            "binfmt_misc",
+            "mqueue",
+            "autofs");
 
     private final Path path;
     private final boolean followLinks;
@@ -100,8 +115,10 @@ public final class MappedFile extends SharedMapping {
         if (before != null) {
             checkKind(name, before, follow);
         } else if (!create) {
-            throw new SharedMemoryNotFoundException(name, Posix.ENOENT, "cannot open file " + name
-                    + ": it does not exist (create it first, or open it with CREATE)");
+            throw new SharedMemoryNotFoundException(
+                    name,
+                    Posix.ENOENT,
+                    "cannot open file " + name + ": it does not exist (create it first, or open it with CREATE)");
         }
         checkFileSystem(file, before != null, name);
 
@@ -139,13 +156,19 @@ public final class MappedFile extends SharedMapping {
             long size = opened.size();
             if (size < minSize) {
                 if (!create) {
-                    throw new SharedMemoryBoundsException(name, "file " + name + " has " + size + " bytes; "
-                            + minSize + " are needed (open it with CREATE to grow it)");
+                    throw new SharedMemoryBoundsException(
+                            name,
+                            "file " + name + " has " + size + " bytes; " + minSize
+                                    + " are needed (open it with CREATE to grow it)");
                 }
                 if (!created && opened.uid() != Posix.libc().geteuid()) {
-                    throw new MappedFileRefusedException(name, Reason.NOT_OWNED, "refusing to grow file " + name
-                            + " from " + size + " to " + minSize + " bytes: it is owned by uid " + opened.uid()
-                            + ", not by this process's user (uid " + Posix.libc().geteuid() + ")");
+                    throw new MappedFileRefusedException(
+                            name,
+                            Reason.NOT_OWNED,
+                            "refusing to grow file " + name
+                                    + " from " + size + " to " + minSize + " bytes: it is owned by uid " + opened.uid()
+                                    + ", not by this process's user (uid "
+                                    + Posix.libc().geteuid() + ")");
                 }
                 size = grow(fd, name, minSize);
             }
@@ -189,8 +212,10 @@ public final class MappedFile extends SharedMapping {
         try {
             return FileStat.of(file, follow);
         } catch (java.nio.file.AccessDeniedException e) {
-            throw new SharedMemoryAccessException(name, Posix.EACCES, "cannot look at file " + name
-                    + ": permission denied on a directory of the path");
+            throw new SharedMemoryAccessException(
+                    name,
+                    Posix.EACCES,
+                    "cannot look at file " + name + ": permission denied on a directory of the path");
         } catch (IOException e) {
             throw new SharedMemoryException(name, "cannot look at file " + name + ": " + e.getMessage());
         }
@@ -206,13 +231,18 @@ public final class MappedFile extends SharedMapping {
 
     private static void checkKind(String name, FileStat stat, boolean follow) {
         if (stat.symlink() && !follow) {
-            throw new MappedFileRefusedException(name, Reason.SYMLINK, "refusing to map " + name + ": it is a symbolic"
-                    + " link, and a link could make this process write to a file it should not touch (allow links"
-                    + " explicitly with FOLLOW_LINKS)");
+            throw new MappedFileRefusedException(
+                    name,
+                    Reason.SYMLINK,
+                    "refusing to map " + name + ": it is a symbolic"
+                            + " link, and a link could make this process write to a file it should not touch (allow "
+                            + "links explicitly with FOLLOW_LINKS)");
         }
         if (!stat.regular()) {
-            throw new MappedFileRefusedException(name, Reason.NOT_REGULAR, "refusing to map " + name + ": it is "
-                    + stat.typeName() + ", not a regular file");
+            throw new MappedFileRefusedException(
+                    name,
+                    Reason.NOT_REGULAR,
+                    "refusing to map " + name + ": it is " + stat.typeName() + ", not a regular file");
         }
     }
 
@@ -228,8 +258,11 @@ public final class MappedFile extends SharedMapping {
             return; // a missing directory is reported by open with its errno
         }
         if (PSEUDO_FILE_SYSTEMS.contains(type)) {
-            throw new MappedFileRefusedException(name, Reason.PSEUDO_FILE_SYSTEM, "refusing to map " + name + ": it is on"
-                    + " a " + type + " file system, whose files are kernel interfaces, not memory");
+            throw new MappedFileRefusedException(
+                    name,
+                    Reason.PSEUDO_FILE_SYSTEM,
+                    "refusing to map " + name + ": it is on" + " a " + type
+                            + " file system, whose files are kernel interfaces, not memory");
         }
     }
 
@@ -263,14 +296,18 @@ public final class MappedFile extends SharedMapping {
     private static SharedMemoryException failure(String action, String name, int errno, boolean follow) {
         String message = "cannot " + action + " file " + name + ": " + Posix.strerror(errno) + " (errno " + errno + ")";
         if (errno == Posix.ELOOP && !follow) {
-            return new MappedFileRefusedException(name, Reason.SYMLINK, message + "; it is a symbolic link, which is"
-                    + " refused unless following links is allowed explicitly (FOLLOW_LINKS)");
+            return new MappedFileRefusedException(
+                    name,
+                    Reason.SYMLINK,
+                    message + "; it is a symbolic link, which is"
+                            + " refused unless following links is allowed explicitly (FOLLOW_LINKS)");
         }
         if (errno == Posix.ENXIO || errno == Posix.EISDIR) {
             return new MappedFileRefusedException(name, Reason.NOT_REGULAR, message + "; it is not a regular file");
         }
         if (errno == Posix.ENOENT) {
-            return new SharedMemoryNotFoundException(name, errno, message + "; the file or a directory of its path does not exist");
+            return new SharedMemoryNotFoundException(
+                    name, errno, message + "; the file or a directory of its path does not exist");
         }
         if (errno == Posix.EACCES || errno == Posix.EPERM) {
             return new SharedMemoryAccessException(name, errno, message);

@@ -36,6 +36,7 @@ final class MappedRange {
     final String what;
     /** How the range's memory is handed out and unmapped (on Java 22+: through a shared arena). */
     private final RangeMemory memory;
+
     private final AtomicLong holds = new AtomicLong(1);
     private boolean unmapped; // guarded by this
 
@@ -85,7 +86,9 @@ final class MappedRange {
         return new ViewHold(this);
     }
 
-    /** The buffer of an atomic view on {@code length} bytes at {@code offset} (hold the range with {@link #viewHold}). */
+    /**
+     * The buffer of an atomic view on {@code length} bytes at {@code offset} (hold the range with {@link #viewHold}).
+     */
     ByteBuffer viewBuffer(long offset, int length) {
         return memory.viewBuffer(offset, length);
     }

@@ -1,7 +1,6 @@
 package dev.atomics.shm;
 
 import com.sun.jna.Pointer;
-
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,13 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class MappingCache {
 
     /** What makes two mappings the same pages. */
-    record Key(long device, long inode, long length, boolean readonly) {
-    }
+    record Key(long device, long inode, long length, boolean readonly) {}
 
     private static final ConcurrentHashMap<Key, MappedRange> RANGES = new ConcurrentHashMap<>();
 
-    private MappingCache() {
-    }
+    private MappingCache() {}
 
     /**
      * A hold on a range of the whole object behind {@code fd} ({@code length} bytes from offset 0): the live one
@@ -84,8 +81,11 @@ final class MappingCache {
         long address = Pointer.nativeValue(p);
         if (p == null || address == Posix.MAP_FAILED) {
             int errno = Posix.errno();
-            throw new SharedMemoryException(name, errno, "cannot map (" + size + " bytes) " + what + ": "
-                    + Posix.strerror(errno) + " (errno " + errno + ")");
+            throw new SharedMemoryException(
+                    name,
+                    errno,
+                    "cannot map (" + size + " bytes) " + what + ": " + Posix.strerror(errno) + " (errno " + errno
+                            + ")");
         }
         return address;
     }

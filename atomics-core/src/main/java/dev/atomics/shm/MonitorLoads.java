@@ -18,12 +18,12 @@ import java.nio.ByteOrder;
  */
 final class MonitorLoads {
 
-    private static final VarHandle SHORTS = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
+    private static final VarHandle SHORTS =
+            MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
-    private MonitorLoads() {
-    }
+    private MonitorLoads() {}
 
     /** The zero-extended value of the {@code width} bytes at the start of {@code b}. */
     static long load(ByteBuffer b, int width) {

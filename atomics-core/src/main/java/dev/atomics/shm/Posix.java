@@ -5,7 +5,6 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
-
 import java.util.Map;
 
 /**
@@ -19,8 +18,7 @@ import java.util.Map;
  */
 final class Posix {
 
-    private Posix() {
-    }
+    private Posix() {}
 
     /** libc: file descriptors and mappings. */
     interface LibC extends Library {
@@ -72,6 +70,7 @@ final class Posix {
     static final int O_NONBLOCK = MAC ? 0x4 : 0x800;
     /** aarch64 Linux numbers O_NOFOLLOW differently from the generic (x86-64) value. */
     static final int O_NOFOLLOW = MAC ? 0x100 : Platform.isARM() ? 0x8000 : 0x20000;
+
     static final int O_CLOEXEC = MAC ? 0x1000000 : 0x80000;
 
     // <sys/mman.h>
@@ -104,6 +103,7 @@ final class Posix {
 
     /** macOS {@code struct stat} (64-bit inodes): 144 bytes, {@code st_size} at offset 96. */
     private static final int MAC_STAT_SIZE = 144;
+
     private static final int MAC_ST_SIZE_OFFSET = 96;
 
     private static final Map<String, Object> OPTIONS = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
@@ -116,8 +116,8 @@ final class Posix {
     private static Map<String, Object> macFstatMapper() {
         if (MAC && !Platform.isARM()) {
             // On x86-64 macOS the plain fstat symbol fills the old struct with 32-bit inodes.
-            com.sun.jna.FunctionMapper mapper = (lib, method) ->
-                    method.getName().equals("fstat") ? "fstat$INODE64" : method.getName();
+            com.sun.jna.FunctionMapper mapper =
+                    (lib, method) -> method.getName().equals("fstat") ? "fstat$INODE64" : method.getName();
             return Map.of(Library.OPTION_STRING_ENCODING, "UTF-8", Library.OPTION_FUNCTION_MAPPER, mapper);
         }
         return OPTIONS;
@@ -166,7 +166,9 @@ final class Posix {
             if (libc().fstat(fd, st) != 0) {
                 return -1;
             }
-            return java.nio.ByteBuffer.wrap(st).order(java.nio.ByteOrder.nativeOrder()).getLong(MAC_ST_SIZE_OFFSET);
+            return java.nio.ByteBuffer.wrap(st)
+                    .order(java.nio.ByteOrder.nativeOrder())
+                    .getLong(MAC_ST_SIZE_OFFSET);
         }
         return libc().lseek(fd, 0, SEEK_END);
     }

@@ -1,7 +1,6 @@
 package dev.atomics.shm;
 
 import com.sun.jna.Pointer;
-
 import java.nio.ByteBuffer;
 
 /**
@@ -47,8 +46,7 @@ final class RangeMemory {
     }
 
     /** Stops the scoped buffers before {@link #unmap()}: nothing to do on Java 17. */
-    void close() {
-    }
+    void close() {}
 
     /** Unmaps the range. */
     void unmap() {

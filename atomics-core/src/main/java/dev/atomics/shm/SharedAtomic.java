@@ -33,7 +33,12 @@ public final class SharedAtomic<A extends Atomic> implements AutoCloseable {
     private final SharedAtomicHandle handle;
     private boolean closed; // guarded by this
 
-    SharedAtomic(SharedMemory memory, boolean ownsMemory, AtomicViewContext<?> context, A atomic, SharedAtomicHandle handle) {
+    SharedAtomic(
+            SharedMemory memory,
+            boolean ownsMemory,
+            AtomicViewContext<?> context,
+            A atomic,
+            SharedAtomicHandle handle) {
         this.memory = memory;
         this.ownsMemory = ownsMemory;
         this.context = context;

@@ -3,7 +3,6 @@ package dev.atomics.shm;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
-
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,7 +28,8 @@ import java.util.regex.Pattern;
  * The value is stored in the machine's native byte order, so only peers on the same machine (which is the
  * only place shared memory exists) read it. Peers attach like this:
  * <ul>
- *   <li>Java: {@code SharedAtomicHandle.parse(s).attach(AtomicType.INT)} (or {@link SharedAtomics#attach(String)});</li>
+ *   <li>Java: {@code SharedAtomicHandle.parse(s).attach(AtomicType.INT)} (or {@link
+ *   SharedAtomics#attach(String)});</li>
  *   <li>C: {@code sscanf(s, "shm:%255[^@]@%ld:%d:%15s", name, &offset, &width, type)}, then
  *       {@code fd = shm_open(name, O_RDWR, 0)}, {@code p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)}
  *       (size from {@code fstat}) and {@code _Atomic int64_t *a = (_Atomic int64_t *) ((char *) p + offset)} for
@@ -66,8 +66,8 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
             throw new IllegalArgumentException("shared atomic width must be positive: " + width);
         }
         if (width <= 16 && Integer.bitCount(width) == 1 && offset % width != 0) {
-            throw new IllegalArgumentException("shared atomic offset " + offset + " is not aligned to its width " + width
-                    + ": use a multiple of " + width + " (SharedAtomics.alignUp)");
+            throw new IllegalArgumentException("shared atomic offset " + offset + " is not aligned to its width "
+                    + width + ": use a multiple of " + width + " (SharedAtomics.alignUp)");
         }
         if (type == null) {
             throw new IllegalArgumentException("shared atomic type is null: use int, uint or bytes");
@@ -78,7 +78,10 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
         }
     }
 
-    /** A handle for an atomic of the given type ({@link AtomicType#INT}, {@link AtomicType#UINT}, {@link AtomicType#BYTES}). */
+    /**
+     * A handle for an atomic of the given type ({@link AtomicType#INT}, {@link AtomicType#UINT}, {@link
+     * AtomicType#BYTES}).
+     */
     public static SharedAtomicHandle of(String name, long offset, int width, AtomicType<?, ?, ?> type) {
         Objects.requireNonNull(type, "type");
         // the string form names the kind only (C and Python peers read it): int128 is "int" of width 16
@@ -97,9 +100,11 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
                     + "shm:/<name>@<offset>:<width>:<int|uint|bytes>, e.g. shm:/myapp-counters@64:8:int");
         }
         try {
-            return new SharedAtomicHandle(m.group(1), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), m.group(4));
+            return new SharedAtomicHandle(
+                    m.group(1), Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), m.group(4));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("shared atomic handle '" + s + "' has an offset or width out of range", e);
+            throw new IllegalArgumentException(
+                    "shared atomic handle '" + s + "' has an offset or width out of range", e);
         }
     }
 
@@ -113,7 +118,10 @@ public record SharedAtomicHandle(String name, long offset, int width, String typ
         return name.substring(1);
     }
 
-    /** Attaches in this process, mapping the object anew; see {@link SharedAtomics#attach(SharedAtomicHandle, AtomicType)}. */
+    /**
+     * Attaches in this process, mapping the object anew; see {@link SharedAtomics#attach(SharedAtomicHandle,
+     * AtomicType)}.
+     */
     public SharedAtomic<? extends Atomic> attach() {
         return SharedAtomics.attach(this);
     }

@@ -5,7 +5,6 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicView;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Engine;
-
 import java.util.Objects;
 
 /**
@@ -32,8 +31,7 @@ import java.util.Objects;
  */
 public final class SharedAtomics {
 
-    private SharedAtomics() {
-    }
+    private SharedAtomics() {}
 
     /**
      * A new object of {@code width} bytes (exclusive create, zero-filled, mode 0600) holding one atomic at offset
@@ -57,8 +55,8 @@ public final class SharedAtomics {
      * grown if smaller than {@code offset + width}, in a mapping the returned shared atomic owns. Several
      * processes calling this with the same arguments share one atomic.
      */
-    public static <A extends Atomic> SharedAtomic<A> openOrCreate(String name, long offset, int width,
-                                                                  AtomicType<A, ?, ?> type) {
+    public static <A extends Atomic> SharedAtomic<A> openOrCreate(
+            String name, long offset, int width, AtomicType<A, ?, ?> type) {
         SharedAtomicHandle handle = SharedAtomicHandle.of(name, offset, width, type);
         SharedMemory memory = SharedMemory.openOrCreate(name, offset + width);
         return owning(memory, handle, type, Engine.AUTO);
@@ -68,13 +66,14 @@ public final class SharedAtomics {
      * The atomic at {@code offset} in a mapping the caller has; it counts as a user of that mapping until
      * closed, and closing it leaves the mapping open.
      */
-    public static <A extends Atomic> SharedAtomic<A> in(SharedMemory memory, long offset, int width, AtomicType<A, ?, ?> type) {
+    public static <A extends Atomic> SharedAtomic<A> in(
+            SharedMemory memory, long offset, int width, AtomicType<A, ?, ?> type) {
         return in(memory, offset, width, type, Engine.AUTO);
     }
 
     /** Like {@link #in(SharedMemory, long, int, AtomicType)}, served by the given engine. */
-    public static <A extends Atomic> SharedAtomic<A> in(SharedMemory memory, long offset, int width, AtomicType<A, ?, ?> type,
-                                                        Engine engine) {
+    public static <A extends Atomic> SharedAtomic<A> in(
+            SharedMemory memory, long offset, int width, AtomicType<A, ?, ?> type, Engine engine) {
         Objects.requireNonNull(memory, "memory");
         SharedAtomicHandle handle = SharedAtomicHandle.of(memory.posixName(), offset, width, type);
         return make(memory, false, handle, type, engine);
@@ -104,13 +103,14 @@ public final class SharedAtomics {
     }
 
     /** Like {@link #attach(SharedAtomicHandle, AtomicType)}, served by the given engine. */
-    public static <A extends Atomic> SharedAtomic<A> attach(SharedAtomicHandle handle, AtomicType<A, ?, ?> expected, Engine engine) {
+    public static <A extends Atomic> SharedAtomic<A> attach(
+            SharedAtomicHandle handle, AtomicType<A, ?, ?> expected, Engine engine) {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(engine, "engine"); // before anything is mapped
         if (!expected.forWidth(1).name().equals(handle.type())) {
-            throw new IllegalArgumentException("shared atomic " + handle + " is of type " + handle.type() + ", not "
-                    + expected.name());
+            throw new IllegalArgumentException(
+                    "shared atomic " + handle + " is of type " + handle.type() + ", not " + expected.name());
         }
         SharedMemory memory = SharedMemory.open(handle.name());
         return owning(memory, handle, expected, engine);
@@ -124,8 +124,8 @@ public final class SharedAtomics {
         return (offset + width - 1) & -(long) width;
     }
 
-    private static <A extends Atomic> SharedAtomic<A> owning(SharedMemory memory, SharedAtomicHandle handle,
-                                                            AtomicType<A, ?, ?> type, Engine engine) {
+    private static <A extends Atomic> SharedAtomic<A> owning(
+            SharedMemory memory, SharedAtomicHandle handle, AtomicType<A, ?, ?> type, Engine engine) {
         try {
             return make(memory, true, handle, type, engine);
         } catch (RuntimeException e) {

@@ -12,7 +12,6 @@ import dev.atomics.MemoryOrder;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.engine.Engines;
 import dev.atomics.memory.MemoryRegion;
-
 import java.io.IOException;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
@@ -57,7 +56,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the name refers to now: another process may shrink the object or re-create it in place (touching pages past
  * its end raises SIGBUS: with the {@link FaultGuard} on, the default, every operation of an atomic on the
  * mapping then throws {@link dev.atomics.MemoryFaultException} instead of crashing, and works again once the
- * object is large enough; slices are not checked), remove its name, or create a new object under the name. Call {@link #status()} before touching memory you do not trust, and read it with
+ * object is large enough; slices are not checked), remove its name, or create a new object under the name. Call {@link
+ * #status()} before touching memory you do not trust, and read it with
  * {@link #load(long, int)}, as the Spring Boot starter does before every read of its own.
  *
  * <p>All methods are thread-safe.
@@ -73,6 +73,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
     private final Users users = new Users();
     /** The readers of {@link #load128}, by offset. */
     private final Map<Long, AtomicUint128View> wideReaders = new ConcurrentHashMap<>();
+
     private final Cleaner.Cleanable cleanable;
     private final Object lock = new Object();
     private boolean closed; // guarded by lock
@@ -99,8 +100,8 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
         try {
             stat = FileStat.of(fd);
         } catch (IOException e) {
-            throw new SharedMemoryException(name, "cannot map " + what + ": cannot tell which object it is: "
-                    + e.getMessage());
+            throw new SharedMemoryException(
+                    name, "cannot map " + what + ": cannot tell which object it is: " + e.getMessage());
         }
         return MappingCache.hold(fd, stat, size, readonly, name, what);
     }
@@ -173,28 +174,39 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             try {
                 mapped = FileStat.of(resources.fd);
             } catch (IOException e) {
-                return new MappingStatus(MappingStatus.State.UNKNOWN, -1, describe() + " cannot be checked: "
-                        + e.getMessage());
+                return new MappingStatus(
+                        MappingStatus.State.UNKNOWN, -1, describe() + " cannot be checked: " + e.getMessage());
             }
             FileStat named;
             try {
                 named = lookup();
             } catch (IOException e) {
-                return new MappingStatus(MappingStatus.State.UNKNOWN, mapped.size(), describe()
-                        + " cannot be looked up by name: " + e.getMessage());
+                return new MappingStatus(
+                        MappingStatus.State.UNKNOWN,
+                        mapped.size(),
+                        describe() + " cannot be looked up by name: " + e.getMessage());
             }
-            String nameProblem = named == null ? "its name was removed: this process still sees the old object, but"
-                    + " other processes opening the name get a different one"
-                    : !named.sameFile(mapped) ? "its name now refers to a different object: this process still sees"
-                    + " the old one, which other processes no longer share" : null;
+            String nameProblem = named == null
+                    ? "its name was removed: this process still sees the old object, but"
+                            + " other processes opening the name get a different one"
+                    : !named.sameFile(mapped)
+                            ? "its name now refers to a different object: this process still sees"
+                                    + " the old one, which other processes no longer share"
+                            : null;
             if (mapped.size() < size) {
-                return new MappingStatus(MappingStatus.State.SHRUNK, mapped.size(), describe() + " shrank from " + size
-                        + " to " + mapped.size() + " bytes: touching memory past byte " + mapped.size() + " would raise"
-                        + " SIGBUS" + (nameProblem == null ? "" : "; also, " + nameProblem));
+                return new MappingStatus(
+                        MappingStatus.State.SHRUNK,
+                        mapped.size(),
+                        describe() + " shrank from " + size
+                                + " to " + mapped.size() + " bytes: touching memory past byte " + mapped.size()
+                                + " would raise"
+                                + " SIGBUS" + (nameProblem == null ? "" : "; also, " + nameProblem));
             }
             if (nameProblem != null) {
-                return new MappingStatus(named == null ? MappingStatus.State.REMOVED : MappingStatus.State.REPLACED,
-                        mapped.size(), describe() + ": " + nameProblem);
+                return new MappingStatus(
+                        named == null ? MappingStatus.State.REMOVED : MappingStatus.State.REPLACED,
+                        mapped.size(),
+                        describe() + ": " + nameProblem);
             }
             return new MappingStatus(MappingStatus.State.OK, mapped.size(), "");
         }
@@ -219,19 +231,24 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             checkOpen("read");
             checkBounds(offset, width, "a read of " + width + " bytes");
             if ((width != 1 && width != 2 && width != 4 && width != 8) || offset % width != 0) {
-                throw new SharedMemoryBoundsException(name, "a read of " + width + " bytes at offset " + offset + " of "
-                        + describe() + " must have width 1, 2, 4 or 8 and be aligned to it"
-                        + (width == 16 ? " (read 16 bytes with load128)" : ""));
+                throw new SharedMemoryBoundsException(
+                        name,
+                        "a read of " + width + " bytes at offset " + offset + " of "
+                                + describe() + " must have width 1, 2, 4 or 8 and be aligned to it"
+                                + (width == 16 ? " (read 16 bytes with load128)" : ""));
             }
-            ByteBuffer b = new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
+            ByteBuffer b =
+                    new Pointer(range.address + offset).getByteBuffer(0, width).order(ByteOrder.nativeOrder());
             try {
                 long g = FaultGuard.enterAny(range.guardIndex);
                 long v = MonitorLoads.load(b, width);
                 FaultGuard.exitAny(range.guardIndex, g, describe());
                 return v;
             } catch (InternalError e) {
-                throw new dev.atomics.MemoryFaultException("reading " + width + " bytes at offset " + offset + " of "
-                        + describe() + " faulted: the object no longer has that page (" + e.getMessage() + ")", e);
+                throw new dev.atomics.MemoryFaultException(
+                        "reading " + width + " bytes at offset " + offset + " of " + describe()
+                                + " faulted: the object no longer has that page (" + e.getMessage() + ")",
+                        e);
             } finally {
                 Reference.reachabilityFence(this);
             }
@@ -258,8 +275,9 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             checkOpen("read");
             checkBounds(offset, 16, "a read of 16 bytes");
             if (offset % 16 != 0) {
-                throw new SharedMemoryBoundsException(name, "a read of 16 bytes at offset " + offset + " of " + describe()
-                        + " must be aligned to 16");
+                throw new SharedMemoryBoundsException(
+                        name,
+                        "a read of 16 bytes at offset " + offset + " of " + describe() + " must be aligned to 16");
             }
             reader = wideReaders.computeIfAbsent(offset, this::wideReader);
         }
@@ -276,7 +294,7 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
      */
     private AtomicUint128View wideReader(long offset) {
         ByteBuffer bytes = range.buffer(offset, 16).asReadOnlyBuffer();
-        MemoryRegion region = MemoryRegion.of(bytes, this, describe() + " at offset " + offset, () -> { });
+        MemoryRegion region = MemoryRegion.of(bytes, this, describe() + " at offset " + offset, () -> {});
         return Atomics.atomicView(region, AtomicType.UINT128, Engine.PATOMIC).open();
     }
 
@@ -310,26 +328,27 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
      * @throws dev.atomics.AlignmentException if {@code offset} is not aligned for the width
      * @throws UnsupportedWidthException if no engine supports the width
      */
-    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width,
-                                                                                AtomicType<?, V, C> type) {
+    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            long offset, int width, AtomicType<?, V, C> type) {
         return atomicView(offset, width, type, Engine.AUTO);
     }
 
     /** Like {@link #atomicView(long, int, AtomicType)}, served by the given engine. */
-    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width,
-                                                                                AtomicType<?, V, C> type, Engine engine) {
+    public <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            long offset, int width, AtomicType<?, V, C> type, Engine engine) {
         return atomicView(offset, width, type, engine, null);
     }
 
     /** The view factory; {@code user} describes the user for busy messages (null: the view itself). */
-    <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(long offset, int width, AtomicType<?, V, C> type,
-                                                                         Engine engine, String user) {
+    <V extends AtomicView, C extends AtomicViewContext<V>> C atomicView(
+            long offset, int width, AtomicType<?, V, C> type, Engine engine, String user) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(engine, "engine");
         synchronized (lock) {
             checkOpen("create an atomic view");
             if (width <= 0) {
-                throw new UnsupportedWidthException("width must be positive: " + width + " (atomic view on " + describe() + ")");
+                throw new UnsupportedWidthException(
+                        "width must be positive: " + width + " (atomic view on " + describe() + ")");
             }
             checkBounds(offset, width, "an atomic of width " + width);
             ByteBuffer buffer = range.viewBuffer(offset, width);
@@ -340,14 +359,22 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             // Where every access of the view is scoped to the range's life (Java 22+, JVM engine, guarded: the guard's
             // ops turn the closed arena's exception into ViewContextException), closing the view gives up its hold at
             // once, so open-view-close loops unmap as they go; elsewhere the hold goes with the garbage collector.
-            boolean dropAtClose = RangeMemory.SCOPED && servedByJvmEngine(width, engine)
-                    && range.guardIndex != FaultGuard.UNGUARDED && FaultGuard.enabled();
-            Runnable release = dropAtClose ? () -> {
-                removeUser.run();
-                hold.drop();
-            } : removeUser;
-            MemoryRegion region = MemoryRegion.of(readonly ? buffer.asReadOnlyBuffer() : buffer,
-                    dropAtClose ? range.viewWord(offset) : null, this, describe() + " at offset " + offset, release);
+            boolean dropAtClose = RangeMemory.SCOPED
+                    && servedByJvmEngine(width, engine)
+                    && range.guardIndex != FaultGuard.UNGUARDED
+                    && FaultGuard.enabled();
+            Runnable release = dropAtClose
+                    ? () -> {
+                        removeUser.run();
+                        hold.drop();
+                    }
+                    : removeUser;
+            MemoryRegion region = MemoryRegion.of(
+                    readonly ? buffer.asReadOnlyBuffer() : buffer,
+                    dropAtClose ? range.viewWord(offset) : null,
+                    this,
+                    describe() + " at offset " + offset,
+                    release);
             // The view holds the region: once it is unreachable nobody can use the view, so it no longer counts, and
             // its hold on the range goes.
             MappedRange.CLEANER.register(region, release);
@@ -369,13 +396,20 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
 
     private static String viewName(AtomicType<?, ?, ?> type) {
         switch (type.name()) {
-            case "int": return "AtomicIntView";
-            case "uint": return "AtomicUintView";
-            case "int128": return "AtomicInt128View";
-            case "uint128": return "AtomicUint128View";
-            case "bytes": return "AtomicBytesView";
-            case "integral": return "AtomicIntegralView";
-            default: return "AtomicView";
+            case "int":
+                return "AtomicIntView";
+            case "uint":
+                return "AtomicUintView";
+            case "int128":
+                return "AtomicInt128View";
+            case "uint128":
+                return "AtomicUint128View";
+            case "bytes":
+                return "AtomicBytesView";
+            case "integral":
+                return "AtomicIntegralView";
+            default:
+                return "AtomicView";
         }
     }
 
@@ -398,9 +432,14 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
             }
             List<String> open = users.list();
             if (!open.isEmpty()) {
-                throw new SharedMemoryBusyException(name, open, "cannot close " + describe() + ": " + open.size()
-                        + " open user" + (open.size() == 1 ? "" : "s") + " still use" + (open.size() == 1 ? "s" : "")
-                        + " the mapping: " + String.join("; ", open) + ". Close their contexts (or shared atomics) first.");
+                throw new SharedMemoryBusyException(
+                        name,
+                        open,
+                        "cannot close " + describe() + ": " + open.size()
+                                + " open user" + (open.size() == 1 ? "" : "s") + " still use"
+                                + (open.size() == 1 ? "s" : "")
+                                + " the mapping: " + String.join("; ", open)
+                                + ". Close their contexts (or shared atomics) first.");
             }
             closed = true;
             wideReaders.clear(); // their buffers hold the range: let it go with the garbage collector
@@ -428,9 +467,13 @@ public abstract sealed class SharedMapping implements AutoCloseable permits Shar
 
     private void checkBounds(long offset, long length, String what) {
         if (offset < 0 || length < 0 || offset > size - length) {
-            throw new SharedMemoryBoundsException(name, what + " at offset " + offset + " is outside " + describe()
-                    + " of size " + size + (offset < 0 || length < 0 ? " (negative offset or length)"
-                    : " (it would end at " + (offset + length) + ")"));
+            throw new SharedMemoryBoundsException(
+                    name,
+                    what + " at offset " + offset + " is outside " + describe()
+                            + " of size " + size
+                            + (offset < 0 || length < 0
+                                    ? " (negative offset or length)"
+                                    : " (it would end at " + (offset + length) + ")"));
         }
     }
 

@@ -52,8 +52,7 @@ public final class SharedMemory extends SharedMapping {
 
     private final String posixName;
 
-    private SharedMemory(String name, String posixName, int fd, MappedRange range, boolean readonly,
-                         boolean created) {
+    private SharedMemory(String name, String posixName, int fd, MappedRange range, boolean readonly, boolean created) {
         super(name, fd, range, readonly, created);
         this.posixName = posixName;
     }
@@ -129,8 +128,10 @@ public final class SharedMemory extends SharedMapping {
                 throw failure("read the size of", name, posix, Posix.errno());
             }
             if (size == 0) {
-                throw new SharedMemoryException(name, "cannot " + action + " shared memory " + describe(name, posix)
-                        + ": it is empty (size 0); its creator has not set its size yet");
+                throw new SharedMemoryException(
+                        name,
+                        "cannot " + action + " shared memory " + describe(name, posix)
+                                + ": it is empty (size 0); its creator has not set its size yet");
             }
             SharedMemory m = map(name, posix, fd, size, readonly, false);
             done = true;
@@ -348,7 +349,8 @@ public final class SharedMemory extends SharedMapping {
 
     private static void checkSize(String name, String posix, long size) {
         if (size <= 0) {
-            throw new IllegalArgumentException("size of shared memory " + describe(name, posix) + " must be positive: " + size);
+            throw new IllegalArgumentException(
+                    "size of shared memory " + describe(name, posix) + " must be positive: " + size);
         }
     }
 
@@ -389,12 +391,12 @@ public final class SharedMemory extends SharedMapping {
         String message = "cannot " + action + " shared memory " + describe(name, posix) + ": " + Posix.strerror(errno)
                 + " (errno " + errno + ")";
         if (errno == Posix.ENOENT) {
-            return new SharedMemoryNotFoundException(name, errno, message
-                    + "; no object has this name (create it first, or use openOrCreate)");
+            return new SharedMemoryNotFoundException(
+                    name, errno, message + "; no object has this name (create it first, or use openOrCreate)");
         }
         if (errno == Posix.EEXIST) {
-            return new SharedMemoryExistsException(name, errno, message
-                    + "; an object of this name already exists (open it, or unlink it first)");
+            return new SharedMemoryExistsException(
+                    name, errno, message + "; an object of this name already exists (open it, or unlink it first)");
         }
         if (errno == Posix.EACCES || errno == Posix.EPERM) {
             return new SharedMemoryAccessException(name, errno, message);

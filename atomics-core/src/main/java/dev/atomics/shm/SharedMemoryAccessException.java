@@ -1,6 +1,9 @@
 package dev.atomics.shm;
 
-/** Thrown when the caller may not open an object in the requested mode (EACCES or EPERM); the message holds the errno text. */
+/**
+ * Thrown when the caller may not open an object in the requested mode (EACCES or EPERM); the message holds the errno
+ * text.
+ */
 public class SharedMemoryAccessException extends SharedMemoryException {
     private static final long serialVersionUID = 1L;
 

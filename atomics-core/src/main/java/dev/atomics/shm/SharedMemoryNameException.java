@@ -1,6 +1,9 @@
 package dev.atomics.shm;
 
-/** Thrown for a name that is not a valid POSIX shared-memory name: empty, containing '/' after the optional leading one, "." or "..", containing NUL, or too long for the platform (ENAMETOOLONG). */
+/**
+ * Thrown for a name that is not a valid POSIX shared-memory name: empty, containing '/' after the optional leading one,
+ * "." or "..", containing NUL, or too long for the platform (ENAMETOOLONG).
+ */
 public class SharedMemoryNameException extends SharedMemoryException {
     private static final long serialVersionUID = 1L;
 

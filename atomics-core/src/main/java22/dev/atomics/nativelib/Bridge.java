@@ -43,8 +43,7 @@ public final class Bridge {
         FAILURE = failure;
     }
 
-    private Bridge() {
-    }
+    private Bridge() {}
 
     /** Loads the bridge, or throws saying why it cannot be loaded. */
     static void init() {
@@ -104,7 +103,9 @@ public final class Bridge {
         return JnaBridge.atomics_bridge_exchange(op, obj, value);
     }
 
-    /** Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C). */
+    /**
+     * Returns the witnessed value; success iff it equals {@code expected} (spurious weak failures are retried in C).
+     */
     public static long atomics_bridge_cmpxchg(long op, long obj, long expected, long desired) {
         if (FFM) {
             try {
@@ -231,7 +232,9 @@ public final class Bridge {
         return JnaBridge.atomics_bridge_cmpxchg_ref(op, obj, expected, desired);
     }
 
-    /** fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}. */
+    /**
+     * fetch_or, fetch_xor, fetch_and, fetch_add, fetch_sub: applies {@code arg}, writes the old value to {@code ret}.
+     */
     public static void atomics_bridge_fetch_ref(long op, long obj, long arg, long ret) {
         if (FFM) {
             try {
@@ -276,8 +279,7 @@ public final class Bridge {
      * Compare-and-set at width 16: returns 1 if the object held {@code (expHigh, expLow)} and now holds
      * {@code (desHigh, desLow)}, else 0 (spurious weak failures are retried in C).
      */
-    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow,
-            long desHigh) {
+    public static int atomics_bridge_cas16(long op, long obj, long expLow, long expHigh, long desLow, long desHigh) {
         if (FFM) {
             try {
                 return (int) FfmBridge.CAS16.invokeExact(op, obj, expLow, expHigh, desLow, desHigh);
@@ -293,8 +295,8 @@ public final class Bridge {
      * {@code (desHigh, desLow)}; else 0, and the value witnessed goes to {@code witness} (16 bytes, native order).
      * A success writes nothing there (spurious weak failures are retried in C).
      */
-    public static int atomics_bridge_cmpxchg16(long op, long obj, long expLow, long expHigh, long desLow,
-            long desHigh, long witness) {
+    public static int atomics_bridge_cmpxchg16(
+            long op, long obj, long expLow, long expHigh, long desLow, long desHigh, long witness) {
         if (FFM) {
             try {
                 return (int) FfmBridge.CMPXCHG16.invokeExact(op, obj, expLow, expHigh, desLow, desHigh, witness);
@@ -382,5 +384,4 @@ public final class Bridge {
         }
         return JnaBridge.atomics_bridge_explicit_table_size();
     }
-
 }

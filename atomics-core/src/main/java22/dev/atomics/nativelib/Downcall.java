@@ -1,5 +1,8 @@
 package dev.atomics.nativelib;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -7,9 +10,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.NoSuchElementException;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * Every FFM downcall into the call bridge, in one place: symbol, C signature ({@code int64_t} as {@code JAVA_LONG},
@@ -40,8 +40,17 @@ enum Downcall {
     FETCH_NOARG_REF("atomics_bridge_fetch_noarg_ref", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     VOID_REF("atomics_bridge_void_ref", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     CAS16("atomics_bridge_cas16", true, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-    CMPXCHG16("atomics_bridge_cmpxchg16", true, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
-            JAVA_LONG, JAVA_LONG),
+    CMPXCHG16(
+            "atomics_bridge_cmpxchg16",
+            true,
+            JAVA_INT,
+            JAVA_LONG,
+            JAVA_LONG,
+            JAVA_LONG,
+            JAVA_LONG,
+            JAVA_LONG,
+            JAVA_LONG,
+            JAVA_LONG),
     STORE16("atomics_bridge_store16", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     VOID16("atomics_bridge_void16", true, null, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
     OP_SIZE("atomics_bridge_op_size", false, JAVA_INT),
@@ -51,6 +60,7 @@ enum Downcall {
 
     /** The C function's name in libatomics_bridge. */
     final String symbol;
+
     final FunctionDescriptor descriptor;
     final boolean critical;
 
@@ -58,15 +68,18 @@ enum Downcall {
     Downcall(String symbol, boolean critical, MemoryLayout result, MemoryLayout... arguments) {
         this.symbol = symbol;
         this.critical = critical;
-        this.descriptor = result == null ? FunctionDescriptor.ofVoid(arguments) : FunctionDescriptor.of(result, arguments);
+        this.descriptor =
+                result == null ? FunctionDescriptor.ofVoid(arguments) : FunctionDescriptor.of(result, arguments);
     }
 
     /** The options to link with. */
     Linker.Option[] options() {
-        return critical ? new Linker.Option[]{Linker.Option.critical(false)} : new Linker.Option[0];
+        return critical ? new Linker.Option[] {Linker.Option.critical(false)} : new Linker.Option[0];
     }
 
-    /** A downcall handle of this function in {@code bridge}; absent symbol: {@link java.util.NoSuchElementException}. */
+    /**
+     * A downcall handle of this function in {@code bridge}; absent symbol: {@link java.util.NoSuchElementException}.
+     */
     MethodHandle link(Linker linker, SymbolLookup bridge) {
         MemorySegment address = bridge.find(symbol).orElseThrow(() -> new NoSuchElementException("no " + symbol));
         return linker.downcallHandle(address, descriptor, options());

@@ -1,7 +1,6 @@
 package dev.atomics.nativelib;
 
 import dev.atomics.NativeLibraryException;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
@@ -39,8 +38,8 @@ final class FfmBridge {
         } catch (RuntimeException | LinkageError e) {
             // IllegalArgumentException: dlopen failed; IllegalCallerException: native access denied;
             // NoSuchElementException: a symbol is missing
-            failure = new NativeLibraryException("cannot link the call bridge (" + NativeLibraries.BRIDGE
-                    + ") through FFM: " + e, e);
+            failure = new NativeLibraryException(
+                    "cannot link the call bridge (" + NativeLibraries.BRIDGE + ") through FFM: " + e, e);
         }
         FAILURE = failure;
         if (failure != null) {
@@ -75,8 +74,7 @@ final class FfmBridge {
     static final MethodHandle NOOP = HANDLES[Downcall.NOOP.ordinal()];
     static final MethodHandle EXPLICIT_TABLE_SIZE = HANDLES[Downcall.EXPLICIT_TABLE_SIZE.ordinal()];
 
-    private FfmBridge() {
-    }
+    private FfmBridge() {}
 
     /** Throws saying why the bridge cannot be called through FFM, if it cannot. */
     static void init() {

@@ -1,7 +1,6 @@
 package dev.atomics.shm;
 
 import com.sun.jna.Pointer;
-
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -28,6 +27,7 @@ final class RangeMemory {
     private final long length;
     /** The arena and its segment over the range; null where segments cannot be made. */
     private final Arena arena;
+
     private final MemorySegment segment;
 
     RangeMemory(long address, long length) {
@@ -62,7 +62,9 @@ final class RangeMemory {
 
     /** {@code length} bytes at {@code offset}, for an atomic view: scoped to the arena. */
     ByteBuffer viewBuffer(long offset, int length) {
-        return segment == null ? buffer(offset, length) : segment.asSlice(offset, length).asByteBuffer();
+        return segment == null
+                ? buffer(offset, length)
+                : segment.asSlice(offset, length).asByteBuffer();
     }
 
     /** The aligned 4-byte word around {@code offset}, for a view of 1 or 2 bytes: scoped to the arena. */

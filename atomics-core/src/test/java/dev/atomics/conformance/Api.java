@@ -3,7 +3,6 @@ package dev.atomics.conformance;
 import dev.atomics.AtomicType;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
-
 import java.math.BigInteger;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -24,13 +23,17 @@ import java.util.function.Function;
  * @param <A>      the interface
  * @param <X>      the value type: {@code Long}, {@code Int128}, {@code byte[]}
  */
-public record Api<A, X>(Class<A> api, List<AtomicType<?, ?, ?>> types, List<Method<A, X>> methods,
-                        BiFunction<Model, BigInteger, X> value, Function<Model, List<X>> rejected,
-                        BiConsumer<A, X> store, Function<A, Object> load) {
+public record Api<A, X>(
+        Class<A> api,
+        List<AtomicType<?, ?, ?>> types,
+        List<Method<A, X>> methods,
+        BiFunction<Model, BigInteger, X> value,
+        Function<Model, List<X>> rejected,
+        BiConsumer<A, X> store,
+        Function<A, Object> load) {
 
     /** The arguments of one call: operands in the API's form, the bit offset and the orders. */
-    public record Args<X>(X operand, X expected, int bit, MemoryOrder order, MemoryOrder failure) {
-    }
+    public record Args<X>(X operand, X expected, int bit, MemoryOrder order, MemoryOrder failure) {}
 
     /** How to call a method. */
     public interface Call<A, X> {
@@ -41,18 +44,21 @@ public record Api<A, X>(Class<A> api, List<AtomicType<?, ?, ?>> types, List<Meth
      * One method of the API, the operation it performs, and what it must return given the model's outcome
      * ({@code null} for {@code void} methods).
      */
-    public record Method<A, X>(String name, Op op, Call<A, X> call, Function<Model.Outcome, Object> result) {
-    }
+    public record Method<A, X>(String name, Op op, Call<A, X> call, Function<Model.Outcome, Object> result) {}
 
-    public static <A, X> Method<A, X> method(String name, Op op, Call<A, X> call,
-                                             Function<Model.Outcome, Object> result) {
+    public static <A, X> Method<A, X> method(
+            String name, Op op, Call<A, X> call, Function<Model.Outcome, Object> result) {
         return new Method<>(name, op, call, result);
     }
 
     public static <A, X> Method<A, X> voidMethod(String name, Op op, BiConsumer<A, Args<X>> call) {
-        return new Method<>(name, op, (a, in) -> {
-            call.accept(a, in);
-            return null;
-        }, o -> null);
+        return new Method<>(
+                name,
+                op,
+                (a, in) -> {
+                    call.accept(a, in);
+                    return null;
+                },
+                o -> null);
     }
 }

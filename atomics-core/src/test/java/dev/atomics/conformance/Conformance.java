@@ -1,5 +1,11 @@
 package dev.atomics.conformance;
 
+import static dev.atomics.MemoryOrder.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import dev.atomics.AtomicsException;
 import dev.atomics.MemoryOrder;
 import dev.atomics.MemoryOrderException;
@@ -8,8 +14,6 @@ import dev.atomics.OperandRangeException;
 import dev.atomics.conformance.Api.Args;
 import dev.atomics.conformance.Api.Method;
 import dev.atomics.conformance.Target.Subject;
-import org.junit.jupiter.api.DynamicNode;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,12 +25,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
-import static dev.atomics.MemoryOrder.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicNode;
 
 /**
  * The conformance kit: every method of an {@link Api} on every object a {@link Target} builds, compared with the
@@ -52,8 +51,7 @@ public final class Conformance {
     private static final List<MemoryOrder> LOAD_ORDERS = List.of(RELAXED, ACQUIRE, SEQ_CST);
     private static final List<MemoryOrder> STORE_ORDERS = List.of(RELAXED, RELEASE, SEQ_CST);
 
-    private Conformance() {
-    }
+    private Conformance() {}
 
     private static long seed() {
         String s = System.getProperty(SEED_PROPERTY);
@@ -70,9 +68,13 @@ public final class Conformance {
         try {
             body.run();
         } catch (AssertionError | RuntimeException e) {
-            throw new AssertionError("[seed " + SEED + ", rerun with -D" + SEED_PROPERTY + "=" + SEED + "] "
-                    + inputs.get() + ": " + (e instanceof AssertionError ? String.valueOf(e.getMessage()).stripLeading()
-                    : e.toString()), e);
+            throw new AssertionError(
+                    "[seed " + SEED + ", rerun with -D" + SEED_PROPERTY + "=" + SEED + "] "
+                            + inputs.get() + ": "
+                            + (e instanceof AssertionError
+                                    ? String.valueOf(e.getMessage()).stripLeading()
+                                    : e.toString()),
+                    e);
         }
     }
 
@@ -82,8 +84,18 @@ public final class Conformance {
     public static List<BigInteger> coreEdges(Model m) {
         BigInteger one = BigInteger.ONE;
         BigInteger top = one.shiftLeft(8 * m.width - 1);
-        return distinct(m, List.of(BigInteger.ZERO, one, one.negate(), m.min(), m.min().add(one), m.max(),
-                m.max().subtract(one), top, top.subtract(one)));
+        return distinct(
+                m,
+                List.of(
+                        BigInteger.ZERO,
+                        one,
+                        one.negate(),
+                        m.min(),
+                        m.min().add(one),
+                        m.max(),
+                        m.max().subtract(one),
+                        top,
+                        top.subtract(one)));
     }
 
     /** The core edges plus every single-bit pattern, the two alternating ones, and (above 8 bytes) carries. */
@@ -163,7 +175,8 @@ public final class Conformance {
                     }
                 }
             } else {
-                boolean ok = op == Op.LOAD || op == Op.BIT_TEST ? LOAD_ORDERS.contains(o)
+                boolean ok = op == Op.LOAD || op == Op.BIT_TEST
+                        ? LOAD_ORDERS.contains(o)
                         : op != Op.STORE || STORE_ORDERS.contains(o);
                 if (ok == valid) {
                     out.add(new Orders(o, null));
@@ -174,8 +187,7 @@ public final class Conformance {
     }
 
     /** One input: the value held before, the operands (unused ones are 0) and a bit offset. */
-    public record Sample(BigInteger initial, BigInteger operand, BigInteger expected, int bit) {
-    }
+    public record Sample(BigInteger initial, BigInteger operand, BigInteger expected, int bit) {}
 
     /**
      * The inputs of one test of {@code op}: edge values paired with each other and with random values, plus random
@@ -187,8 +199,8 @@ public final class Conformance {
         BigInteger zero = BigInteger.ZERO;
         List<Sample> out = new ArrayList<>();
         if (op.shape() == Op.Shape.BIT) {
-            List<BigInteger> patterns = List.of(zero, BigInteger.ONE.negate(), edges.get(edges.size() - 1),
-                    randomValue(m, r));
+            List<BigInteger> patterns =
+                    List.of(zero, BigInteger.ONE.negate(), edges.get(edges.size() - 1), randomValue(m, r));
             for (int bit = 0; bit < 8 * m.width; bit++) {
                 for (BigInteger v : distinct(m, patterns)) {
                     out.add(new Sample(v, zero, zero, bit));
@@ -199,15 +211,15 @@ public final class Conformance {
             List<BigInteger[]> pairs = new ArrayList<>();
             for (BigInteger a : coreEdges(m)) {
                 for (BigInteger b : coreEdges(m)) {
-                    pairs.add(new BigInteger[]{a, b});
+                    pairs.add(new BigInteger[] {a, b});
                 }
             }
             for (BigInteger e : edges) {
-                pairs.add(new BigInteger[]{e, randomValue(m, r)});
-                pairs.add(new BigInteger[]{randomValue(m, r), e});
+                pairs.add(new BigInteger[] {e, randomValue(m, r)});
+                pairs.add(new BigInteger[] {randomValue(m, r), e});
             }
             for (int i = 0; i < RANDOM_SAMPLES; i++) {
-                pairs.add(new BigInteger[]{randomValue(m, r), randomValue(m, r)});
+                pairs.add(new BigInteger[] {randomValue(m, r), randomValue(m, r)});
             }
             for (BigInteger[] p : pairs) {
                 if (op.shape() != Op.Shape.CMPXCHG) {
@@ -246,27 +258,38 @@ public final class Conformance {
      * exactly the operations the object supports.
      */
     public static <A, X> Stream<DynamicNode> tests(Api<A, X> api, List<? extends Target> targets) {
-        return targets.stream().map(t -> dynamicContainer(t.toString(), Stream.concat(
-                Stream.of(dynamicTest("tests every operation it supports", () -> {
-                            try (Subject s = t.open()) {
-                                assertThat(api.methods().stream().map(Method::op).distinct())
-                                        .containsExactlyInAnyOrderElementsOf(s.atomic().opsSupported());
-                            }
-                        }),
-                        dynamicTest("random sequence of " + SEQUENCE_STEPS + " operations", () -> sequence(api, t))),
-                api.methods().stream().map(op -> dynamicContainer(op.name(), methodTests(api, t, op))))));
+        return targets.stream()
+                .map(t -> dynamicContainer(
+                        t.toString(),
+                        Stream.concat(
+                                Stream.of(
+                                        dynamicTest("tests every operation it supports", () -> {
+                                            try (Subject s = t.open()) {
+                                                assertThat(api.methods().stream()
+                                                                .map(Method::op)
+                                                                .distinct())
+                                                        .containsExactlyInAnyOrderElementsOf(
+                                                                s.atomic().opsSupported());
+                                            }
+                                        }),
+                                        dynamicTest(
+                                                "random sequence of " + SEQUENCE_STEPS + " operations",
+                                                () -> sequence(api, t))),
+                                api.methods().stream()
+                                        .map(op -> dynamicContainer(op.name(), methodTests(api, t, op))))));
     }
 
     private static <A, X> Stream<DynamicNode> methodTests(Api<A, X> api, Target t, Method<A, X> method) {
         Op op = method.op();
-        Stream<DynamicNode> valid = orders(op, true).stream().map(o -> dynamicTest(method.name() + "(" + o + ")",
-                () -> {
+        Stream<DynamicNode> valid = orders(op, true).stream()
+                .map(o -> dynamicTest(method.name() + "(" + o + ")", () -> {
                     String where = t + ", " + method.name() + "(" + o + ")";
                     try (Subject s = t.open()) {
                         A a = api.api().cast(s.atomic());
                         Model m = t.model();
                         for (Sample in : spread(samples(op, m, random(where)), t.samples(o))) {
-                            reproducibly(() -> where + " on " + form(api, m, in.initial()) + describe(api, m, op, in),
+                            reproducibly(
+                                    () -> where + " on " + form(api, m, in.initial()) + describe(api, m, op, in),
                                     () -> {
                                         setState(api, s, a, m, in.initial());
                                         check(api, s, a, m, method, in, o);
@@ -277,15 +300,32 @@ public final class Conformance {
         List<DynamicNode> refusals = new ArrayList<>();
         List<Orders> invalid = orders(op, false);
         if (!invalid.isEmpty()) {
-            refusals.add(dynamicTest(method.name() + " refuses " + invalid, () -> refuses(api, t, method,
-                    MemoryOrderException.class, (m, r) -> invalid.stream().map(o -> args(api, m,
-                            new Sample(BigInteger.ZERO, randomValue(m, r), BigInteger.ZERO, r.nextInt(8 * m.width)), o))
-                            .toList())));
+            refusals.add(dynamicTest(
+                    method.name() + " refuses " + invalid,
+                    () -> refuses(
+                            api,
+                            t,
+                            method,
+                            MemoryOrderException.class,
+                            (m, r) -> invalid.stream()
+                                    .map(o -> args(
+                                            api,
+                                            m,
+                                            new Sample(
+                                                    BigInteger.ZERO,
+                                                    randomValue(m, r),
+                                                    BigInteger.ZERO,
+                                                    r.nextInt(8 * m.width)),
+                                            o))
+                                    .toList())));
         }
         boolean operands = op.takesOperand() || op.shape() == Op.Shape.CMPXCHG;
-        if (op.shape() == Op.Shape.BIT || (operands && !api.rejected().apply(t.model()).isEmpty())) {
-            refusals.add(dynamicTest(method.name() + " refuses invalid operands", () -> refuses(api, t, method,
-                    OperandRangeException.class, (m, r) -> invalidOperands(api, m, op, r))));
+        if (op.shape() == Op.Shape.BIT
+                || (operands && !api.rejected().apply(t.model()).isEmpty())) {
+            refusals.add(dynamicTest(
+                    method.name() + " refuses invalid operands",
+                    () -> refuses(
+                            api, t, method, OperandRangeException.class, (m, r) -> invalidOperands(api, m, op, r))));
         }
         return Stream.concat(valid, refusals.stream());
     }
@@ -296,7 +336,7 @@ public final class Conformance {
         X held = api.value().apply(m, m.value());
         List<Args<X>> out = new ArrayList<>();
         if (op.shape() == Op.Shape.BIT) {
-            for (int bit : new int[]{-1, 8 * m.width, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            for (int bit : new int[] {-1, 8 * m.width, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
                 out.add(new Args<>(ok, ok, bit, SEQ_CST, failure));
             }
             return out;
@@ -311,9 +351,12 @@ public final class Conformance {
     }
 
     /** Each call must throw {@code refusal} and leave the value (set at random) as it was. */
-    private static <A, X> void refuses(Api<A, X> api, Target t, Method<A, X> method,
-                                       Class<? extends AtomicsException> refusal,
-                                       BiFunction<Model, SplittableRandom, List<Args<X>>> calls) {
+    private static <A, X> void refuses(
+            Api<A, X> api,
+            Target t,
+            Method<A, X> method,
+            Class<? extends AtomicsException> refusal,
+            BiFunction<Model, SplittableRandom, List<Args<X>>> calls) {
         String where = t + ", " + method.name() + " refuses";
         SplittableRandom r = random(where);
         try (Subject s = t.open()) {
@@ -322,9 +365,12 @@ public final class Conformance {
             BigInteger initial = randomValue(m, r);
             m.set(initial);
             for (Args<X> in : calls.apply(m, r)) {
-                reproducibly(() -> where + " (" + in.order() + ", " + in.failure() + ", operand "
-                        + shown(in.operand()) + ", expected " + shown(in.expected()) + ", bit " + in.bit() + ") on "
-                        + form(api, m, initial), () -> {
+                reproducibly(
+                        () -> where + " (" + in.order() + ", " + in.failure() + ", operand "
+                                + shown(in.operand()) + ", expected " + shown(in.expected()) + ", bit " + in.bit()
+                                + ") on "
+                                + form(api, m, initial),
+                        () -> {
                             setState(api, s, a, m, initial);
                             assertThatThrownBy(() -> method.call().call(a, in)).isInstanceOf(refusal);
                             checkState(api, s, a, m);
@@ -348,8 +394,9 @@ public final class Conformance {
                 BigInteger expected = r.nextBoolean() ? m.value() : oneBitOff(m, m.value(), r);
                 Sample in = new Sample(m.value(), operand, expected, r.nextInt(8 * m.width));
                 int step = i;
-                reproducibly(() -> where + ", step " + step + ": " + method.name() + "(" + o + ") on "
-                        + form(api, m, in.initial()) + describe(api, m, method.op(), in),
+                reproducibly(
+                        () -> where + ", step " + step + ": " + method.name() + "(" + o + ") on "
+                                + form(api, m, in.initial()) + describe(api, m, method.op(), in),
                         () -> check(api, s, a, m, method, in, o));
             }
         }
@@ -371,8 +418,12 @@ public final class Conformance {
     }
 
     private static <A, X> Args<X> args(Api<A, X> api, Model m, Sample in, Orders o) {
-        return new Args<>(api.value().apply(m, in.operand()), api.value().apply(m, in.expected()), in.bit(),
-                o.order(), o.failure());
+        return new Args<>(
+                api.value().apply(m, in.operand()),
+                api.value().apply(m, in.expected()),
+                in.bit(),
+                o.order(),
+                o.failure());
     }
 
     /** Sets the value: through the backdoor where there is one (independent of the library), else by a store. */
@@ -386,16 +437,19 @@ public final class Conformance {
     }
 
     /** Calls the method and compares its result and the value afterwards with the model. */
-    private static <A, X> void check(Api<A, X> api, Subject s, A a, Model m, Method<A, X> method, Sample in,
-                                     Orders o) {
+    private static <A, X> void check(Api<A, X> api, Subject s, A a, Model m, Method<A, X> method, Sample in, Orders o) {
         Args<X> args = args(api, m, in, o);
         Model.Outcome outcome = m.apply(method.op(), in.operand(), in.expected(), in.bit());
         Object expected = shown(method.result().apply(outcome));
         Object actual = shown(method.call().call(a, args));
         // A weak compare-and-exchange may fail spuriously (C11); like a CAS loop, retry while memory is unchanged.
-        for (int retry = 0; retry < 100 && method.op() == Op.CMPXCHG_WEAK && outcome.exchanged()
-                && !Objects.equals(expected, actual)
-                && shown(api.load().apply(a)).equals(shown(api.value().apply(m, outcome.value()))); retry++) {
+        for (int retry = 0;
+                retry < 100
+                        && method.op() == Op.CMPXCHG_WEAK
+                        && outcome.exchanged()
+                        && !Objects.equals(expected, actual)
+                        && shown(api.load().apply(a)).equals(shown(api.value().apply(m, outcome.value())));
+                retry++) {
             actual = shown(method.call().call(a, args));
         }
         assertThat(actual).as("result").isEqualTo(expected);
@@ -404,7 +458,8 @@ public final class Conformance {
 
     /** The value read back by a load, and the bytes behind the backdoor, match the model. */
     private static <A, X> void checkState(Api<A, X> api, Subject s, A a, Model m) {
-        assertThat(shown(api.load().apply(a))).as("value loaded afterwards")
+        assertThat(shown(api.load().apply(a)))
+                .as("value loaded afterwards")
                 .isEqualTo(shown(api.value().apply(m, m.value())));
         if (s.memory() != null) {
             assertThat(shown(s.memory().get())).as("bytes in memory afterwards").isEqualTo(shown(m.image(m.raw())));

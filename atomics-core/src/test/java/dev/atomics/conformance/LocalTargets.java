@@ -6,7 +6,6 @@ import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.NativeLibraryException;
 import dev.atomics.UnsupportedWidthException;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.atomics.conformance;
 
 import dev.atomics.Op;
-
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 
@@ -19,14 +18,14 @@ public final class Model {
     public final int width;
     /** Whether values are read as signed. */
     public final boolean signed;
+
     private final BigInteger modulus;
     private final BigInteger mask;
     /** The bits in memory, in {@code [0, 2^(8 * width))}. */
     private BigInteger raw = BigInteger.ZERO;
 
     /** What an operation returned, in every form the APIs use. */
-    public record Outcome(BigInteger value, byte[] bytes, boolean bit, boolean exchanged) {
-    }
+    public record Outcome(BigInteger value, byte[] bytes, boolean bit, boolean exchanged) {}
 
     public Model(int width, boolean signed) {
         this.width = width;
@@ -82,7 +81,8 @@ public final class Model {
     public BigInteger bits(byte[] image) {
         BigInteger b = BigInteger.ZERO;
         for (int i = 0; i < width; i++) {
-            b = b.or(BigInteger.valueOf(image[LITTLE ? i : width - 1 - i] & 0xFF).shiftLeft(8 * i));
+            b = b.or(
+                    BigInteger.valueOf(image[LITTLE ? i : width - 1 - i] & 0xFF).shiftLeft(8 * i));
         }
         return b;
     }
@@ -95,7 +95,7 @@ public final class Model {
         BigInteger before = raw;
         boolean exchanged = false;
         switch (op) {
-            case LOAD, BIT_TEST -> { }
+            case LOAD, BIT_TEST -> {}
             case STORE, EXCHANGE -> set(operand);
             case CMPXCHG_WEAK, CMPXCHG_STRONG -> {
                 exchanged = expected.and(mask).equals(raw);

@@ -1,7 +1,6 @@
 package dev.atomics.conformance;
 
 import dev.atomics.Atomic;
-
 import java.nio.ByteBuffer;
 
 /**

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Platform;
-
 import dev.atomics.testing.CCompiler;
 import dev.atomics.testing.CCompiler.Result;
 import dev.atomics.testing.NativeBinary;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +56,7 @@ class Aarch64LibraryTest {
         if (CCompiler.findAarch64Compiler().isEmpty()) {
             missing.add("gcc-aarch64-linux-gnu (aarch64-linux-gnu-gcc)");
         }
-        if (!Files.isRegularFile(SYSROOT.resolve("lib/libc.so.6"))
-                || !Files.exists(SYSROOT.resolve("lib/libc.so"))) {
+        if (!Files.isRegularFile(SYSROOT.resolve("lib/libc.so.6")) || !Files.exists(SYSROOT.resolve("lib/libc.so"))) {
             missing.add("libc6-dev-arm64-cross (" + SYSROOT + ")");
         }
         if (!CCompiler.isOnPath("qemu-aarch64")) {
@@ -78,18 +74,25 @@ class Aarch64LibraryTest {
             return;
         }
         libDir = CCompiler.libraryDir(PREFIX);
-        assertThat(libDir.resolve("libpatomic.so")).as("build.sh builds linux-aarch64 when the cross compiler"
-                + " is installed").isRegularFile();
+        assertThat(libDir.resolve("libpatomic.so"))
+                .as("build.sh builds linux-aarch64 when the cross compiler" + " is installed")
+                .isRegularFile();
         assertThat(libDir.resolve("libatomics_bridge.so")).isRegularFile();
 
         List<String> cc = CCompiler.findAarch64Compiler().orElseThrow();
         Path out = CCompiler.outputDir().resolve("aarch64");
         String[] link = {"-L" + libDir, "-Wl,-rpath," + CCompiler.sonameDir(libDir), "-lpatomic"};
         abiCheck = CCompiler.compileWith(cc, CCompiler.testSource("abi_check.c"), out.resolve("abi_check"), link);
-        width16Check = CCompiler.compileWith(cc, CCompiler.testSource("width16_check.c"),
-                out.resolve("width16_check"), link[0], link[1], link[2], "-pthread");
-        bridgeCheck = CCompiler.compileWith(cc, CCompiler.testSource("bridge_check.c"), out.resolve("bridge_check"),
-                "-ldl");
+        width16Check = CCompiler.compileWith(
+                cc,
+                CCompiler.testSource("width16_check.c"),
+                out.resolve("width16_check"),
+                link[0],
+                link[1],
+                link[2],
+                "-pthread");
+        bridgeCheck =
+                CCompiler.compileWith(cc, CCompiler.testSource("bridge_check.c"), out.resolve("bridge_check"), "-ldl");
     }
 
     @BeforeEach
@@ -98,8 +101,8 @@ class Aarch64LibraryTest {
     }
 
     private static Result qemu(String cpu, Path exe, String... args) {
-        List<String> command = new ArrayList<>(
-                List.of("qemu-aarch64", "-cpu", cpu, "-L", SYSROOT.toString(), exe.toString()));
+        List<String> command =
+                new ArrayList<>(List.of("qemu-aarch64", "-cpu", cpu, "-L", SYSROOT.toString(), exe.toString()));
         command.addAll(List.of(args));
         return CCompiler.runCommand(command, RUN_TIMEOUT);
     }
@@ -113,10 +116,18 @@ class Aarch64LibraryTest {
 
         Result w16 = qemu(cpu, width16Check);
         assertThat(w16.exitCode()).as("width16_check on %s: %s", cpu, w16).isZero();
-        assertThat(w16.output()).contains("load slot: NULL", "carry into the high half: exact",
-                "at other addresses: exact", ", 0 torn", " 0 failed");
+        assertThat(w16.output())
+                .contains(
+                        "load slot: NULL",
+                        "carry into the high half: exact",
+                        "at other addresses: exact",
+                        ", 0 torn",
+                        " 0 failed");
 
-        Result bridge = qemu(cpu, bridgeCheck, libDir.resolve("libatomics_bridge.so").toString(),
+        Result bridge = qemu(
+                cpu,
+                bridgeCheck,
+                libDir.resolve("libatomics_bridge.so").toString(),
                 libDir.resolve("libpatomic.so").toString());
         assertThat(bridge.exitCode()).as("bridge_check on %s: %s", cpu, bridge).isZero();
         assertThat(bridge.output()).contains("width 16: load slot NULL", " 0 failed");
@@ -128,14 +139,29 @@ class Aarch64LibraryTest {
         // a test-only library: PATOMIC_TEST_ONLY_ASSUME_LSE2 reports an atomic ldp on any CPU
         List<String> cc = CCompiler.findAarch64Compiler().orElseThrow();
         Path dir = CCompiler.outputDir().resolve("aarch64-assume-lse2");
-        Path lib = CCompiler.compileWith(cc, CCompiler.moduleDir().resolve("src/main/c/patomic.c"),
-                dir.resolve("libpatomic.so"), "-shared", "-fPIC", "-fvisibility=hidden", "-Werror",
-                "-DPATOMIC_TEST_ONLY_ASSUME_LSE2=1", "-Wl,-soname,libpatomic.so");
-        Path exe = CCompiler.compileWith(cc, CCompiler.testSource("width16_check.c"), dir.resolve("width16_check"),
-                "-L" + lib.getParent(), "-Wl,-rpath," + lib.getParent(), "-lpatomic", "-pthread");
+        Path lib = CCompiler.compileWith(
+                cc,
+                CCompiler.moduleDir().resolve("src/main/c/patomic.c"),
+                dir.resolve("libpatomic.so"),
+                "-shared",
+                "-fPIC",
+                "-fvisibility=hidden",
+                "-Werror",
+                "-DPATOMIC_TEST_ONLY_ASSUME_LSE2=1",
+                "-Wl,-soname,libpatomic.so");
+        Path exe = CCompiler.compileWith(
+                cc,
+                CCompiler.testSource("width16_check.c"),
+                dir.resolve("width16_check"),
+                "-L" + lib.getParent(),
+                "-Wl,-rpath," + lib.getParent(),
+                "-lpatomic",
+                "-pthread");
 
         Result w16 = qemu(cpu, exe, "100", "1", "model");
-        assertThat(w16.exitCode()).as("width16_check (ldp load) on %s: %s", cpu, w16).isZero();
+        assertThat(w16.exitCode())
+                .as("width16_check (ldp load) on %s: %s", cpu, w16)
+                .isZero();
         assertThat(w16.output()).contains("load slot: present", "concurrency checks skipped", " 0 failed");
     }
 
@@ -146,13 +172,15 @@ class Aarch64LibraryTest {
         for (NativeBinary lib : List.of(patomic, bridge)) {
             assertThat(lib.elfHeader()).contains("AArch64", "ELF64");
             assertThat(lib.needed()).noneMatch(n -> n.contains("atomic") || n.contains("patomic"));
-            assertThat(lib.undefinedSymbols()).noneMatch(s -> s.startsWith("__atomic_") || s.startsWith("__sync_")
-                    || s.startsWith("__aarch64_"));
+            assertThat(lib.undefinedSymbols())
+                    .noneMatch(s -> s.startsWith("__atomic_") || s.startsWith("__sync_") || s.startsWith("__aarch64_"));
         }
-        assertThat(patomic.exportedSymbols()).filteredOn(s -> !s.startsWith("_"))
+        assertThat(patomic.exportedSymbols())
+                .filteredOn(s -> !s.startsWith("_"))
                 .containsExactlyInAnyOrderElementsOf(NativeLibraryBinaryTest.PATOMIC_1X_EXPORTS);
         assertThat(patomic.soname()).isEqualTo(CCompiler.PATOMIC_SONAME);
-        assertThat(bridge.exportedSymbols()).filteredOn(s -> !s.startsWith("_"))
+        assertThat(bridge.exportedSymbols())
+                .filteredOn(s -> !s.startsWith("_"))
                 .containsExactlyInAnyOrderElementsOf(NativeLibraryBinaryTest.BRIDGE_EXPORTS);
 
         Map<String, List<String>> fns = patomic.functions(Pattern.compile("pa_[ei]_\\w+_128(lse|llsc)(_\\w+)?"));
@@ -163,15 +191,20 @@ class Aarch64LibraryTest {
             List<String> code = f.getValue();
             assertThat(code).as(name).isNotEmpty().noneMatch(i -> i.startsWith("bl ") || i.contains("@plt"));
             if (pureReads.matcher(name).matches()) {
-                assertThat(NativeBinary.hasMnemonic(code, "ldp")).as("%s: one ldp\n%s", name, code).isTrue();
-                assertThat(NativeBinary.hasMnemonic(code, "st(l)?xp|casp.*|ld(a)?xp")).as("%s writes\n%s", name, code)
+                assertThat(NativeBinary.hasMnemonic(code, "ldp"))
+                        .as("%s: one ldp\n%s", name, code)
+                        .isTrue();
+                assertThat(NativeBinary.hasMnemonic(code, "st(l)?xp|casp.*|ld(a)?xp"))
+                        .as("%s writes\n%s", name, code)
                         .isFalse();
             } else if (name.contains("128lse")) {
-                assertThat(NativeBinary.hasMnemonic(code, "casp(a|l|al)?")).as("%s: casp inline\n%s", name, code)
+                assertThat(NativeBinary.hasMnemonic(code, "casp(a|l|al)?"))
+                        .as("%s: casp inline\n%s", name, code)
                         .isTrue();
             } else {
                 assertThat(NativeBinary.hasMnemonic(code, "ld(a)?xp") && NativeBinary.hasMnemonic(code, "st(l)?xp"))
-                        .as("%s: ldxp/stxp inline\n%s", name, code).isTrue();
+                        .as("%s: ldxp/stxp inline\n%s", name, code)
+                        .isTrue();
             }
         }
     }

@@ -1,16 +1,15 @@
 package dev.atomics.nativelib;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
-import org.junit.jupiter.api.Test;
-
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Run by Failsafe against the packaged jar (a multi-release jar: its Java 22+ classes load only from it, never
@@ -24,8 +23,11 @@ class BindingIT {
 
     @Test
     void theClassesComeFromThePackagedJar() throws URISyntaxException {
-        Path from = Path.of(Bridge.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        assertThat(from.getFileName().toString()).as("where Bridge loads from").startsWith("atomics-core-")
+        Path from = Path.of(
+                Bridge.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertThat(from.getFileName().toString())
+                .as("where Bridge loads from")
+                .startsWith("atomics-core-")
                 .endsWith(".jar");
     }
 
@@ -35,8 +37,11 @@ class BindingIT {
         assertThat(expected).as("the build sets %s", EXPECTED).isIn(NativeBinding.FFM, NativeBinding.JNA);
         NativeInfo info = Atomics.nativeInfo();
         assertThat(info.available()).as("%s", info).isTrue();
-        assertThat(info.binding()).as("binding on Java %s with %s=%s", Runtime.version(), NativeBinding.PROPERTY,
-                System.getProperty(NativeBinding.PROPERTY)).isEqualTo(expected);
+        assertThat(info.binding())
+                .as(
+                        "binding on Java %s with %s=%s",
+                        Runtime.version(), NativeBinding.PROPERTY, System.getProperty(NativeBinding.PROPERTY))
+                .isEqualTo(expected);
 
         AtomicInt a = Atomics.atomic(8, AtomicType.INT, Engine.PATOMIC);
         a.store(Long.MAX_VALUE);
@@ -50,8 +55,8 @@ class BindingIT {
     void ffmIsTheDefaultFromJava22() {
         String forced = System.getProperty(NativeBinding.PROPERTY);
         if (forced == null || forced.equals(NativeBinding.AUTO)) {
-            assertThat(Bridge.binding()).isEqualTo(Runtime.version().feature() >= 22 ? NativeBinding.FFM
-                    : NativeBinding.JNA);
+            assertThat(Bridge.binding())
+                    .isEqualTo(Runtime.version().feature() >= 22 ? NativeBinding.FFM : NativeBinding.JNA);
         }
     }
 }

@@ -1,24 +1,24 @@
 package dev.atomics.nativelib;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 import java.util.function.BinaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The width-16 entry points that take values in registers ({@code atomics_bridge_cas16}, {@code _cmpxchg16},
- * {@code _store16}, {@code _void16}), called through {@link Bridge} as an engine would, against a BigInteger model. Surefire runs it on the JNA binding; Failsafe again on the packaged jar,
+ * {@code _store16}, {@code _void16}), called through {@link Bridge} as an engine would, against a BigInteger model.
+ * Surefire runs it on the JNA binding; Failsafe again on the packaged jar,
  * FFM on Java 22+. Seed: {@code atomics.test.seed}.
  */
 class BridgeWidth16Test {
@@ -31,6 +31,7 @@ class BridgeWidth16Test {
     private static ExplicitOpsTable table;
     /** Holds the 16-aligned object. */
     private static Memory memory;
+
     private static long obj;
 
     @BeforeAll
@@ -58,7 +59,9 @@ class BridgeWidth16Test {
     }
 
     private static BigInteger value(long high, long low) {
-        return BigInteger.valueOf(high).shiftLeft(64).or(BigInteger.valueOf(low).and(MASK.shiftRight(64)))
+        return BigInteger.valueOf(high)
+                .shiftLeft(64)
+                .or(BigInteger.valueOf(low).and(MASK.shiftRight(64)))
                 .and(MASK);
     }
 
@@ -128,12 +131,14 @@ class BridgeWidth16Test {
             witness.setLong(LITTLE ? 0 : 8, low(marker));
             witness.setLong(LITTLE ? 8 : 0, high(marker));
             Memory cas = r.nextBoolean() ? strong : weak;
-            int ok = Bridge.atomics_bridge_cmpxchg16(addr(cas), obj, low(e), high(e), low(d), high(d),
-                    addr(witness));
+            int ok = Bridge.atomics_bridge_cmpxchg16(addr(cas), obj, low(e), high(e), low(d), high(d), addr(witness));
             BigInteger seen = value(witness.getLong(LITTLE ? 8 : 0), witness.getLong(LITTLE ? 0 : 8));
-            assertThat(ok).as("[seed %d] cmpxchg16 of %s expecting %s", SEED, v, e).isEqualTo(e.equals(v) ? 1 : 0);
+            assertThat(ok)
+                    .as("[seed %d] cmpxchg16 of %s expecting %s", SEED, v, e)
+                    .isEqualTo(e.equals(v) ? 1 : 0);
             assertThat(read()).as("[seed %d] after cmpxchg16", SEED).isEqualTo(e.equals(v) ? d : v);
-            assertThat(seen).as("[seed %d] witness after cmpxchg16 of %s expecting %s", SEED, v, e)
+            assertThat(seen)
+                    .as("[seed %d] witness after cmpxchg16 of %s expecting %s", SEED, v, e)
                     .isEqualTo(e.equals(v) ? marker : v);
         }
     }
@@ -142,11 +147,14 @@ class BridgeWidth16Test {
     void voidOpsMatchTheModelWithCarriesBetweenTheHalves() {
         SplittableRandom r = new SplittableRandom(SEED + 1);
         Memory store = op(Op.STORE, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
-        record Case(Op type, BinaryOperator<BigInteger> model) {
-        }
-        Case[] cases = {new Case(Op.ADD, BigInteger::add), new Case(Op.SUB, BigInteger::subtract),
-                new Case(Op.BIN_OR, BigInteger::or), new Case(Op.BIN_AND, BigInteger::and),
-                new Case(Op.BIN_XOR, BigInteger::xor)};
+        record Case(Op type, BinaryOperator<BigInteger> model) {}
+        Case[] cases = {
+            new Case(Op.ADD, BigInteger::add),
+            new Case(Op.SUB, BigInteger::subtract),
+            new Case(Op.BIN_OR, BigInteger::or),
+            new Case(Op.BIN_AND, BigInteger::and),
+            new Case(Op.BIN_XOR, BigInteger::xor)
+        };
         for (Case c : cases) {
             assumeTrue(table.function(c.type()) != 0, c.type() + " at width 16");
             Memory op = op(c.type(), MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
@@ -155,7 +163,8 @@ class BridgeWidth16Test {
                 BigInteger a = i == 0 ? BigInteger.ONE : edgeOrRandom(r);
                 Bridge.atomics_bridge_store16(addr(store), obj, low(v), high(v));
                 Bridge.atomics_bridge_void16(addr(op), obj, low(a), high(a));
-                assertThat(read()).as("[seed %d] %s of %s and %s", SEED, c.type(), v, a)
+                assertThat(read())
+                        .as("[seed %d] %s of %s and %s", SEED, c.type(), v, a)
                         .isEqualTo(c.model().apply(v, a).and(MASK));
             }
         }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomics.testing.CCompiler;
 import dev.atomics.testing.CCompiler.Result;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +46,17 @@ class BundledAbiTest {
     @Test
     void width16MatchesTheModelAndCountsExactlyAcrossThreadsAndProcesses() {
         Path exe = CCompiler.compileAgainstBundledPatomic(
-                CCompiler.testSource("width16_check.c"), CCompiler.outputDir().resolve("width16_check"),
-                "-pthread");
+                CCompiler.testSource("width16_check.c"), CCompiler.outputDir().resolve("width16_check"), "-pthread");
 
         Result result = CCompiler.run(exe, List.of(), RUN_TIMEOUT);
 
         assertThat(result.exitCode()).as("width16_check %s", result).isZero();
         assertThat(result.output()).as("width16_check output").contains(" 0 failed");
         if (!result.output().contains("width 16 is unsupported")) {
-            assertThat(result.output()).as("width16_check output")
-                    .contains("threads: 4 x 200001 increments, carry into the high half: exact",
+            assertThat(result.output())
+                    .as("width16_check output")
+                    .contains(
+                            "threads: 4 x 200001 increments, carry into the high half: exact",
                             "processes: 4 x 200001 increments on a shared file mapping, at other addresses: exact",
                             ", 0 torn");
         }
@@ -66,12 +65,14 @@ class BundledAbiTest {
     @Test
     void bridgeCallsThroughExplicitTablePointers() {
         Path exe = CCompiler.compile(
-                CCompiler.testSource("bridge_check.c"), CCompiler.outputDir().resolve("bridge_check"),
-                "-ldl");
+                CCompiler.testSource("bridge_check.c"), CCompiler.outputDir().resolve("bridge_check"), "-ldl");
 
-        Result result = CCompiler.run(exe, List.of(
-                CCompiler.bundledLibrary("atomics_bridge").toString(),
-                CCompiler.bundledLibrary("patomic").toString()), RUN_TIMEOUT);
+        Result result = CCompiler.run(
+                exe,
+                List.of(
+                        CCompiler.bundledLibrary("atomics_bridge").toString(),
+                        CCompiler.bundledLibrary("patomic").toString()),
+                RUN_TIMEOUT);
 
         assertThat(result.exitCode()).as("bridge_check %s", result).isZero();
         assertThat(result.output()).as("bridge_check output").contains(" 0 failed");

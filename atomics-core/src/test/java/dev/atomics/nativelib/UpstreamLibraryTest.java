@@ -1,19 +1,18 @@
 package dev.atomics.nativelib;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.testing.CCompiler;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Choosing another libpatomic: by system property or environment variable, reported by
@@ -33,8 +32,7 @@ class UpstreamLibraryTest {
         Patomic.assume();
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run run(List<String> jvmArgs, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>();
@@ -62,7 +60,8 @@ class UpstreamLibraryTest {
     void theBundledLibraryServesByDefault() throws Exception {
         Run r = run(List.of(), Map.of());
         assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains("available=true", "jvm=42 engine=JVM", "bundled=true", "version=1.1.0", "value=42");
+        assertThat(r.output())
+                .contains("available=true", "jvm=42 engine=JVM", "bundled=true", "version=1.1.0", "value=42");
     }
 
     @Test
@@ -78,7 +77,9 @@ class UpstreamLibraryTest {
         Path upstream = upstreamCopy();
         Run env = run(List.of(), Map.of("ATOMICS_PATOMIC_LIBRARY", upstream.toString()));
         assertThat(env.output()).contains("path=" + upstream, "bundled=false");
-        Run both = run(List.of("-Datomics.patomic.library=" + upstream), Map.of("ATOMICS_PATOMIC_LIBRARY", "/nowhere/libpatomic.so"));
+        Run both = run(
+                List.of("-Datomics.patomic.library=" + upstream),
+                Map.of("ATOMICS_PATOMIC_LIBRARY", "/nowhere/libpatomic.so"));
         assertThat(both.exit()).as(both.output()).isZero();
         assertThat(both.output()).contains("path=" + upstream);
     }
@@ -87,9 +88,11 @@ class UpstreamLibraryTest {
     void aMissingFileIsRefusedByNameAndTheJvmEngineStillWorks() throws Exception {
         Run r = run(List.of("-Datomics.patomic.library=/nowhere/libpatomic.so"), Map.of());
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.output()).contains("available=false", "reason=patomic library '/nowhere/libpatomic.so'", "does not exist")
+        assertThat(r.output())
+                .contains("available=false", "reason=patomic library '/nowhere/libpatomic.so'", "does not exist")
                 .contains("jvm=42 engine=JVM")
-                .contains("error=NativeLibraryException: the patomic engine is unavailable: patomic library '/nowhere/libpatomic.so'");
+                .contains("error=NativeLibraryException: the patomic engine is unavailable: patomic library "
+                        + "'/nowhere/libpatomic.so'");
     }
 
     @Test

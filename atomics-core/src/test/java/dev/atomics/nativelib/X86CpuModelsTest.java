@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.jna.Platform;
-
 import dev.atomics.testing.CCompiler;
 import dev.atomics.testing.CCompiler.Result;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,9 +47,10 @@ class X86CpuModelsTest {
             return;
         }
         Path out = CCompiler.outputDir().resolve("x86-models");
-        abiCheck = CCompiler.compileAgainstBundledPatomic(CCompiler.testSource("abi_check.c"), out.resolve("abi_check"));
-        width16Check = CCompiler.compileAgainstBundledPatomic(CCompiler.testSource("width16_check.c"),
-                out.resolve("width16_check"), "-pthread");
+        abiCheck =
+                CCompiler.compileAgainstBundledPatomic(CCompiler.testSource("abi_check.c"), out.resolve("abi_check"));
+        width16Check = CCompiler.compileAgainstBundledPatomic(
+                CCompiler.testSource("width16_check.c"), out.resolve("width16_check"), "-pthread");
         bridgeCheck = CCompiler.compile(CCompiler.testSource("bridge_check.c"), out.resolve("bridge_check"), "-ldl");
     }
 
@@ -73,8 +71,10 @@ class X86CpuModelsTest {
     void theWidth16TableFollowsTheCpu(String cpu, int cas, int load) {
         Result abi = qemu(cpu, abiCheck);
         assertThat(abi.exitCode()).as("abi_check on %s: %s", cpu, abi).isZero();
-        assertThat(abi.output()).contains("width 16 on this CPU: cas (cx16) " + cas + ", atomic load (avx, Intel/AMD) "
-                + load, " 0 failed");
+        assertThat(abi.output())
+                .contains(
+                        "width 16 on this CPU: cas (cx16) " + cas + ", atomic load (avx, Intel/AMD) " + load,
+                        " 0 failed");
 
         // QEMU 7.2 emulates movdqa as two 8-byte reads whatever CPU it models, so where the table has the
         // movdqa load only the model runs here; the real CPU runs the concurrency checks (BundledAbiTest).
@@ -86,11 +86,19 @@ class X86CpuModelsTest {
         } else if (load == 1) {
             assertThat(w16.output()).contains("load slot: present", "concurrency checks skipped", " 0 failed");
         } else {
-            assertThat(w16.output()).contains("load slot: NULL", "carry into the high half: exact",
-                    "at other addresses: exact", ", 0 torn", " 0 failed");
+            assertThat(w16.output())
+                    .contains(
+                            "load slot: NULL",
+                            "carry into the high half: exact",
+                            "at other addresses: exact",
+                            ", 0 torn",
+                            " 0 failed");
         }
 
-        Result bridge = qemu(cpu, bridgeCheck, CCompiler.bundledLibrary("atomics_bridge").toString(),
+        Result bridge = qemu(
+                cpu,
+                bridgeCheck,
+                CCompiler.bundledLibrary("atomics_bridge").toString(),
                 CCompiler.bundledLibrary("patomic").toString());
         assertThat(bridge.exitCode()).as("bridge_check on %s: %s", cpu, bridge).isZero();
         assertThat(bridge.output()).contains(" 0 failed");

@@ -1,33 +1,30 @@
 package dev.atomics.shm;
 
-import dev.atomics.testing.Patomic;
-import dev.atomics.AtomicBytes;
-import dev.atomics.AtomicInt;
-import dev.atomics.AtomicInt128;
-import dev.atomics.AtomicType;
-import dev.atomics.AtomicUint128;
-import dev.atomics.AtomicUint128View;
-import dev.atomics.AtomicViewContext;
-import dev.atomics.AtomicUint;
-import dev.atomics.Atomics;
-import dev.atomics.Int128;
-import dev.atomics.testing.CCompiler;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import static dev.atomics.shm.ShmTestSupport.finish;
 import static dev.atomics.shm.ShmTestSupport.startPeer;
 import static dev.atomics.shm.ShmTestSupport.startWorker;
 import static dev.atomics.shm.ShmTestSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.atomics.AtomicBytes;
+import dev.atomics.AtomicInt;
+import dev.atomics.AtomicInt128;
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint;
+import dev.atomics.AtomicUint128;
+import dev.atomics.Atomics;
+import dev.atomics.Int128;
+import dev.atomics.testing.CCompiler;
+import dev.atomics.testing.Patomic;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One shared atomic, several processes: JVMs ({@link ShmWorker}) and C programs ({@code src/test/c/shm_peer.c},
@@ -53,12 +50,17 @@ class CrossProcessTest {
     void jvmProcessesIncrementOneCounterExactly() {
         String name = uniqueName();
         try (SharedAtomic<AtomicInt> counter = SharedAtomics.openOrCreate(name, 0, 8, AtomicType.INT);
-             SharedAtomic<AtomicInt> go = SharedAtomics.openOrCreate(name, 8, 8, AtomicType.INT)) {
+                SharedAtomic<AtomicInt> go = SharedAtomics.openOrCreate(name, 8, 8, AtomicType.INT)) {
             String handle = counter.handle().toString();
             List<Process> workers = new ArrayList<>();
             String patomic = Patomic.available() ? "patomic" : "jvm"; // the run without native libraries has only jvm
             for (String engine : List.of("jvm", patomic, "auto", patomic)) {
-                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), engine, go.handle().toString()));
+                workers.add(startWorker(
+                        "inc",
+                        handle,
+                        Integer.toString(PER_JVM),
+                        engine,
+                        go.handle().toString()));
             }
             for (Process w : workers) {
                 ShmTestSupport.awaitLine(w, "ready");
@@ -79,14 +81,19 @@ class CrossProcessTest {
     void cProgramsAndJvmsIncrementTogetherExactly() {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 8, 8, AtomicType.INT);
-             SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 32, 8, AtomicType.INT)) {
+                SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 8, 8, AtomicType.INT);
+                SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 32, 8, AtomicType.INT)) {
             String handle = counter.handle().toString();
             String start = go.handle().toString();
             List<Process> peers = new ArrayList<>();
             List<Process> workers = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                workers.add(startWorker("inc", handle, Integer.toString(PER_JVM), i == 0 || !Patomic.available() ? "jvm" : "patomic", start));
+                workers.add(startWorker(
+                        "inc",
+                        handle,
+                        Integer.toString(PER_JVM),
+                        i == 0 || !Patomic.available() ? "jvm" : "patomic",
+                        start));
                 peers.add(startPeer("inc", handle, Integer.toString(PER_C), start));
             }
             for (Process p : peers) {
@@ -107,7 +114,9 @@ class CrossProcessTest {
                 assertThat(finish(w)).startsWith("done ");
             }
             assertThat(c.load()).isEqualTo(3L * PER_JVM + 2L * PER_C);
-            assertThat(finish(startPeer("read", handle))).as("C reads the total").isEqualTo(Long.toString(c.load()));
+            assertThat(finish(startPeer("read", handle)))
+                    .as("C reads the total")
+                    .isEqualTo(Long.toString(c.load()));
             assertThat(shm.slice(0, 8).getLong(0)).as("neighbours untouched").isZero();
             assertThat(shm.slice(16, 8).getLong(0)).isZero();
         }
@@ -116,7 +125,9 @@ class CrossProcessTest {
     /** Width 16 where this JVM serves it, and where the C peer has its 16-byte compare-and-swap (x86-64). */
     private static void assume16() {
         assumeThat(Patomic.available()).as("the patomic library").isTrue();
-        assumeThat(Atomics.nativeInfo().widths()).as("width 16 (a 16-byte compare-and-swap)").contains(16);
+        assumeThat(Atomics.nativeInfo().widths())
+                .as("width 16 (a 16-byte compare-and-swap)")
+                .contains(16);
         assumeThat(System.getProperty("os.arch")).as("the C peer's cmpxchg16b").isIn("amd64", "x86_64");
     }
 
@@ -132,8 +143,8 @@ class CrossProcessTest {
         long total = 3L * PER_JVM16 + 2L * PER_C16;
         Int128 start = Int128.ofUnsigned(-1L - total / 2);
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             SharedAtomic<AtomicUint128> counter = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128);
-             SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 48, 8, AtomicType.INT)) {
+                SharedAtomic<AtomicUint128> counter = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128);
+                SharedAtomic<AtomicInt> go = SharedAtomics.in(shm, 48, 8, AtomicType.INT)) {
             AtomicUint128 c = counter.get();
             assertThat(c.engine()).isEqualTo(dev.atomics.Engine.PATOMIC);
             c.store(start);
@@ -141,7 +152,8 @@ class CrossProcessTest {
             String startLine = go.handle().toString();
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                processes.add(startWorker("inc16", handle, Integer.toString(PER_JVM16), i == 0 ? "auto" : "patomic", startLine));
+                processes.add(startWorker(
+                        "inc16", handle, Integer.toString(PER_JVM16), i == 0 ? "auto" : "patomic", startLine));
                 processes.add(startPeer("inc16", handle, Integer.toString(PER_C16), startLine));
             }
             for (Process p : processes) {
@@ -161,9 +173,14 @@ class CrossProcessTest {
             Int128 end = start.add(Int128.valueOf(total));
             assertThat(c.load()).as("%s + %d", start.toUnsignedString(), total).isEqualTo(end);
             assertThat(end.high()).as("the count crossed 2^64").isEqualTo(1);
-            assertThat(finish(startPeer("read", handle))).as("C reads the total").isEqualTo(end.toUnsignedString());
-            assertThat(shm.slice(0, 16).getLong(0) | shm.slice(0, 16).getLong(8)).as("neighbours untouched").isZero();
-            assertThat(shm.slice(32, 16).getLong(0) | shm.slice(32, 16).getLong(8)).isZero();
+            assertThat(finish(startPeer("read", handle)))
+                    .as("C reads the total")
+                    .isEqualTo(end.toUnsignedString());
+            assertThat(shm.slice(0, 16).getLong(0) | shm.slice(0, 16).getLong(8))
+                    .as("neighbours untouched")
+                    .isZero();
+            assertThat(shm.slice(32, 16).getLong(0) | shm.slice(32, 16).getLong(8))
+                    .isZero();
         }
     }
 
@@ -173,12 +190,14 @@ class CrossProcessTest {
         assume16();
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 32);
-             SharedAtomic<AtomicInt128> i = SharedAtomics.in(shm, 0, 16, AtomicType.INT128);
-             SharedAtomic<AtomicUint128> u = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128)) {
+                SharedAtomic<AtomicInt128> i = SharedAtomics.in(shm, 0, 16, AtomicType.INT128);
+                SharedAtomic<AtomicUint128> u = SharedAtomics.in(shm, 16, 16, AtomicType.UINT128)) {
             i.get().store(Int128.MIN_VALUE);
-            assertThat(finish(startPeer("read", i.handle().toString()))).isEqualTo("-170141183460469231731687303715884105728");
+            assertThat(finish(startPeer("read", i.handle().toString())))
+                    .isEqualTo("-170141183460469231731687303715884105728");
             u.get().store(Int128.ALL_ONES);
-            assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("340282366920938463463374607431768211455");
+            assertThat(finish(startPeer("read", u.handle().toString())))
+                    .isEqualTo("340282366920938463463374607431768211455");
             u.get().store(new Int128(1, 0));
             assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo("18446744073709551616");
             assertThat(finish(startPeer("write", i.handle().toString(), "-5"))).isEqualTo("written");
@@ -197,25 +216,30 @@ class CrossProcessTest {
             for (int width : new int[] {1, 2, 4, 8}) {
                 long offset = 8L * slot++;
                 try (SharedAtomic<AtomicInt> i = SharedAtomics.in(shm, offset, width, AtomicType.INT);
-                     SharedAtomic<AtomicUint> u = SharedAtomics.in(shm, offset + 32, width, AtomicType.UINT)) {
+                        SharedAtomic<AtomicUint> u = SharedAtomics.in(shm, offset + 32, width, AtomicType.UINT)) {
                     long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
                     long unsigned = values[slot - 1] & mask;
                     // Java writes, C reads
                     u.get().store(unsigned);
-                    assertThat(finish(startPeer("read", u.handle().toString()))).isEqualTo(Long.toUnsignedString(unsigned));
+                    assertThat(finish(startPeer("read", u.handle().toString())))
+                            .isEqualTo(Long.toUnsignedString(unsigned));
                     i.get().store(-5);
                     assertThat(finish(startPeer("read", i.handle().toString()))).isEqualTo("-5");
                     // C writes, Java reads
-                    assertThat(finish(startPeer("write", i.handle().toString(), "-100"))).isEqualTo("written");
+                    assertThat(finish(startPeer("write", i.handle().toString(), "-100")))
+                            .isEqualTo("written");
                     assertThat(i.get().load()).isEqualTo(-100);
-                    assertThat(finish(startPeer("write", u.handle().toString(), "77"))).isEqualTo("written");
+                    assertThat(finish(startPeer("write", u.handle().toString(), "77")))
+                            .isEqualTo("written");
                     assertThat(u.get().load()).isEqualTo(77);
                 }
             }
             // bytes: memory order is native order, as C sees it
             try (SharedAtomic<AtomicBytes> b = SharedAtomics.in(shm, 56, 8, AtomicType.BYTES)) {
                 b.get().store(new byte[] {1, 0, 0, 0, 0, 0, 0, 0});
-                String expected = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? "1" : Long.toUnsignedString(1L << 56);
+                String expected = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN
+                        ? "1"
+                        : Long.toUnsignedString(1L << 56);
                 assertThat(finish(startPeer("read", b.handle().toString()))).isEqualTo(expected);
             }
         }
@@ -241,11 +265,14 @@ class CrossProcessTest {
 
     @Test
     void pythonSharedMemoryOfTheSameNameIsTheSameObject() throws Exception {
-        assumeThat(pythonAvailable()).as("python3 with multiprocessing.shared_memory").isTrue();
+        assumeThat(pythonAvailable())
+                .as("python3 with multiprocessing.shared_memory")
+                .isTrue();
         String name = uniqueName();
         try (SharedAtomic<AtomicInt> a = SharedAtomics.create(name, 8, AtomicType.INT)) {
             a.get().store(-123456789012L);
-            String script = String.join("\n",
+            String script = String.join(
+                    "\n",
                     "import struct, sys",
                     "from multiprocessing import shared_memory, resource_tracker",
                     "shm = shared_memory.SharedMemory(name=sys.argv[1])",
@@ -253,7 +280,9 @@ class CrossProcessTest {
                     "print(struct.unpack_from('=q', shm.buf, 0)[0])",
                     "struct.pack_into('=q', shm.buf, 0, 987654321)",
                     "shm.close()");
-            Process p = new ProcessBuilder("python3", "-c", script, a.handle().bareName()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", script, a.handle().bareName())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(finish(p)).isEqualTo("-123456789012");
             assertThat(a.get().load()).isEqualTo(987654321L);
         }
@@ -261,7 +290,9 @@ class CrossProcessTest {
 
     private static boolean pythonAvailable() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import multiprocessing.shared_memory").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", "import multiprocessing.shared_memory")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -282,15 +313,16 @@ class CrossProcessTest {
         String name = uniqueName();
         int processes = 4;
         try (SharedMemory shm = SharedMemory.create(name, 8L * (1 + processes));
-             SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 0, 8, AtomicType.INT)) {
+                SharedAtomic<AtomicInt> counter = SharedAtomics.in(shm, 0, 8, AtomicType.INT)) {
             List<Process> running = new ArrayList<>();
             List<SharedAtomicHandle> slots = new ArrayList<>();
             for (int i = 0; i < processes; i++) {
                 SharedAtomicHandle slot = SharedAtomicHandle.of(name, 8L * (i + 1), 8, AtomicType.INT);
                 slots.add(slot);
-                running.add(i == processes - 1
-                        ? startPeer("fault", counter.handle().toString(), slot.toString())
-                        : startWorker("fault", counter.handle().toString(), slot.toString()));
+                running.add(
+                        i == processes - 1
+                                ? startPeer("fault", counter.handle().toString(), slot.toString())
+                                : startWorker("fault", counter.handle().toString(), slot.toString()));
             }
             for (Process p : running) {
                 ShmTestSupport.awaitLine(p, "ready");
@@ -313,7 +345,9 @@ class CrossProcessTest {
                 assertThat(mine).as("every process made progress").isPositive();
                 sum += mine;
             }
-            assertThat(total - sum).as("counter %d vs sum of slots %d", total, sum).isBetween(0L, (long) processes);
+            assertThat(total - sum)
+                    .as("counter %d vs sum of slots %d", total, sum)
+                    .isBetween(0L, (long) processes);
             c.inc();
             assertThat(c.load()).as("the counter still works").isEqualTo(total + 1);
         }

@@ -1,5 +1,12 @@
 package dev.atomics.shm;
 
+import static dev.atomics.shm.ShmTestSupport.finish;
+import static dev.atomics.shm.ShmTestSupport.startPeer;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
@@ -11,13 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import static dev.atomics.shm.ShmTestSupport.finish;
-import static dev.atomics.shm.ShmTestSupport.startPeer;
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The fault guard on one shrink and regrow: operations on the vanished page throw {@link MemoryFaultException}
  * (never crash, never succeed), read-modify-writes too (which kill the JVM without the guard), on a view of the
@@ -27,14 +27,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class FaultGuardTest {
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"JVM", "PATOMIC"})
     void opsOnAVanishedPageThrowTypedAndWorkAgainOnceTheObjectIsBack(Engine engine) {
         Patomic.assumeServes(engine);
         assumeTrue(FaultGuard.enabled(), () -> "the guard is off: " + FaultGuard.unavailableReason());
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 8192);
-             AtomicIntViewContext own = shm.atomicView(4096, 8, AtomicType.INT, engine);
-             AtomicIntViewContext onSlice = Atomics.atomicView(shm.slice(4104, 8), AtomicType.INT, engine)) {
+                AtomicIntViewContext own = shm.atomicView(4096, 8, AtomicType.INT, engine);
+                AtomicIntViewContext onSlice = Atomics.atomicView(shm.slice(4104, 8), AtomicType.INT, engine)) {
             AtomicIntView a = own.open();
             AtomicIntView b = onSlice.open();
             a.store(5);
@@ -42,18 +44,25 @@ class FaultGuardTest {
             finish(startPeer("truncate", "/" + name, "4096"));
 
             for (AtomicIntView v : new AtomicIntView[] {a, b}) {
-                assertThatThrownBy(v::inc).isInstanceOf(MemoryFaultException.class)
-                        .hasMessageContaining("outcome is unknown").hasMessageContaining("/" + name);
-                assertThatThrownBy(() -> v.compareAndSet(0, 1)).isInstanceOf(MemoryFaultException.class)
+                assertThatThrownBy(v::inc)
+                        .isInstanceOf(MemoryFaultException.class)
+                        .hasMessageContaining("outcome is unknown")
+                        .hasMessageContaining("/" + name);
+                assertThatThrownBy(() -> v.compareAndSet(0, 1))
+                        .isInstanceOf(MemoryFaultException.class)
                         .hasMessageContaining("still smaller");
                 assertThatThrownBy(v::load).isInstanceOf(MemoryFaultException.class);
             }
             assertThatThrownBy(() -> shm.load(4096, 8)).isInstanceOf(MemoryFaultException.class);
-            assertThat(FaultGuard.faults(shm.range().guardIndex)).as("faults recovered").isPositive();
+            assertThat(FaultGuard.faults(shm.range().guardIndex))
+                    .as("faults recovered")
+                    .isPositive();
 
             finish(startPeer("truncate", "/" + name, "8192")); // back, zero-filled
-            assertThatThrownBy(a::load).as("the first operation after the object is back maps it again")
-                    .isInstanceOf(MemoryFaultException.class).hasMessageContaining("later operations work");
+            assertThatThrownBy(a::load)
+                    .as("the first operation after the object is back maps it again")
+                    .isInstanceOf(MemoryFaultException.class)
+                    .hasMessageContaining("later operations work");
             a.add(40);
             b.add(2);
             assertThat(a.load()).isEqualTo(40);

@@ -1,5 +1,12 @@
 package dev.atomics.shm;
 
+import static dev.atomics.shm.ShmTestSupport.awaitLine;
+import static dev.atomics.shm.ShmTestSupport.finish;
+import static dev.atomics.shm.ShmTestSupport.startPeer;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
 import dev.atomics.AtomicUint128;
@@ -8,24 +15,16 @@ import dev.atomics.Engine;
 import dev.atomics.Int128;
 import dev.atomics.MemoryFaultException;
 import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.atomics.shm.ShmTestSupport.awaitLine;
-import static dev.atomics.shm.ShmTestSupport.finish;
-import static dev.atomics.shm.ShmTestSupport.startPeer;
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A peer re-creating the object in place in a loop ({@code ftruncate(fd, 0); ftruncate(fd, size)}, same inode)
@@ -49,10 +48,12 @@ class FlipStormTest {
             throws Exception {
         Patomic.assumeServes(engine);
         assumeTrue(ShmTestSupport.isLinux(), "the storm uses Linux shared memory");
-        assertThat(FaultGuard.enabled()).as("the guard (%s)", FaultGuard.unavailableReason()).isTrue();
+        assertThat(FaultGuard.enabled())
+                .as("the guard (%s)", FaultGuard.unavailableReason())
+                .isTrue();
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, SIZE);
-             AtomicViewContext<?> ctx = shm.atomicView(OFFSET, width, AtomicType.UINT.forWidth(width), engine)) {
+                AtomicViewContext<?> ctx = shm.atomicView(OFFSET, width, AtomicType.UINT.forWidth(width), engine)) {
             Counter view = new Counter(ctx.open());
             long faultsBefore = FaultGuard.faults(shm.range().guardIndex);
             long repairsBefore = FaultGuard.repairs(shm.range().guardIndex);
@@ -75,7 +76,9 @@ class FlipStormTest {
             for (Thread t : threads) {
                 t.join();
             }
-            assertThat(unexpected.get()).as("only MemoryFaultException may end an operation (seed %d)", SEED).isNull();
+            assertThat(unexpected.get())
+                    .as("only MemoryFaultException may end an operation (seed %d)", SEED)
+                    .isNull();
             long faults = FaultGuard.faults(shm.range().guardIndex) - faultsBefore;
             long repairs = FaultGuard.repairs(shm.range().guardIndex) - repairsBefore;
 
@@ -88,23 +91,40 @@ class FlipStormTest {
                 view.inc();
             }
             assertThat(Long.parseUnsignedLong(finish(startPeer("read", handle.toString()))) & mask)
-                    .as("what a C process reads after 1,000 increments here").isEqualTo((base + 1_000) & mask);
+                    .as("what a C process reads after 1,000 increments here")
+                    .isEqualTo((base + 1_000) & mask);
             finish(startPeer(width == 16 ? "inc16" : "inc", handle.toString(), "1000"));
-            assertThat(low(view) & mask).as("what this process reads after 1,000 increments by a C process")
+            assertThat(low(view) & mask)
+                    .as("what this process reads after 1,000 increments by a C process")
                     .isEqualTo((base + 2_000) & mask);
             assertThat(view.high()).as("the high half never moved").isZero();
 
-            System.out.printf("FlipStormTest %s width %d, Java %d: %s in %d ms, %d faults recovered, %d re-maps,"
+            System.out.printf(
+                    "FlipStormTest %s width %d, Java %d: %s in %d ms, %d faults recovered, %d re-maps,"
                             + " %d ops completed, %d ops failed with MemoryFaultException, coherent after the storm"
-                            + " (1,000 + 1,000 exact)%n", engine, width, Runtime.version().feature(), flips, STORM_MILLIS,
-                    faults, repairs, completed.get(), failed.get());
+                            + " (1,000 + 1,000 exact)%n",
+                    engine,
+                    width,
+                    Runtime.version().feature(),
+                    flips,
+                    STORM_MILLIS,
+                    faults,
+                    repairs,
+                    completed.get(),
+                    failed.get());
             assertThat(failed.get()).as("the storm reached the operations").isPositive();
         }
     }
 
-    private static void hammer(Counter view, SharedMemory shm, int width, SplittableRandom random,
-                               AtomicBoolean stop, AtomicLong completed, AtomicLong failed,
-                               AtomicReference<Throwable> unexpected) {
+    private static void hammer(
+            Counter view,
+            SharedMemory shm,
+            int width,
+            SplittableRandom random,
+            AtomicBoolean stop,
+            AtomicLong completed,
+            AtomicLong failed,
+            AtomicReference<Throwable> unexpected) {
         long ok = 0;
         long typed = 0;
         try {
@@ -143,7 +163,9 @@ class FlipStormTest {
                 view.low();
                 return;
             } catch (MemoryFaultException e) {
-                assertThat(i).as("the stable object is usable again after a repair").isLessThan(3);
+                assertThat(i)
+                        .as("the stable object is usable again after a repair")
+                        .isLessThan(3);
             }
         }
     }

@@ -1,5 +1,9 @@
 package dev.atomics.shm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
@@ -7,9 +11,6 @@ import dev.atomics.UnsupportedOpException;
 import dev.atomics.shm.MappedFile.Option;
 import dev.atomics.shm.MappedFileRefusedException.Reason;
 import dev.atomics.shm.MappingStatus.State;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,10 +20,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MappedFile}: what it maps, what it refuses so that a path from configuration cannot make a process
@@ -41,11 +40,12 @@ class MappedFileTest {
     void createMakesANewFileExclusivelyWithMode0600AndMapsItShared() throws Exception {
         Path file = dir.resolve("counters.bin");
         try (MappedFile mapped = MappedFile.open(file, 64, Option.CREATE);
-             AtomicIntViewContext ctx = mapped.atomicView(8, 8, AtomicType.INT)) {
+                AtomicIntViewContext ctx = mapped.atomicView(8, 8, AtomicType.INT)) {
             assertThat(mapped.created()).isTrue();
             assertThat(mapped.size()).isEqualTo(64);
             assertThat(mapped.path()).isEqualTo(file.toAbsolutePath());
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             ctx.open().add(42);
             assertThat(mapped.status().state()).isEqualTo(State.OK);
         }
@@ -71,19 +71,24 @@ class MappedFileTest {
     @Test
     void withoutCreateAMissingFileOrOneTooSmallIsAnErrorAndNothingChanges() throws Exception {
         Path missing = dir.resolve("missing.bin");
-        assertThatThrownBy(() -> MappedFile.open(missing, 8)).isInstanceOf(SharedMemoryNotFoundException.class)
-                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> MappedFile.open(missing, 8))
+                .isInstanceOf(SharedMemoryNotFoundException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
         assertThat(missing).doesNotExist();
         assertThatThrownBy(() -> MappedFile.open(dir.resolve("no-such-dir/x.bin"), 8, Option.CREATE))
-                .isInstanceOf(SharedMemoryNotFoundException.class).hasMessageContaining("directory");
+                .isInstanceOf(SharedMemoryNotFoundException.class)
+                .hasMessageContaining("directory");
 
         Path small = dir.resolve("small.bin");
         Files.write(small, new byte[8]);
-        assertThatThrownBy(() -> MappedFile.open(small, 16)).isInstanceOf(SharedMemoryBoundsException.class)
+        assertThatThrownBy(() -> MappedFile.open(small, 16))
+                .isInstanceOf(SharedMemoryBoundsException.class)
                 .hasMessageContaining("has 8 bytes; 16 are needed");
         assertThat(Files.size(small)).isEqualTo(8);
         Path empty = Files.createFile(dir.resolve("empty.bin"));
-        assertThatThrownBy(() -> MappedFile.open(empty, 0)).isInstanceOf(SharedMemoryBoundsException.class)
+        assertThatThrownBy(() -> MappedFile.open(empty, 0))
+                .isInstanceOf(SharedMemoryBoundsException.class)
                 .hasMessageContaining("empty");
     }
 
@@ -92,7 +97,7 @@ class MappedFileTest {
         Path file = dir.resolve("ro.bin");
         Files.write(file, new byte[16]);
         try (MappedFile mapped = MappedFile.open(file, 16, Option.READONLY);
-             AtomicIntViewContext ctx = mapped.atomicView(8, 8, AtomicType.INT)) {
+                AtomicIntViewContext ctx = mapped.atomicView(8, 8, AtomicType.INT)) {
             AtomicIntView view = ctx.open();
             assertThat(mapped.readonly()).isTrue();
             assertThat(view.load()).isZero();
@@ -113,10 +118,15 @@ class MappedFileTest {
         Path link = Files.createSymbolicLink(dir.resolve("counters.bin"), target);
 
         assertThatThrownBy(() -> MappedFile.open(link, 4096, Option.CREATE))
-                .isInstanceOfSatisfying(MappedFileRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK))
-                .hasMessageContaining("symbolic link").hasMessageContaining("FOLLOW_LINKS");
+                .isInstanceOfSatisfying(
+                        MappedFileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK))
+                .hasMessageContaining("symbolic link")
+                .hasMessageContaining("FOLLOW_LINKS");
         assertThatThrownBy(() -> MappedFile.open(link, 8))
-                .isInstanceOfSatisfying(MappedFileRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK));
+                .isInstanceOfSatisfying(
+                        MappedFileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK));
         assertThat(Files.readAllBytes(target)).as("neither grown nor written").isEqualTo(content);
 
         try (MappedFile followed = MappedFile.open(link, 8, Option.FOLLOW_LINKS)) {
@@ -131,7 +141,9 @@ class MappedFileTest {
         Files.createDirectories(target.getParent());
         Path link = Files.createSymbolicLink(dir.resolve("counters.bin"), target);
         assertThatThrownBy(() -> MappedFile.open(link, 64, Option.CREATE))
-                .isInstanceOfSatisfying(MappedFileRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK));
+                .isInstanceOfSatisfying(
+                        MappedFileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.SYMLINK));
         assertThat(target).doesNotExist();
     }
 
@@ -140,7 +152,8 @@ class MappedFileTest {
         assertRefused(Path.of("/dev/null"), Reason.NOT_REGULAR, "a character device");
         assertRefused(dir, Reason.NOT_REGULAR, "a directory");
         Path fifo = dir.resolve("fifo");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
         assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assumeThat(mkfifo.exitValue()).as("mkfifo available").isZero();
         // opening a FIFO for reading would block until a writer comes: refused before it is opened
@@ -156,12 +169,16 @@ class MappedFileTest {
 
     @Test
     void anotherUsersFileIsMappedAsItIsButNeverGrown() throws Exception {
-        assumeThat(new com.sun.security.auth.module.UnixSystem().getUid()).as("only root can give a file away").isZero();
+        assumeThat(new com.sun.security.auth.module.UnixSystem().getUid())
+                .as("only root can give a file away")
+                .isZero();
         Path file = dir.resolve("theirs.bin");
         Files.write(file, new byte[16]);
         Files.setAttribute(file, "unix:uid", 65534);
         assertThatThrownBy(() -> MappedFile.open(file, 4096, Option.CREATE))
-                .isInstanceOfSatisfying(MappedFileRefusedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_OWNED))
+                .isInstanceOfSatisfying(
+                        MappedFileRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.NOT_OWNED))
                 .hasMessageContaining("owned by uid 65534");
         assertThat(Files.size(file)).isEqualTo(16);
         try (MappedFile mapped = MappedFile.open(file, 16, Option.CREATE)) {
@@ -170,8 +187,8 @@ class MappedFileTest {
     }
 
     private static void assertRefused(Path path, Reason reason, String words) {
-        assertThatThrownBy(() -> MappedFile.open(path, 8, Option.CREATE)).isInstanceOfSatisfying(
-                MappedFileRefusedException.class, e -> {
+        assertThatThrownBy(() -> MappedFile.open(path, 8, Option.CREATE))
+                .isInstanceOfSatisfying(MappedFileRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);
                     assertThat(e).hasMessageContaining(words).hasMessageContaining(path.toString());
                 });
@@ -206,7 +223,9 @@ class MappedFileTest {
             assertThat(mapped.status().state()).isEqualTo(State.REMOVED);
 
             Files.createSymbolicLink(file, dir.resolve("anything"));
-            assertThat(mapped.status().state()).as("a link now stands where the file was").isEqualTo(State.REPLACED);
+            assertThat(mapped.status().state())
+                    .as("a link now stands where the file was")
+                    .isEqualTo(State.REPLACED);
         }
     }
 

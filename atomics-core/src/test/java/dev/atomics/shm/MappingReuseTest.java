@@ -1,20 +1,19 @@
 package dev.atomics.shm;
 
-import dev.atomics.AtomicIntViewContext;
-import dev.atomics.AtomicType;
-import dev.atomics.Engine;
-import dev.atomics.testing.Patomic;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.ByteBuffer;
-
 import static dev.atomics.shm.ShmTestSupport.mapsOf;
 import static dev.atomics.shm.ShmTestSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.atomics.AtomicIntViewContext;
+import dev.atomics.AtomicType;
+import dev.atomics.Engine;
+import dev.atomics.testing.Patomic;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Opening and closing an object in a loop must not pile up mappings of it until the garbage collector runs:
@@ -26,7 +25,9 @@ class MappingReuseTest {
     private static final int CYCLES = 20_000;
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"JVM", "PATOMIC"})
     void twentyThousandOpenViewIncCloseCyclesLeaveAtMostTwoMappings(Engine engine) {
         Patomic.assumeServes(engine);
         assumeTrue(ShmTestSupport.isLinux(), "counts the entries of /proc/self/maps");
@@ -46,10 +47,15 @@ class MappingReuseTest {
         try (SharedMemory check = SharedMemory.open(name, true)) {
             assertThat(check.load(8, 8)).as("every increment landed").isEqualTo(CYCLES);
         }
-        System.out.printf("MappingReuseTest %s, Java %s: %d cycles, most mappings of the object %d, left %d%n",
+        System.out.printf(
+                "MappingReuseTest %s, Java %s: %d cycles, most mappings of the object %d, left %d%n",
                 engine, Runtime.version().feature(), CYCLES, most, mapsOf(name).size());
-        assertThat(most).as("most mappings of the object seen during %d cycles", CYCLES).isLessThanOrEqualTo(2);
-        assertThat(mapsOf(name).size()).as("mappings left after %d cycles", CYCLES).isLessThanOrEqualTo(2);
+        assertThat(most)
+                .as("most mappings of the object seen during %d cycles", CYCLES)
+                .isLessThanOrEqualTo(2);
+        assertThat(mapsOf(name).size())
+                .as("mappings left after %d cycles", CYCLES)
+                .isLessThanOrEqualTo(2);
     }
 
     @Test
@@ -58,9 +64,12 @@ class MappingReuseTest {
         SharedMemory a = SharedMemory.create(name, 4096);
         ByteBuffer kept = a.slice(0, 8);
         a.close();
-        try (SharedMemory b = SharedMemory.open(name); SharedMemory ro = SharedMemory.open(name, true)) {
+        try (SharedMemory b = SharedMemory.open(name);
+                SharedMemory ro = SharedMemory.open(name, true)) {
             assertThat(b.range()).as("still held by a slice: reused").isSameAs(a.range());
-            assertThat(ro.range()).as("read-only is another protection: its own range").isNotSameAs(b.range());
+            assertThat(ro.range())
+                    .as("read-only is another protection: its own range")
+                    .isNotSameAs(b.range());
             kept.putLong(0, 42);
             assertThat(ro.load(0, 8)).isEqualTo(42);
         }

@@ -1,29 +1,24 @@
 package dev.atomics.shm;
 
-import dev.atomics.AtomicIntView;
-import dev.atomics.AtomicIntViewContext;
-import dev.atomics.AtomicInt128;
-import dev.atomics.AtomicType;
-import dev.atomics.AtomicUint128;
-import dev.atomics.AtomicUint128View;
-import dev.atomics.AtomicViewContext;
-import dev.atomics.AtomicUintView;
-import dev.atomics.AtomicUintViewContext;
-import dev.atomics.Int128;
-import dev.atomics.Engine;
-import dev.atomics.MemoryFaultException;
-import dev.atomics.testing.Patomic;
-import dev.atomics.shm.MappingStatus.State;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.Test;
-
-import java.util.concurrent.atomic.AtomicReference;
-
 import static dev.atomics.shm.ShmTestSupport.finish;
 import static dev.atomics.shm.ShmTestSupport.startPeer;
 import static dev.atomics.shm.ShmTestSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomics.AtomicIntView;
+import dev.atomics.AtomicIntViewContext;
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128View;
+import dev.atomics.AtomicViewContext;
+import dev.atomics.Engine;
+import dev.atomics.Int128;
+import dev.atomics.MemoryFaultException;
+import dev.atomics.shm.MappingStatus.State;
+import dev.atomics.testing.Patomic;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link SharedMapping#status()} against what a C peer does to the object: shrink it, unlink it, put a new object
@@ -53,7 +48,10 @@ class MappingStatusTest {
             MappingStatus status = shm.status();
             assertThat(status.state()).isEqualTo(State.SHRUNK);
             assertThat(status.size()).isEqualTo(16);
-            assertThat(status.problem()).contains("/" + name).contains("shrank from 8192 to 16 bytes").contains("SIGBUS");
+            assertThat(status.problem())
+                    .contains("/" + name)
+                    .contains("shrank from 8192 to 16 bytes")
+                    .contains("SIGBUS");
             assertThat(status.covers(8, 8)).as("still inside the object").isTrue();
             assertThat(status.covers(16, 8)).as("past its end").isFalse();
             assertThat(status.ok()).isFalse();
@@ -68,7 +66,9 @@ class MappingStatusTest {
             MappingStatus status = shm.status();
             assertThat(status.state()).isEqualTo(State.REMOVED);
             assertThat(status.problem()).contains("its name was removed");
-            assertThat(status.covers(0, 8)).as("safe to touch, but no longer shared").isFalse();
+            assertThat(status.covers(0, 8))
+                    .as("safe to touch, but no longer shared")
+                    .isFalse();
         }
     }
 
@@ -76,7 +76,7 @@ class MappingStatusTest {
     void aPeerPuttingANewObjectUnderTheNameIsSeenAndTheCountersWouldSplit() {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             AtomicIntViewContext ctx = shm.atomicView(0, 8, AtomicType.INT)) {
+                AtomicIntViewContext ctx = shm.atomicView(0, 8, AtomicType.INT)) {
             AtomicIntView counter = ctx.open();
             counter.add(2);
             finish(startPeer("replace", "/" + name, "64", "1000"));
@@ -84,7 +84,9 @@ class MappingStatusTest {
             assertThat(status.state()).isEqualTo(State.REPLACED);
             assertThat(status.problem()).contains("its name now refers to a different object");
             assertThat(status.size()).as("the old object kept its size").isEqualTo(64);
-            assertThat(counter.load()).as("this mapping still sees the old object").isEqualTo(2);
+            assertThat(counter.load())
+                    .as("this mapping still sees the old object")
+                    .isEqualTo(2);
             assertThat(finish(startPeer("read", "shm:/" + name + "@0:8:int"))).isEqualTo("1000");
         }
     }
@@ -114,21 +116,35 @@ class MappingStatusTest {
     void loadsOfAVanishedPageEndInAJavaExceptionAndTheJvmLives() throws Exception {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 8192);
-             AtomicIntViewContext ctx = shm.atomicView(4096, 8, AtomicType.INT, Engine.JVM)) {
+                AtomicIntViewContext ctx = shm.atomicView(4096, 8, AtomicType.INT, Engine.JVM)) {
             AtomicIntView counter = ctx.open();
             counter.store(7);
             assertThat(shm.load(4096, 8)).isEqualTo(7);
             finish(startPeer("truncate", "/" + name, "0"));
-            assertThat(shm.status().covers(4096, 8)).as("what the starter checks before it reads").isFalse();
+            assertThat(shm.status().covers(4096, 8))
+                    .as("what the starter checks before it reads")
+                    .isFalse();
 
-            assertThat(faultOf(() -> shm.load(4096, 8))).satisfiesAnyOf(
-                    e -> assertThat(e).isInstanceOf(MemoryFaultException.class).hasMessageContaining("/" + name),
-                    e -> assertThat(e).isInstanceOf(InternalError.class).hasMessageContaining("a fault occurred"));
-            assertThat(faultOf(counter::load)).satisfiesAnyOf(
-                    e -> assertThat(e).isInstanceOf(MemoryFaultException.class).hasMessageContaining("/" + name)
-                            .hasMessageContaining(FaultGuard.enabled() ? "was not the shared object"
-                                    : "can no longer be accessed"),
-                    e -> assertThat(e).isInstanceOf(InternalError.class).hasMessageContaining("a fault occurred"));
+            assertThat(faultOf(() -> shm.load(4096, 8)))
+                    .satisfiesAnyOf(
+                            e -> assertThat(e)
+                                    .isInstanceOf(MemoryFaultException.class)
+                                    .hasMessageContaining("/" + name),
+                            e -> assertThat(e)
+                                    .isInstanceOf(InternalError.class)
+                                    .hasMessageContaining("a fault occurred"));
+            assertThat(faultOf(counter::load))
+                    .satisfiesAnyOf(
+                            e -> assertThat(e)
+                                    .isInstanceOf(MemoryFaultException.class)
+                                    .hasMessageContaining("/" + name)
+                                    .hasMessageContaining(
+                                            FaultGuard.enabled()
+                                                    ? "was not the shared object"
+                                                    : "can no longer be accessed"),
+                            e -> assertThat(e)
+                                    .isInstanceOf(InternalError.class)
+                                    .hasMessageContaining("a fault occurred"));
         }
     }
 
@@ -164,7 +180,8 @@ class MappingStatusTest {
             assertThat(shm.load(0, 8)).isEqualTo(-1L);
             assertThat(shm.load(8, 8)).isEqualTo(0x0102030405060708L);
             assertThatThrownBy(() -> shm.load(60, 8)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.load(4, 8)).isInstanceOf(SharedMemoryBoundsException.class)
+            assertThatThrownBy(() -> shm.load(4, 8))
+                    .isInstanceOf(SharedMemoryBoundsException.class)
                     .hasMessageContaining("aligned");
             assertThatThrownBy(() -> shm.load(0, 3)).isInstanceOf(SharedMemoryBoundsException.class);
         }
@@ -179,13 +196,16 @@ class MappingStatusTest {
             if (Patomic.available()) {
                 assertThat(shm.load128(16)).isEqualTo(new Int128(-2L, 0x0102030405060708L));
             } else {
-                assertThatThrownBy(() -> shm.load128(16)).as("without the native library: unavailable, never torn")
+                assertThatThrownBy(() -> shm.load128(16))
+                        .as("without the native library: unavailable, never torn")
                         .isInstanceOf(dev.atomics.NativeLibraryException.class);
             }
-            assertThatThrownBy(() -> shm.load128(8)).isInstanceOf(SharedMemoryBoundsException.class)
+            assertThatThrownBy(() -> shm.load128(8))
+                    .isInstanceOf(SharedMemoryBoundsException.class)
                     .hasMessageContaining("aligned to 16");
             assertThatThrownBy(() -> shm.load128(64)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.load(16, 16)).isInstanceOf(SharedMemoryBoundsException.class)
+            assertThatThrownBy(() -> shm.load(16, 16))
+                    .isInstanceOf(SharedMemoryBoundsException.class)
                     .hasMessageContaining("load128");
         }
     }
@@ -193,13 +213,13 @@ class MappingStatusTest {
     @Test
     void a16ByteMonitorLoadWorksWhileTheValueChangesAndIsExactOnceItRests() throws Exception {
         dev.atomics.NativeInfo info = dev.atomics.Atomics.nativeInfo();
-        org.junit.jupiter.api.Assumptions.assumeTrue(info.available() && info.widths().contains(16),
-                "needs width 16 from the patomic library on this CPU");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                info.available() && info.widths().contains(16), "needs width 16 from the patomic library on this CPU");
         String name = uniqueName();
         Int128 step = new Int128(0, -1L); // 2^64 - 1: every step changes both halves
         int steps = 100_000;
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             AtomicViewContext<AtomicUint128View> ctx = shm.atomicView(16, 16, AtomicType.UINT128, Engine.PATOMIC)) {
+                AtomicViewContext<AtomicUint128View> ctx = shm.atomicView(16, 16, AtomicType.UINT128, Engine.PATOMIC)) {
             AtomicUint128View value = ctx.open();
             java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
             Thread writer = new Thread(() -> {
@@ -212,7 +232,9 @@ class MappingStatusTest {
             long reads = 0;
             while (!done.get()) {
                 Int128 seen = shm.load128(16);
-                assertThat(Long.compareUnsigned(seen.high(), steps)).as("read %d: %s", reads, seen).isLessThanOrEqualTo(0);
+                assertThat(Long.compareUnsigned(seen.high(), steps))
+                        .as("read %d: %s", reads, seen)
+                        .isLessThanOrEqualTo(0);
                 reads++;
             }
             writer.join();

@@ -1,5 +1,10 @@
 package dev.atomics.shm;
 
+import static dev.atomics.shm.ShmTestSupport.mapsOf;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUintViewContext;
@@ -7,11 +12,6 @@ import dev.atomics.Engine;
 import dev.atomics.testing.Patomic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import static dev.atomics.shm.ShmTestSupport.mapsOf;
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * When a mapping's range goes: on Java 22+ (the multi-release jar's {@link RangeMemory}: a shared arena), closing
@@ -28,7 +28,8 @@ class ScopedRangeIT {
 
     @Test
     void theJarsRangeMemoryIsScopedExactlyFromJava22() {
-        assertThat(RangeMemory.SCOPED).as("RangeMemory.SCOPED on Java %d", Runtime.version().feature())
+        assertThat(RangeMemory.SCOPED)
+                .as("RangeMemory.SCOPED on Java %d", Runtime.version().feature())
                 .isEqualTo(Runtime.version().feature() >= 22);
     }
 
@@ -46,10 +47,14 @@ class ScopedRangeIT {
         shm.close();
         MappedRange range = shm.range();
         if (scoped()) {
-            assertThat(range.unmapped()).as("unmapped at close, the views still reachable").isTrue();
+            assertThat(range.unmapped())
+                    .as("unmapped at close, the views still reachable")
+                    .isTrue();
             assertThat(mapsOf(name)).as("mappings of the object").isEmpty();
         } else {
-            assertThat(range.unmapped()).as("held by the reachable views until the garbage collector").isFalse();
+            assertThat(range.unmapped())
+                    .as("held by the reachable views until the garbage collector")
+                    .isFalse();
         }
         try (SharedMemory check = SharedMemory.open(name, true)) {
             assertThat(check.load(8, 8)).isEqualTo(41);
@@ -70,8 +75,12 @@ class ScopedRangeIT {
         ctx.close();
         shm.close();
         MappedRange range = shm.range();
-        assertThat(range.unmapped()).as("native code takes the raw address: the view holds the range").isFalse();
+        assertThat(range.unmapped())
+                .as("native code takes the raw address: the view holds the range")
+                .isFalse();
         ctx = null;
-        assertThat(ShmTestSupport.gcUntil(range::unmapped)).as("unmapped once the view is unreachable").isTrue();
+        assertThat(ShmTestSupport.gcUntil(range::unmapped))
+                .as("unmapped once the view is unreachable")
+                .isTrue();
     }
 }

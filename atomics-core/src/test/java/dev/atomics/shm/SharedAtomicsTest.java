@@ -1,6 +1,9 @@
 package dev.atomics.shm;
 
-import dev.atomics.testing.Patomic;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
@@ -9,21 +12,17 @@ import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import dev.atomics.testing.Patomic;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Owning atomics in shared memory, handles, and attaching in the same process. */
 @ExtendWith(ShmCleanup.class)
@@ -38,7 +37,8 @@ class SharedAtomicsTest {
             assertThat(counter.memory().size()).isEqualTo(8);
             assertThat(counter.memory().openViews()).isEqualTo(1);
             counter.get().add(40);
-            try (SharedAtomic<? extends Atomic> attached = SharedAtomics.attach(counter.handle().toString())) {
+            try (SharedAtomic<? extends Atomic> attached =
+                    SharedAtomics.attach(counter.handle().toString())) {
                 assertThat(attached.get()).isInstanceOf(AtomicInt.class);
                 AtomicInt other = (AtomicInt) attached.get();
                 other.add(2);
@@ -58,8 +58,8 @@ class SharedAtomicsTest {
         long uintAt = SharedAtomics.alignUp(intAt + width, width);
         long bytesAt = SharedAtomics.alignUp(uintAt + width, width);
         try (SharedAtomic<AtomicInt> i = SharedAtomics.openOrCreate(name, intAt, width, AtomicType.INT);
-             SharedAtomic<AtomicUint> u = SharedAtomics.openOrCreate(name, uintAt, width, AtomicType.UINT);
-             SharedAtomic<AtomicBytes> b = SharedAtomics.openOrCreate(name, bytesAt, width, AtomicType.BYTES)) {
+                SharedAtomic<AtomicUint> u = SharedAtomics.openOrCreate(name, uintAt, width, AtomicType.UINT);
+                SharedAtomic<AtomicBytes> b = SharedAtomics.openOrCreate(name, bytesAt, width, AtomicType.BYTES)) {
             assertThat(b.memory().size()).isEqualTo(bytesAt + width);
             i.get().store(-3);
             u.get().store(-1L >>> (64 - 8 * width));
@@ -69,9 +69,10 @@ class SharedAtomicsTest {
             }
             b.get().store(pattern);
 
-            try (SharedAtomic<AtomicInt> i2 = i.handle().attach(AtomicType.INT, Patomic.available() ? Engine.PATOMIC : Engine.JVM);
-                 SharedAtomic<AtomicUint> u2 = u.handle().attach(AtomicType.UINT);
-                 SharedAtomic<AtomicBytes> b2 = b.handle().attach(AtomicType.BYTES)) {
+            try (SharedAtomic<AtomicInt> i2 =
+                            i.handle().attach(AtomicType.INT, Patomic.available() ? Engine.PATOMIC : Engine.JVM);
+                    SharedAtomic<AtomicUint> u2 = u.handle().attach(AtomicType.UINT);
+                    SharedAtomic<AtomicBytes> b2 = b.handle().attach(AtomicType.BYTES)) {
                 assertThat(i2.get().load()).isEqualTo(-3);
                 assertThat(i2.get().width()).isEqualTo(width);
                 assertThat(u2.get().load()).isEqualTo(-1L >>> (64 - 8 * width));
@@ -81,7 +82,9 @@ class SharedAtomicsTest {
             // native byte order, as a C or Python peer reads it
             try (SharedMemory raw = SharedMemory.open(name)) {
                 ByteBuffer bb = raw.slice(intAt, width).order(ByteOrder.nativeOrder());
-                long v = width == 1 ? bb.get(0) : width == 2 ? bb.getShort(0) : width == 4 ? bb.getInt(0) : bb.getLong(0);
+                long v = width == 1
+                        ? bb.get(0)
+                        : width == 2 ? bb.getShort(0) : width == 4 ? bb.getInt(0) : bb.getLong(0);
                 assertThat(v).isEqualTo(-3);
                 assertThat(raw.slice(bytesAt, width).get(0)).isEqualTo((byte) 0xA0);
             }
@@ -104,7 +107,9 @@ class SharedAtomicsTest {
             assertThat(a.isClosed()).isTrue();
             assertThat(shm.openViews()).isZero();
             assertThat(shm.isClosed()).isFalse();
-            assertThatThrownBy(a::get).isInstanceOf(SharedMemoryClosedException.class).hasMessageContaining("closed");
+            assertThatThrownBy(a::get)
+                    .isInstanceOf(SharedMemoryClosedException.class)
+                    .hasMessageContaining("closed");
             assertThatThrownBy(u::load).isInstanceOf(ViewContextException.class);
             assertThat(a.toString()).contains("closed");
             assertThat(shm.slice(32, 4).getInt(0)).isEqualTo(7);
@@ -133,9 +138,12 @@ class SharedAtomicsTest {
         assertThat(SharedAtomicHandle.parse(h.toString())).isEqualTo(h);
         assertThat(SharedAtomicHandle.parse("shm:myapp-counters@64:8:INT")).isEqualTo(h);
         assertThat(new SharedAtomicHandle("myapp-counters", 64, 8, " Int ")).isEqualTo(h);
-        assertThat(SharedAtomicHandle.of("/a@b", 2, 2, AtomicType.BYTES).toString()).isEqualTo("shm:/a@b@2:2:bytes");
+        assertThat(SharedAtomicHandle.of("/a@b", 2, 2, AtomicType.BYTES).toString())
+                .isEqualTo("shm:/a@b@2:2:bytes");
         assertThat(SharedAtomicHandle.parse("shm:/a@b@2:2:bytes").name()).isEqualTo("/a@b");
-        assertThat(SharedAtomicHandle.parse("shm:/x@5:3:uint").width()).as("odd widths are the engine's business").isEqualTo(3);
+        assertThat(SharedAtomicHandle.parse("shm:/x@5:3:uint").width())
+                .as("odd widths are the engine's business")
+                .isEqualTo(3);
     }
 
     @Test
@@ -151,41 +159,69 @@ class SharedAtomicsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "foo", "shm:", "/x@0:8:int", "shm:/x@-8:8:int", "shm:/x@0:8", "shm:/x@0:8:", "shm:/x@a:8:int",
-            "shm:/x@0:8:float", "shm:/x@0:0:int", "shm:/x@4:8:int", "shm:/x@99999999999999999999:8:int", "shm:/x@0:8:int junk"})
+    @ValueSource(
+            strings = {
+                "",
+                "foo",
+                "shm:",
+                "/x@0:8:int",
+                "shm:/x@-8:8:int",
+                "shm:/x@0:8",
+                "shm:/x@0:8:",
+                "shm:/x@a:8:int",
+                "shm:/x@0:8:float",
+                "shm:/x@0:0:int",
+                "shm:/x@4:8:int",
+                "shm:/x@99999999999999999999:8:int",
+                "shm:/x@0:8:int junk"
+            })
     void badHandleStringsAreRefused(String bad) {
         assertThatThrownBy(() -> SharedAtomicHandle.parse(bad)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void badHandleFieldsAreRefused() {
-        assertThatThrownBy(() -> SharedAtomicHandle.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SharedAtomicHandle.parse(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("shm:/<name>@<offset>:<width>:<int|uint|bytes>");
-        assertThatThrownBy(() -> SharedAtomicHandle.parse("shm:/a/b@0:8:int")).isInstanceOf(SharedMemoryNameException.class);
-        assertThatThrownBy(() -> new SharedAtomicHandle("x", 12, 8, "int")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SharedAtomicHandle.parse("shm:/a/b@0:8:int"))
+                .isInstanceOf(SharedMemoryNameException.class);
+        assertThatThrownBy(() -> new SharedAtomicHandle("x", 12, 8, "int"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not aligned");
         assertThatThrownBy(() -> new SharedAtomicHandle("x", 0, 8, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SharedAtomics.create(uniqueName(), 8, AtomicType.ANY)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SharedAtomics.create(uniqueName(), 8, AtomicType.ANY))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("use int, uint or bytes");
-        assertThatThrownBy(() -> SharedAtomics.create(uniqueName(), 8, AtomicType.INTEGRAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SharedAtomics.create(uniqueName(), 8, AtomicType.INTEGRAL))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void attachErrorsAreReportedAndLeakNothing() {
         String name = uniqueName();
-        assertThatThrownBy(() -> SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach())
-                .isInstanceOf(SharedMemoryNotFoundException.class).hasMessageContaining(name);
+        assertThatThrownBy(
+                        () -> SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach())
+                .isInstanceOf(SharedMemoryNotFoundException.class)
+                .hasMessageContaining(name);
         try (SharedAtomic<AtomicInt> a = SharedAtomics.create(name, 8, AtomicType.INT)) {
-            assertThatThrownBy(() -> a.handle().attach(AtomicType.UINT)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> a.handle().attach(AtomicType.UINT))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("is of type int, not uint");
-            assertThatThrownBy(() -> SharedAtomicHandle.of(name, 8, 8, AtomicType.INT).attach())
-                    .isInstanceOf(SharedMemoryBoundsException.class).hasMessageContaining("size 8");
-            assertThatThrownBy(() -> SharedAtomics.create(name, 8, AtomicType.INT)).isInstanceOf(SharedMemoryExistsException.class);
+            assertThatThrownBy(() ->
+                            SharedAtomicHandle.of(name, 8, 8, AtomicType.INT).attach())
+                    .isInstanceOf(SharedMemoryBoundsException.class)
+                    .hasMessageContaining("size 8");
+            assertThatThrownBy(() -> SharedAtomics.create(name, 8, AtomicType.INT))
+                    .isInstanceOf(SharedMemoryExistsException.class);
             assertThat(a.get().load()).isZero();
         }
         String odd = uniqueName();
-        assertThatThrownBy(() -> SharedAtomics.create(odd, 3, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
-        assertThat(SharedMemory.exists(odd)).as("a failed create leaves no object").isFalse();
+        assertThatThrownBy(() -> SharedAtomics.create(odd, 3, AtomicType.INT))
+                .isInstanceOf(UnsupportedWidthException.class);
+        assertThat(SharedMemory.exists(odd))
+                .as("a failed create leaves no object")
+                .isFalse();
     }
 
     @Test

@@ -1,6 +1,11 @@
 package dev.atomics.shm;
 
-import dev.atomics.testing.Patomic;
+import static dev.atomics.shm.ShmTestSupport.gcUntil;
+import static dev.atomics.shm.ShmTestSupport.mapsOf;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
@@ -8,11 +13,7 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicUintViewContext;
 import dev.atomics.Engine;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
+import dev.atomics.testing.Patomic;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -23,12 +24,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.atomics.shm.ShmTestSupport.gcUntil;
-import static dev.atomics.shm.ShmTestSupport.mapsOf;
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every way to touch shared memory after it was closed or collected: the JVM must survive each (a fault
@@ -55,31 +54,40 @@ class SharedMemoryLifetimeTest {
         a.open().inc();
         assertThat(shm.openViews()).isEqualTo(3);
 
-        assertThatThrownBy(shm::close).isInstanceOf(SharedMemoryBusyException.class)
+        assertThatThrownBy(shm::close)
+                .isInstanceOf(SharedMemoryBusyException.class)
                 .hasMessageContaining("cannot close shared memory '" + name + "'")
                 .hasMessageContaining("3 open users")
                 .hasMessageContaining("AtomicIntView at offset 0, width 8")
                 .hasMessageContaining("AtomicUintView at offset 12, width 4")
                 .hasMessageContaining("SharedAtomic shm:/" + name + "@16:8:int")
-                .satisfies(e -> assertThat(((SharedMemoryBusyException) e).users()).hasSize(3));
+                .satisfies(
+                        e -> assertThat(((SharedMemoryBusyException) e).users()).hasSize(3));
         assertThat(shm.isClosed()).isFalse();
 
         // still fully usable after the refusal; closing users one by one
         c.get().store(5);
         assertThat(shm.slice(16, 8).getLong(0)).isEqualTo(5);
         a.close();
-        assertThatThrownBy(shm::close).isInstanceOf(SharedMemoryBusyException.class).hasMessageContaining("2 open users");
+        assertThatThrownBy(shm::close)
+                .isInstanceOf(SharedMemoryBusyException.class)
+                .hasMessageContaining("2 open users");
         c.close();
         assertThat(c.isClosed()).isTrue();
-        assertThat(c.memory().isClosed()).as("a shared atomic made in() a mapping leaves it open").isFalse();
-        assertThatThrownBy(shm::close).isInstanceOf(SharedMemoryBusyException.class)
+        assertThat(c.memory().isClosed())
+                .as("a shared atomic made in() a mapping leaves it open")
+                .isFalse();
+        assertThatThrownBy(shm::close)
+                .isInstanceOf(SharedMemoryBusyException.class)
                 .hasMessageContaining("1 open user still uses the mapping: AtomicUintView at offset 12, width 4");
         b.release();
         assertThat(shm.openViews()).isZero();
         shm.close();
         assertThat(shm.isClosed()).isTrue();
         shm.close(); // twice: no-op
-        assertThat(shm.range().unmapped()).as("the dead views still reference their buffers: still mapped").isFalse();
+        assertThat(shm.range().unmapped())
+                .as("the dead views still reference their buffers: still mapped")
+                .isFalse();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -87,7 +95,9 @@ class SharedMemoryLifetimeTest {
     // ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"JVM", "PATOMIC"})
     void aViewAfterItsContextClosedThrowsAndTouchesNothing(Engine engine) {
         Patomic.assumeServes(engine);
         String name = uniqueName();
@@ -113,12 +123,19 @@ class SharedMemoryLifetimeTest {
         String name = uniqueName();
         SharedMemory shm = SharedMemory.create(name, 64);
         shm.close();
-        assertThat(shm.range().unmapped()).as("nothing referenced the range: unmapped at once").isTrue();
-        assertThatThrownBy(() -> shm.slice(0, 8)).isInstanceOf(SharedMemoryClosedException.class)
-                .hasMessageContaining("cannot take a slice").hasMessageContaining(name).hasMessageContaining("closed");
-        assertThatThrownBy(() -> shm.atomicView(0, 8, AtomicType.INT)).isInstanceOf(SharedMemoryClosedException.class)
+        assertThat(shm.range().unmapped())
+                .as("nothing referenced the range: unmapped at once")
+                .isTrue();
+        assertThatThrownBy(() -> shm.slice(0, 8))
+                .isInstanceOf(SharedMemoryClosedException.class)
+                .hasMessageContaining("cannot take a slice")
+                .hasMessageContaining(name)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> shm.atomicView(0, 8, AtomicType.INT))
+                .isInstanceOf(SharedMemoryClosedException.class)
                 .hasMessageContaining("cannot create an atomic view");
-        assertThatThrownBy(() -> SharedAtomics.in(shm, 0, 8, AtomicType.INT)).isInstanceOf(SharedMemoryClosedException.class);
+        assertThatThrownBy(() -> SharedAtomics.in(shm, 0, 8, AtomicType.INT))
+                .isInstanceOf(SharedMemoryClosedException.class);
         assertThat(shm.toString()).contains("closed");
         assertThat(shm.openViews()).isZero();
         shm.close();
@@ -144,8 +161,11 @@ class SharedMemoryLifetimeTest {
         kept.putLong(0, 777);
         derived.putLong(0, 888);
         assertThat((long) LONGS.getAndAdd(kept, 16, 5L)).isZero();
-        for (Engine engine : Patomic.available() ? new Engine[] {Engine.JVM, Engine.PATOMIC} : new Engine[] {Engine.JVM, Engine.JVM}) {
-            try (AtomicIntViewContext late = dev.atomics.Atomics.atomicView(kept.slice(24, 8), AtomicType.INT, engine)) {
+        for (Engine engine : Patomic.available()
+                ? new Engine[] {Engine.JVM, Engine.PATOMIC}
+                : new Engine[] {Engine.JVM, Engine.JVM}) {
+            try (AtomicIntViewContext late =
+                    dev.atomics.Atomics.atomicView(kept.slice(24, 8), AtomicType.INT, engine)) {
                 late.open().add(3);
             }
         }
@@ -153,9 +173,13 @@ class SharedMemoryLifetimeTest {
 
         kept = null;
         derived = null;
-        assertThat(gcUntil(range::unmapped)).as("unmapped once the buffers are unreachable").isTrue();
+        assertThat(gcUntil(range::unmapped))
+                .as("unmapped once the buffers are unreachable")
+                .isTrue();
         if (ShmTestSupport.isLinux()) {
-            assertThat(gcUntil(() -> mapsOf(name).isEmpty())).as("no mapping of the object is left").isTrue();
+            assertThat(gcUntil(() -> mapsOf(name).isEmpty()))
+                    .as("no mapping of the object is left")
+                    .isTrue();
         }
     }
 
@@ -202,7 +226,8 @@ class SharedMemoryLifetimeTest {
             }
             assertThat(failure.get()).isNull();
             try (SharedMemory observer = SharedMemory.open(name)) {
-                assertThat(sum(observer.slice(0, 4096))).as("every add, before and after close, reached the object")
+                assertThat(sum(observer.slice(0, 4096)))
+                        .as("every add, before and after close, reached the object")
                         .isEqualTo(added.get());
             }
             threads.clear();
@@ -211,7 +236,9 @@ class SharedMemoryLifetimeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Engine.class, names = {"JVM", "PATOMIC"})
+    @EnumSource(
+            value = Engine.class,
+            names = {"JVM", "PATOMIC"})
     void threadsUsingAViewWhileItsContextAndTheMappingCloseSurvive(Engine engine) throws Exception {
         Patomic.assumeServes(engine);
         for (int round = 0; round < 20; round++) {
@@ -249,8 +276,10 @@ class SharedMemoryLifetimeTest {
             }
             assertThat(failure.get()).isNull();
             try (SharedMemory observer = SharedMemory.open(name)) {
-                assertThat(observer.slice(0, 8).getLong(0)).as("every inc that returned reached the object")
-                        .isPositive().isEqualTo(done.get());
+                assertThat(observer.slice(0, 8).getLong(0))
+                        .as("every inc that returned reached the object")
+                        .isPositive()
+                        .isEqualTo(done.get());
             }
         }
     }
@@ -267,7 +296,9 @@ class SharedMemoryLifetimeTest {
         if (ShmTestSupport.isLinux()) {
             assertThat(mapsOf(name)).isEmpty();
         }
-        assertThat(SharedMemory.exists(name)).as("collection unmaps, it does not unlink").isTrue();
+        assertThat(SharedMemory.exists(name))
+                .as("collection unmaps, it does not unlink")
+                .isTrue();
     }
 
     private static MappedRange createAndDrop(String name) {
@@ -285,7 +316,9 @@ class SharedMemoryLifetimeTest {
         assertThat(mapping[0].holds()).as("only the slice holds the range").isEqualTo(1);
         slice.putLong(0, 4242);
         try (SharedMemory observer = SharedMemory.open(name)) {
-            assertThat(observer.slice(0, 8).getLong(0)).as("still the shared object").isEqualTo(4242);
+            assertThat(observer.slice(0, 8).getLong(0))
+                    .as("still the shared object")
+                    .isEqualTo(4242);
         }
         assertThat(mapping[0].unmapped()).isFalse();
         slice = null;
@@ -313,7 +346,9 @@ class SharedMemoryLifetimeTest {
             openAndForget(shm);
             assertThat(shm.openViews()).isEqualTo(1);
             assertThatThrownBy(shm::close).isInstanceOf(SharedMemoryBusyException.class);
-            assertThat(gcUntil(() -> shm.openViews() == 0)).as("a view nobody can reach no longer counts").isTrue();
+            assertThat(gcUntil(() -> shm.openViews() == 0))
+                    .as("a view nobody can reach no longer counts")
+                    .isTrue();
         }
     }
 
@@ -344,7 +379,8 @@ class SharedMemoryLifetimeTest {
      * keep its buffer reachable (the interpreter's frames hold every reference slot).
      */
     private static long loadAttached(String name) {
-        try (SharedAtomic<AtomicInt> other = SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach(AtomicType.INT)) {
+        try (SharedAtomic<AtomicInt> other =
+                SharedAtomicHandle.of(name, 0, 8, AtomicType.INT).attach(AtomicType.INT)) {
             return other.get().load();
         }
     }

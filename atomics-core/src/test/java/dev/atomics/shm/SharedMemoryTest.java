@@ -1,6 +1,10 @@
 package dev.atomics.shm;
 
-import dev.atomics.testing.Patomic;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -14,11 +18,7 @@ import dev.atomics.AtomicsException;
 import dev.atomics.Engine;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
+import dev.atomics.testing.Patomic;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ReadOnlyBufferException;
@@ -26,11 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Creating, opening, naming, slicing and every error path of {@link SharedMemory}. */
 @ExtendWith(ShmCleanup.class)
@@ -65,7 +64,7 @@ class SharedMemoryTest {
     void nameWithAndWithoutSlashIsTheSameObjectAndAFileInDevShm() {
         String name = uniqueName();
         try (SharedMemory a = SharedMemory.create(name, 16);
-             SharedMemory b = SharedMemory.open("/" + name)) {
+                SharedMemory b = SharedMemory.open("/" + name)) {
             assertThat(b.name()).isEqualTo("/" + name);
             assertThat(b.posixName()).isEqualTo(a.posixName()).isEqualTo("/" + name);
             a.slice(0, 8).putLong(0, 42);
@@ -85,7 +84,7 @@ class SharedMemoryTest {
         String defaultMode = uniqueName();
         String groupMode = uniqueName();
         try (SharedMemory a = SharedMemory.create(defaultMode, 8);
-             SharedMemory b = SharedMemory.create(groupMode, 8, 0660)) {
+                SharedMemory b = SharedMemory.create(groupMode, 8, 0660)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("/dev/shm", defaultMode))))
                     .isEqualTo("rw-------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of("/dev/shm", groupMode))))
@@ -102,7 +101,9 @@ class SharedMemoryTest {
         }
         try (SharedMemory b = SharedMemory.openOrCreate(name, 4096)) {
             assertThat(b.size()).isEqualTo(4096);
-            assertThat(b.slice(56, 8).getLong(0)).as("content kept when growing").isEqualTo(7);
+            assertThat(b.slice(56, 8).getLong(0))
+                    .as("content kept when growing")
+                    .isEqualTo(7);
             assertThat(b.slice(4088, 8).getLong(0)).isZero();
         }
         try (SharedMemory c = SharedMemory.openOrCreate(name, 8)) {
@@ -114,7 +115,7 @@ class SharedMemoryTest {
     void readonlyMappingRefusesWrites() {
         String name = uniqueName();
         try (SharedMemory rw = SharedMemory.create(name, 64);
-             SharedMemory ro = SharedMemory.open(name, true)) {
+                SharedMemory ro = SharedMemory.open(name, true)) {
             rw.slice(0, 8).putLong(0, 99);
             assertThat(ro.readonly()).isTrue();
             ByteBuffer slice = ro.slice(0, 8);
@@ -139,7 +140,8 @@ class SharedMemoryTest {
             assertThat(slice.order()).isEqualTo(ByteOrder.nativeOrder());
             assertThat(slice.capacity()).isEqualTo(16);
             slice.putInt(4, -7);
-            try (AtomicIntViewContext ctx = shm.atomicView(20, 4, AtomicType.INT, Patomic.available() ? Engine.PATOMIC : Engine.JVM)) {
+            try (AtomicIntViewContext ctx =
+                    shm.atomicView(20, 4, AtomicType.INT, Patomic.available() ? Engine.PATOMIC : Engine.JVM)) {
                 AtomicIntView v = ctx.open();
                 assertThat(v.load()).isEqualTo(-7);
                 v.store(123456);
@@ -155,8 +157,8 @@ class SharedMemoryTest {
         try (SharedMemory shm = SharedMemory.create(name, 64)) {
             for (int width : new int[] {1, 2, 4, 8}) {
                 try (AtomicIntViewContext i = shm.atomicView(width, width, AtomicType.INT);
-                     AtomicUintViewContext u = shm.atomicView(16 + width, width, AtomicType.UINT);
-                     AtomicBytesViewContext b = shm.atomicView(32 + 2 * width, width, AtomicType.BYTES)) {
+                        AtomicUintViewContext u = shm.atomicView(16 + width, width, AtomicType.UINT);
+                        AtomicBytesViewContext b = shm.atomicView(32 + 2 * width, width, AtomicType.BYTES)) {
                     AtomicIntView iv = i.open();
                     iv.store(-1);
                     assertThat(iv.load()).isEqualTo(-1);
@@ -177,18 +179,21 @@ class SharedMemoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "a/b", "/a/b", "//a", ".", "..", "/.", "/..", "nul\0char"})
     void invalidNamesAreRefusedEverywhere(String bad) {
-        assertThatThrownBy(() -> SharedMemory.create(bad, 8)).isInstanceOf(SharedMemoryNameException.class)
+        assertThatThrownBy(() -> SharedMemory.create(bad, 8))
+                .isInstanceOf(SharedMemoryNameException.class)
                 .hasMessageContaining("invalid shared memory name '" + bad + "'");
         assertThatThrownBy(() -> SharedMemory.open(bad)).isInstanceOf(SharedMemoryNameException.class);
         assertThatThrownBy(() -> SharedMemory.openOrCreate(bad, 8)).isInstanceOf(SharedMemoryNameException.class);
         assertThatThrownBy(() -> SharedMemory.unlink(bad)).isInstanceOf(SharedMemoryNameException.class);
         assertThatThrownBy(() -> SharedMemory.exists(bad)).isInstanceOf(SharedMemoryNameException.class);
-        assertThatThrownBy(() -> new SharedAtomicHandle(bad, 0, 8, "int")).isInstanceOf(SharedMemoryNameException.class);
+        assertThatThrownBy(() -> new SharedAtomicHandle(bad, 0, 8, "int"))
+                .isInstanceOf(SharedMemoryNameException.class);
     }
 
     @Test
     void nullNameIsRefused() {
-        assertThatThrownBy(() -> SharedMemory.open(null)).isInstanceOf(SharedMemoryNameException.class)
+        assertThatThrownBy(() -> SharedMemory.open(null))
+                .isInstanceOf(SharedMemoryNameException.class)
                 .hasMessageContaining("null");
     }
 
@@ -203,8 +208,10 @@ class SharedMemoryTest {
             SharedMemory.unlink(longest);
         }
         String tooLong = longest + "y";
-        assertThatThrownBy(() -> SharedMemory.create(tooLong, 8)).isInstanceOf(SharedMemoryNameException.class)
-                .hasMessageContaining(tooLong).hasMessageContaining("limit on this platform is " + max);
+        assertThatThrownBy(() -> SharedMemory.create(tooLong, 8))
+                .isInstanceOf(SharedMemoryNameException.class)
+                .hasMessageContaining(tooLong)
+                .hasMessageContaining("limit on this platform is " + max);
         // multi-byte characters count in UTF-8 bytes
         String wide = "é".repeat(max / 2 + 1);
         assertThatThrownBy(() -> SharedMemory.open(wide)).isInstanceOf(SharedMemoryNameException.class);
@@ -220,9 +227,11 @@ class SharedMemoryTest {
                 .hasMessageContaining("No such file or directory")
                 .satisfies(e -> assertThat(((SharedMemoryException) e).errno()).isEqualTo(2))
                 .satisfies(e -> assertThat(((SharedMemoryException) e).name()).isEqualTo(name));
-        assertThatThrownBy(() -> SharedMemory.open(name, true)).isInstanceOf(SharedMemoryNotFoundException.class)
+        assertThatThrownBy(() -> SharedMemory.open(name, true))
+                .isInstanceOf(SharedMemoryNotFoundException.class)
                 .hasMessageContaining("read-only");
-        assertThatThrownBy(() -> SharedMemory.unlink(name)).isInstanceOf(SharedMemoryNotFoundException.class)
+        assertThatThrownBy(() -> SharedMemory.unlink(name))
+                .isInstanceOf(SharedMemoryNotFoundException.class)
                 .hasMessageContaining("cannot unlink shared memory '" + name + "'");
         assertThat(SharedMemory.exists(name)).isFalse();
     }
@@ -234,8 +243,11 @@ class SharedMemoryTest {
             first.slice(0, 8).putLong(0, 5);
             assertThatThrownBy(() -> SharedMemory.create("/" + name, 8))
                     .isInstanceOf(SharedMemoryExistsException.class)
-                    .hasMessageContaining(name).hasMessageContaining("File exists");
-            assertThat(first.slice(0, 8).getLong(0)).as("the existing object is untouched").isEqualTo(5);
+                    .hasMessageContaining(name)
+                    .hasMessageContaining("File exists");
+            assertThat(first.slice(0, 8).getLong(0))
+                    .as("the existing object is untouched")
+                    .isEqualTo(5);
         }
     }
 
@@ -254,10 +266,13 @@ class SharedMemoryTest {
     @Test
     void badSizesAndModesAreRefused() {
         String name = uniqueName();
-        assertThatThrownBy(() -> SharedMemory.create(name, 0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(name).hasMessageContaining("positive");
+        assertThatThrownBy(() -> SharedMemory.create(name, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining("positive");
         assertThatThrownBy(() -> SharedMemory.openOrCreate(name, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SharedMemory.create(name, 8, 010000)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SharedMemory.create(name, 8, 010000))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mode");
         assertThat(SharedMemory.exists(name)).isFalse();
     }
@@ -265,15 +280,19 @@ class SharedMemoryTest {
     @Test
     void anObjectLargerThanTheSystemCanHoldFailsAtCreateAndLeavesNothing() {
         String name = uniqueName();
-        assertThatThrownBy(() -> SharedMemory.create(name, 1L << 52)).isInstanceOf(SharedMemoryException.class)
-                .hasMessageContaining(name).hasMessageContaining("errno");
+        assertThatThrownBy(() -> SharedMemory.create(name, 1L << 52))
+                .isInstanceOf(SharedMemoryException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining("errno");
         assertThat(SharedMemory.exists(name)).isFalse();
         if (ShmTestSupport.isLinux()) {
             assertThatThrownBy(() -> SharedMemory.create(name, 1L << 52))
-                    .hasMessageContaining("cannot reserve").hasMessageContaining("No space left on device");
+                    .hasMessageContaining("cannot reserve")
+                    .hasMessageContaining("No space left on device");
             try (SharedMemory small = SharedMemory.create(name, 8)) {
                 assertThatThrownBy(() -> SharedMemory.openOrCreate(name, 1L << 52))
-                        .isInstanceOf(SharedMemoryException.class).hasMessageContaining("No space left on device");
+                        .isInstanceOf(SharedMemoryException.class)
+                        .hasMessageContaining("No space left on device");
             }
         }
     }
@@ -285,8 +304,10 @@ class SharedMemoryTest {
         int fd = Posix.shm().shm_open("/" + name, Posix.O_RDWR | Posix.O_CREAT | Posix.O_EXCL, 0600);
         assertThat(fd).isNotNegative();
         Posix.libc().close(fd);
-        assertThatThrownBy(() -> SharedMemory.open(name)).isInstanceOf(SharedMemoryException.class)
-                .hasMessageContaining(name).hasMessageContaining("empty");
+        assertThatThrownBy(() -> SharedMemory.open(name))
+                .isInstanceOf(SharedMemoryException.class)
+                .hasMessageContaining(name)
+                .hasMessageContaining("empty");
         try (SharedMemory grown = SharedMemory.openOrCreate(name, 32)) {
             assertThat(grown.size()).isEqualTo(32);
         }
@@ -296,18 +317,27 @@ class SharedMemoryTest {
     void slicesAndViewsOutsideTheObjectAreRefused() {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64)) {
-            assertThatThrownBy(() -> shm.slice(60, 8)).isInstanceOf(SharedMemoryBoundsException.class)
-                    .hasMessageContaining("offset 60").hasMessageContaining("size 64").hasMessageContaining(name)
+            assertThatThrownBy(() -> shm.slice(60, 8))
+                    .isInstanceOf(SharedMemoryBoundsException.class)
+                    .hasMessageContaining("offset 60")
+                    .hasMessageContaining("size 64")
+                    .hasMessageContaining(name)
                     .hasMessageContaining("end at 68");
-            assertThatThrownBy(() -> shm.slice(-1, 1)).isInstanceOf(SharedMemoryBoundsException.class)
+            assertThatThrownBy(() -> shm.slice(-1, 1))
+                    .isInstanceOf(SharedMemoryBoundsException.class)
                     .hasMessageContaining("negative");
             assertThatThrownBy(() -> shm.slice(0, -1)).isInstanceOf(SharedMemoryBoundsException.class);
             assertThatThrownBy(() -> shm.slice(Long.MAX_VALUE, 8)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.atomicView(64, 8, AtomicType.INT)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.atomicView(60, 8, AtomicType.INT)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.atomicView(-8, 8, AtomicType.INT)).isInstanceOf(SharedMemoryBoundsException.class);
-            assertThatThrownBy(() -> shm.atomicView(0, 0, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
-            assertThatThrownBy(() -> shm.atomicView(0, 3, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
+            assertThatThrownBy(() -> shm.atomicView(64, 8, AtomicType.INT))
+                    .isInstanceOf(SharedMemoryBoundsException.class);
+            assertThatThrownBy(() -> shm.atomicView(60, 8, AtomicType.INT))
+                    .isInstanceOf(SharedMemoryBoundsException.class);
+            assertThatThrownBy(() -> shm.atomicView(-8, 8, AtomicType.INT))
+                    .isInstanceOf(SharedMemoryBoundsException.class);
+            assertThatThrownBy(() -> shm.atomicView(0, 0, AtomicType.INT))
+                    .isInstanceOf(UnsupportedWidthException.class);
+            assertThatThrownBy(() -> shm.atomicView(0, 3, AtomicType.INT))
+                    .isInstanceOf(UnsupportedWidthException.class);
             assertThat(shm.slice(56, 8).capacity()).isEqualTo(8);
             assertThat(shm.openViews()).as("failed views do not count").isZero();
         }
@@ -318,7 +348,8 @@ class SharedMemoryTest {
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64)) {
             assertThatThrownBy(() -> shm.atomicView(4, 8, AtomicType.INT)).isInstanceOf(AlignmentException.class);
-            assertThatThrownBy(() -> shm.atomicView(2, 4, AtomicType.UINT, Engine.JVM)).isInstanceOf(AlignmentException.class);
+            assertThatThrownBy(() -> shm.atomicView(2, 4, AtomicType.UINT, Engine.JVM))
+                    .isInstanceOf(AlignmentException.class);
             assertThatThrownBy(() -> shm.atomicView(1, 2, AtomicType.BYTES)).isInstanceOf(AlignmentException.class);
             assertThat(shm.openViews()).isZero();
             shm.close();
@@ -358,14 +389,18 @@ class SharedMemoryTest {
                 });
                 t.start();
                 t.join();
-                assertThat(readOnly.get()).as("0400 owned by root is not readable by nobody")
+                assertThat(readOnly.get())
+                        .as("0400 owned by root is not readable by nobody")
                         .isInstanceOf(SharedMemoryAccessException.class);
             } else {
                 assumeThat(root).as("needs a non-root user, or root on Linux").isFalse();
                 attempt.run();
-                assertThat(readOnly.get()).as("the owner may read a 0400 object").isNull();
+                assertThat(readOnly.get())
+                        .as("the owner may read a 0400 object")
+                        .isNull();
             }
-            assertThat(readWrite.get()).isInstanceOf(SharedMemoryAccessException.class)
+            assertThat(readWrite.get())
+                    .isInstanceOf(SharedMemoryAccessException.class)
                     .hasMessageContaining("cannot open shared memory '" + name + "'")
                     .hasMessageContaining("Permission denied")
                     .hasMessageContaining("errno 13");

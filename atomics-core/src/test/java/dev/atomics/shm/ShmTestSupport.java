@@ -1,8 +1,9 @@
 package dev.atomics.shm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.jna.Platform;
 import dev.atomics.testing.CCompiler;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Names, cleanup and sub-processes for the shared-memory tests. Every object is named
  * {@code atomics-test-<pid>-<n>}, remembered, and unlinked by {@link #cleanup()}; {@link #assertNothingLeft()}
@@ -33,8 +32,7 @@ final class ShmTestSupport {
     private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
     private static volatile Path peer;
 
-    private ShmTestSupport() {
-    }
+    private ShmTestSupport() {}
 
     /** A fresh unique name (without leading '/'), remembered for cleanup. */
     static String uniqueName() {
@@ -73,7 +71,9 @@ final class ShmTestSupport {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<String> left = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(PREFIX)).toList();
+            List<String> left = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(PREFIX))
+                    .toList();
             assertThat(left).as("shared-memory objects left in /dev/shm").isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,7 +89,8 @@ final class ShmTestSupport {
         try {
             String suffix = "/dev/shm/" + name;
             return Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                    .filter(l -> l.endsWith(suffix) || l.endsWith(suffix + " (deleted)")).toList();
+                    .filter(l -> l.endsWith(suffix) || l.endsWith(suffix + " (deleted)"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +125,9 @@ final class ShmTestSupport {
             if (isLinux()) {
                 libs.add("-lrt");
             }
-            peer = CCompiler.compile(CCompiler.testSource("shm_peer.c"), CCompiler.outputDir().resolve("shm_peer"),
+            peer = CCompiler.compile(
+                    CCompiler.testSource("shm_peer.c"),
+                    CCompiler.outputDir().resolve("shm_peer"),
                     libs.toArray(String[]::new));
         }
         return peer;
@@ -169,9 +172,12 @@ final class ShmTestSupport {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("process did not finish: " + p.info().commandLine().orElse("?") + "\n" + out);
+                throw new AssertionError(
+                        "process did not finish: " + p.info().commandLine().orElse("?") + "\n" + out);
             }
-            assertThat(p.exitValue()).as("exit code of %s, output:%n%s", p.info().commandLine().orElse("?"), out).isZero();
+            assertThat(p.exitValue())
+                    .as("exit code of %s, output:%n%s", p.info().commandLine().orElse("?"), out)
+                    .isZero();
             return out.trim();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,9 +4,6 @@ import dev.atomics.AtomicInt;
 import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint128;
-import dev.atomics.AtomicUint128View;
-import dev.atomics.AtomicViewContext;
-import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
 
@@ -14,7 +11,8 @@ import dev.atomics.Int128;
  * The JVM peer of the cross-process tests (run in its own JVM by {@link ShmTestSupport#startWorker}).
  *
  * <pre>
- *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  attach to an int atomic by handle and increment it n times;
+ *   inc   &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  attach to an int atomic by handle and increment it n
+ *   times;
  *                                      with a go handle, first print "ready" and wait until go is non-zero
  *   inc16 &lt;handle&gt; &lt;n&gt; &lt;engine&gt; [&lt;go&gt;]  the same on a 16-byte uint atomic, each increment a
  *                                      compareAndExchange128 loop (a 16-byte compare-and-swap per attempt)
@@ -24,15 +22,15 @@ import dev.atomics.Int128;
  */
 public final class ShmWorker {
 
-    private ShmWorker() {
-    }
+    private ShmWorker() {}
 
     public static void main(String[] args) {
         switch (args[0]) {
             case "inc": {
                 long n = Long.parseLong(args[2]);
                 Engine engine = Engine.parse(args[3]);
-                try (SharedAtomic<AtomicInt> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT, engine)) {
+                try (SharedAtomic<AtomicInt> counter =
+                        SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT, engine)) {
                     AtomicInt c = counter.get();
                     if (args.length > 4) {
                         awaitGo(args[4]);
@@ -47,7 +45,8 @@ public final class ShmWorker {
             case "inc16": {
                 long n = Long.parseLong(args[2]);
                 Engine engine = Engine.parse(args[3]);
-                try (SharedAtomic<AtomicUint128> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.UINT128, engine)) {
+                try (SharedAtomic<AtomicUint128> counter =
+                        SharedAtomicHandle.parse(args[1]).attach(AtomicType.UINT128, engine)) {
                     AtomicUint128 c = counter.get();
                     if (args.length > 4) {
                         awaitGo(args[4]);
@@ -65,17 +64,21 @@ public final class ShmWorker {
             }
             case "read": {
                 try (SharedAtomic<?> a = SharedAtomics.attach(args[1])) {
-                    System.out.println(a.get() instanceof AtomicInt128 i ? i.load().toString() : a.get().toString());
+                    System.out.println(
+                            a.get() instanceof AtomicInt128 i
+                                    ? i.load().toString()
+                                    : a.get().toString());
                 }
                 break;
             }
             case "fault": {
-                SharedAtomic<AtomicInt> counter = SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT);
+                SharedAtomic<AtomicInt> counter =
+                        SharedAtomicHandle.parse(args[1]).attach(AtomicType.INT);
                 SharedAtomic<AtomicInt> slot = SharedAtomicHandle.parse(args[2]).attach(AtomicType.INT);
                 AtomicInt c = counter.get();
                 AtomicInt s = slot.get();
                 long mine = 0;
-                for (;;) {
+                for (; ; ) {
                     c.inc();
                     s.store(++mine);
                     if (mine == 1) {

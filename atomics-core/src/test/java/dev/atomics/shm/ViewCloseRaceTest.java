@@ -1,24 +1,23 @@
 package dev.atomics.shm;
 
-import dev.atomics.testing.Patomic;
+import static dev.atomics.shm.ShmTestSupport.uniqueName;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicIntView;
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
 import dev.atomics.ViewContextException;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
+import dev.atomics.testing.Patomic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static dev.atomics.shm.ShmTestSupport.uniqueName;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A view's context, then its shared memory, closing while threads hammer {@code fetchAdd} on the view: every
@@ -43,7 +42,9 @@ class ViewCloseRaceTest {
                 AtomicIntViewContext ctx = shm.atomicView(8, 8, AtomicType.INT, engine);
                 long returned = hammerWhileClosing(ctx, shm, threads, delayNanos);
                 assertThat(peer.slice(8, 8).getLong(0))
-                        .as("round %d (seed %d, close after %d ns): increments that returned normally", round, SEED, delayNanos)
+                        .as(
+                                "round %d (seed %d, close after %d ns): increments that returned normally",
+                                round, SEED, delayNanos)
                         .isEqualTo(returned);
             }
             SharedMemory.unlink(name);

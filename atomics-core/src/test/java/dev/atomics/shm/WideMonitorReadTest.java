@@ -1,22 +1,21 @@
 package dev.atomics.shm;
 
-import dev.atomics.AtomicType;
-import dev.atomics.AtomicUint128View;
-import dev.atomics.AtomicViewContext;
-import dev.atomics.Engine;
-import dev.atomics.Int128;
-import dev.atomics.NativeInfo;
-import dev.atomics.Atomics;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-
 import static dev.atomics.shm.ShmTestSupport.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128View;
+import dev.atomics.AtomicViewContext;
+import dev.atomics.Atomics;
+import dev.atomics.Engine;
+import dev.atomics.Int128;
+import dev.atomics.NativeInfo;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link SharedMapping#load128} against a writer alternating two values whose halves all differ: every read must
@@ -37,7 +36,7 @@ class WideMonitorReadTest {
         assumeTrue(info.available() && info.widths().contains(16), "needs width 16 from the patomic library");
         String name = uniqueName();
         try (SharedMemory shm = SharedMemory.create(name, 64);
-             AtomicViewContext<AtomicUint128View> ctx = shm.atomicView(16, 16, AtomicType.UINT128, Engine.PATOMIC)) {
+                AtomicViewContext<AtomicUint128View> ctx = shm.atomicView(16, 16, AtomicType.UINT128, Engine.PATOMIC)) {
             AtomicUint128View value = ctx.open();
             value.store(A);
             AtomicBoolean stop = new AtomicBoolean();
@@ -70,9 +69,12 @@ class WideMonitorReadTest {
                 stop.set(true);
                 writer.join();
             }
-            System.out.printf("WideMonitorReadTest, Java %d: %d reads, %d torn, %d changes seen, %d writes%n",
+            System.out.printf(
+                    "WideMonitorReadTest, Java %d: %d reads, %d torn, %d changes seen, %d writes%n",
                     Runtime.version().feature(), READS, torn, changes, writes.get());
-            assertThat(torn).as("torn reads of %d (first: %s)", READS, firstTorn).isZero();
+            assertThat(torn)
+                    .as("torn reads of %d (first: %s)", READS, firstTorn)
+                    .isZero();
             assertThat(changes).as("the reads saw the writer").isPositive();
         }
     }

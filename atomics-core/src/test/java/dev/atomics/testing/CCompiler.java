@@ -1,7 +1,6 @@
 package dev.atomics.testing;
 
 import com.sun.jna.Platform;
-
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -43,8 +42,7 @@ public final class CCompiler {
 
     private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(2);
 
-    private CCompiler() {
-    }
+    private CCompiler() {}
 
     // ---------------------------------------------------------------------------------------------
     // Locations
@@ -127,10 +125,11 @@ public final class CCompiler {
      */
     public static Optional<List<String>> findAarch64Compiler() {
         String cc = System.getenv("CC_AARCH64");
-        List<String> words = cc != null && !cc.isBlank()
-                ? Arrays.asList(cc.trim().split("\\s+")) : List.of("aarch64-linux-gnu-gcc");
+        List<String> words =
+                cc != null && !cc.isBlank() ? Arrays.asList(cc.trim().split("\\s+")) : List.of("aarch64-linux-gnu-gcc");
         return onPath(words.get(0)) || Files.isExecutable(Path.of(words.get(0)))
-                ? Optional.of(words) : Optional.empty();
+                ? Optional.of(words)
+                : Optional.empty();
     }
 
     /**
@@ -158,9 +157,10 @@ public final class CCompiler {
     }
 
     private static List<String> compilerOrFail() {
-        return findCompiler().orElseThrow(() -> new AssertionError(
-                "atomics-core needs a C compiler (cc/gcc/clang) for its native tests; install one,"
-                        + " e.g. apt-get install gcc"));
+        return findCompiler()
+                .orElseThrow(() -> new AssertionError(
+                        "atomics-core needs a C compiler (cc/gcc/clang) for its native tests; install one,"
+                                + " e.g. apt-get install gcc"));
     }
 
     private static boolean onPath(String program) {
@@ -190,8 +190,15 @@ public final class CCompiler {
     /** {@link #compile} with another compiler, e.g. a cross compiler from {@link #findAarch64Compiler}. */
     public static Path compileWith(List<String> compiler, Path source, Path output, String... extraArgs) {
         List<String> command = new ArrayList<>(compiler);
-        command.addAll(List.of("-std=c11", "-O2", "-Wall", "-Wextra",
-                "-I" + includeDir(), "-o", output.toString(), source.toString()));
+        command.addAll(List.of(
+                "-std=c11",
+                "-O2",
+                "-Wall",
+                "-Wextra",
+                "-I" + includeDir(),
+                "-o",
+                output.toString(),
+                source.toString()));
         command.addAll(Arrays.asList(extraArgs));
         try {
             Path parent = output.toAbsolutePath().getParent();
@@ -203,8 +210,8 @@ public final class CCompiler {
         }
         Result result = exec(command, Map.of(), COMPILE_TIMEOUT);
         if (!result.succeeded()) {
-            throw new AssertionError("compiling " + source + " failed: " + String.join(" ", command)
-                    + "\n" + result.output());
+            throw new AssertionError(
+                    "compiling " + source + " failed: " + String.join(" ", command) + "\n" + result.output());
         }
         return output;
     }
@@ -224,7 +231,8 @@ public final class CCompiler {
         try {
             Files.createDirectories(dir);
             Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, libDir.resolve(libraryFileName("patomic")).toAbsolutePath());
+            Files.createSymbolicLink(
+                    link, libDir.resolve(libraryFileName("patomic")).toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -260,8 +268,7 @@ public final class CCompiler {
         String libDir = bundledLibraryDir().toString();
         String var = Platform.isMac() ? "DYLD_LIBRARY_PATH" : "LD_LIBRARY_PATH";
         String existing = System.getenv(var);
-        String value = existing == null || existing.isEmpty()
-                ? libDir : libDir + File.pathSeparator + existing;
+        String value = existing == null || existing.isEmpty() ? libDir : libDir + File.pathSeparator + existing;
         return exec(command, Map.of(var, value), timeout);
     }
 
@@ -284,13 +291,15 @@ public final class CCompiler {
             throw new AssertionError("cannot start " + String.join(" ", command) + ": " + e, e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread drain = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // the process went away; keep what was read
-            }
-        }, "ccompiler-output");
+        Thread drain = new Thread(
+                () -> {
+                    try (InputStream in = process.getInputStream()) {
+                        in.transferTo(out);
+                    } catch (IOException ignored) {
+                        // the process went away; keep what was read
+                    }
+                },
+                "ccompiler-output");
         drain.setDaemon(true);
         drain.start();
         try {
@@ -298,8 +307,8 @@ public final class CCompiler {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
                 drain.join(TimeUnit.SECONDS.toMillis(5));
-                throw new AssertionError(String.join(" ", command) + " did not finish within "
-                        + timeout + "; output so far:\n" + text(out));
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout
+                        + "; output so far:\n" + text(out));
             }
             drain.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {

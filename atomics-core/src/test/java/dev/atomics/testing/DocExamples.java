@@ -1,12 +1,5 @@
 package dev.atomics.testing;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +17,12 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * The code blocks of the repository's Markdown documents (README.md and docs/*.md), so that tests run the examples
@@ -47,8 +46,7 @@ public final class DocExamples {
     private static final Pattern TYPE_DECLARATION =
             Pattern.compile("(?m)^(@\\w+.*\\n)*((public|final|abstract)\\s+)*(class|record|interface|enum)\\s+(\\w+)");
 
-    private DocExamples() {
-    }
+    private DocExamples() {}
 
     /** One fenced code block of a document. */
     public record Example(Path file, int line, String language, String marker, String code) {
@@ -84,7 +82,8 @@ public final class DocExamples {
                 return p;
             }
         }
-        throw new IllegalStateException("no README.md with docs/ above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no README.md with docs/ above " + Path.of("").toAbsolutePath());
     }
 
     /** README.md and every docs/*.md. */
@@ -156,35 +155,41 @@ public final class DocExamples {
         }
         String declared = example.declaredType();
         String className = declared != null ? declared : "DocExample" + example.line();
-        String source = declared != null ? code
+        String source = declared != null
+                ? code
                 : String.join("\n", imports) + "\npublic final class " + className
-                + " { public static void run() throws Throwable {\n" + String.join("\n", body) + "\n} }\n";
+                        + " { public static void run() throws Throwable {\n" + String.join("\n", body) + "\n} }\n";
         try {
             Path out = Files.createTempDirectory("doc-example-");
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className + ".java"),
-                    JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return source;
-                }
-            };
-            List<String> options = List.of("-classpath", classPath(), "-d", out.toString(), "-proc:none",
-                    "-encoding", "UTF-8");
-            boolean ok = javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+            JavaFileObject file =
+                    new SimpleJavaFileObject(
+                            URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                            return source;
+                        }
+                    };
+            List<String> options =
+                    List.of("-classpath", classPath(), "-d", out.toString(), "-proc:none", "-encoding", "UTF-8");
+            boolean ok = javac.getTask(null, null, diagnostics, options, null, List.of(file))
+                    .call();
             if (!ok) {
                 StringBuilder why = new StringBuilder("the example at " + example + " does not compile:\n");
                 for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                    why.append("  line ").append(d.getLineNumber()).append(" of the compiled source: ")
-                            .append(d.getMessage(Locale.ROOT)).append('\n');
+                    why.append("  line ")
+                            .append(d.getLineNumber())
+                            .append(" of the compiled source: ")
+                            .append(d.getMessage(Locale.ROOT))
+                            .append('\n');
                 }
                 why.append("compiled source:\n").append(numbered(source));
                 throw new AssertionError(why.toString());
             }
-            URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()},
-                    DocExamples.class.getClassLoader());
-            loader.setDefaultAssertionStatus(true);   // an example's assert statements check its claims
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {out.toUri().toURL()}, DocExamples.class.getClassLoader());
+            loader.setDefaultAssertionStatus(true); // an example's assert statements check its claims
             return loader;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,8 +206,8 @@ public final class DocExamples {
         try {
             entry.invoke(null, declared != null ? new Object[] {new String[0]} : new Object[0]);
         } catch (InvocationTargetException e) {
-            AssertionError failure = new AssertionError("the example at " + example + " failed: " + e.getCause(),
-                    e.getCause());
+            AssertionError failure =
+                    new AssertionError("the example at " + example + " failed: " + e.getCause(), e.getCause());
             throw failure;
         }
     }

@@ -35,7 +35,8 @@ public final class NativeBinary {
 
     /** Whether this prefix's objdump, nm and readelf are on the PATH. */
     public static boolean toolsAvailable(String toolPrefix) {
-        return CCompiler.isOnPath(toolPrefix + "objdump") && CCompiler.isOnPath(toolPrefix + "nm")
+        return CCompiler.isOnPath(toolPrefix + "objdump")
+                && CCompiler.isOnPath(toolPrefix + "nm")
                 && CCompiler.isOnPath(toolPrefix + "readelf");
     }
 
@@ -77,7 +78,8 @@ public final class NativeBinary {
     /** The NEEDED entries of the dynamic section (shared libraries it links against). */
     public List<String> needed() {
         List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile("\\(NEEDED\\)\\s+Shared library: \\[([^]]+)]").matcher(run("readelf", "-d"));
+        Matcher m =
+                Pattern.compile("\\(NEEDED\\)\\s+Shared library: \\[([^]]+)]").matcher(run("readelf", "-d"));
         while (m.find()) {
             out.add(m.group(1));
         }
@@ -86,7 +88,8 @@ public final class NativeBinary {
 
     /** The SONAME of the dynamic section, or {@code null} if it has none. */
     public String soname() {
-        Matcher m = Pattern.compile("\\(SONAME\\)\\s+Library soname: \\[([^]]+)]").matcher(run("readelf", "-d"));
+        Matcher m =
+                Pattern.compile("\\(SONAME\\)\\s+Library soname: \\[([^]]+)]").matcher(run("readelf", "-d"));
         return m.find() ? m.group(1) : null;
     }
 

@@ -18,8 +18,7 @@ public final class Patomic {
      */
     public static final String EXPECTED = "atomics.test.patomic";
 
-    private Patomic() {
-    }
+    private Patomic() {}
 
     /** Whether the patomic library is loaded (or loads now). */
     public static boolean available() {

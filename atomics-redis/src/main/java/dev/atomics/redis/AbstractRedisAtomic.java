@@ -1,10 +1,9 @@
 package dev.atomics.redis;
 
-import dev.atomics.Engine;
 import dev.atomics.AtomicType;
 import dev.atomics.Checks;
+import dev.atomics.Engine;
 import dev.atomics.Op;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +19,7 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
     final Transport transport;
     /** The connection of waited writes, or {@code null} without a wait. */
     private final Transport waitTransport;
+
     private final RedisWait wait;
     final RedisMissingKeyPolicy onMissing;
     final String key;
@@ -28,6 +28,7 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
     final byte[][] keys;
     /** ARGV[1] and ARGV[2] of every script call: kind (with 'c' where a missing key may be created) and width. */
     final byte[] kind;
+
     final byte[] widthArg;
     final int width;
     final boolean readonly;
@@ -38,27 +39,38 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
      * an absent key first. Always true for the other policies.
      */
     private volatile boolean ensured;
+
     private final List<Op> opsSupported;
 
-    AbstractRedisAtomic(Transport transport, String key, int width, boolean readonly, char kind, boolean integral,
-                        RedisKeyOptions options, Transport waitTransport, long initialBits) {
+    AbstractRedisAtomic(
+            Transport transport,
+            String key,
+            int width,
+            boolean readonly,
+            char kind,
+            boolean integral,
+            RedisKeyOptions options,
+            Transport waitTransport,
+            long initialBits) {
         this.transport = transport;
         this.wait = options.waitFor();
         this.waitTransport = wait == null ? null : waitTransport;
         this.onMissing = readonly && options.onMissing() == RedisMissingKeyPolicy.CREATE_AT_STARTUP
-                ? RedisMissingKeyPolicy.FAIL : options.onMissing();
+                ? RedisMissingKeyPolicy.FAIL
+                : options.onMissing();
         this.ensured = onMissing != RedisMissingKeyPolicy.CREATE_AT_STARTUP;
         this.initialBits = initialBits;
         this.key = key;
         this.rawKey = key.getBytes(StandardCharsets.UTF_8);
-        this.keys = new byte[][] { rawKey };
-        this.kind = onMissing == RedisMissingKeyPolicy.RECREATE ? new byte[] { (byte) kind, 'c' }
-                : new byte[] { (byte) kind };
+        this.keys = new byte[][] {rawKey};
+        this.kind =
+                onMissing == RedisMissingKeyPolicy.RECREATE ? new byte[] {(byte) kind, 'c'} : new byte[] {(byte) kind};
         this.widthArg = Values.half(width);
         this.width = width;
         this.readonly = readonly;
         this.opsSupported = Arrays.stream(Op.values())
-                .filter(op -> (integral || !op.isArithmetic()) && (!readonly || op.isReadOnly())).toList();
+                .filter(op -> (integral || !op.isArithmetic()) && (!readonly || op.isReadOnly()))
+                .toList();
     }
 
     /** The simple interface name shown in messages and {@code toString}, e.g. {@code AtomicInt}. */
@@ -132,7 +144,8 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
         if (!ensured) {
             ensure();
         }
-        return wait == null ? transport.eval(this, name, keys, args)
+        return wait == null
+                ? transport.eval(this, name, keys, args)
                 : waitTransport.evalAndWait(this, name, wait, keys, args);
     }
 
@@ -150,9 +163,16 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
             if (ensured) {
                 return false;
             }
-            byte[] bare = { kind[0] };
-            byte[] r = transport.eval(this, "create-at-startup", keys, bare, widthArg, Script.INIT,
-                    Values.half(initialBits >>> 32), Values.half(initialBits & 0xFFFF_FFFFL));
+            byte[] bare = {kind[0]};
+            byte[] r = transport.eval(
+                    this,
+                    "create-at-startup",
+                    keys,
+                    bare,
+                    widthArg,
+                    Script.INIT,
+                    Values.half(initialBits >>> 32),
+                    Values.half(initialBits & 0xFFFF_FFFFL));
             ensured = true;
             boolean created = r != null && r.length == 1 && r[0] == 'c';
             if (created) {
@@ -191,12 +211,15 @@ abstract class AbstractRedisAtomic implements RedisAtomic, Transport.Subject {
         if (e instanceof Values.Foreign) {
             return Transport.foreign(describe(name), key, e.getMessage(), null);
         }
-        return new RedisValueException(describe(name) + " refused: the key holds " + e.getMessage()
-                + "; values are never wrapped into range", key, null);
+        return new RedisValueException(
+                describe(name) + " refused: the key holds " + e.getMessage() + "; values are never wrapped into range",
+                key,
+                null);
     }
 
     String properties() {
-        return "width=" + width + ", readonly=" + readonly + ", engine=" + Engine.REDIS.name().toLowerCase(Locale.ROOT);
+        return "width=" + width + ", readonly=" + readonly + ", engine="
+                + Engine.REDIS.name().toLowerCase(Locale.ROOT);
     }
 
     /** No value: reading it would be a round trip, and could fail. */

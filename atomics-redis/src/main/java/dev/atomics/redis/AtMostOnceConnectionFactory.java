@@ -3,21 +3,19 @@ package dev.atomics.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
-
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisSocketConfiguration;
-import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import java.lang.reflect.Field;
-import java.time.Duration;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * A private sibling of the application's {@link LettuceConnectionFactory}: the same server (standalone, unix
@@ -36,7 +34,8 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
 
     private final String server;
 
-    private AtMostOnceConnectionFactory(RedisConfiguration configuration, LettuceClientConfiguration client, String server) {
+    private AtMostOnceConnectionFactory(
+            RedisConfiguration configuration, LettuceClientConfiguration client, String server) {
         super(configuration, client);
         this.server = server;
         setShareNativeConnection(true);
@@ -52,8 +51,11 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
         if (own instanceof RedisStaticMasterReplicaConfiguration masterReplica) {
             // (no public getter tells it from the default standalone configuration: see configurationOf)
             configuration = masterReplica;
-            server = "master/replica " + masterReplica.getNodes().stream().map(n -> n.getHostName() + ":" + n.getPort())
-                    .collect(Collectors.joining(",")) + database(masterReplica.getDatabase());
+            server = "master/replica "
+                    + masterReplica.getNodes().stream()
+                            .map(n -> n.getHostName() + ":" + n.getPort())
+                            .collect(Collectors.joining(","))
+                    + database(masterReplica.getDatabase());
         } else if (source.isClusterAware()) {
             RedisClusterConfiguration cluster = source.getClusterConfiguration();
             configuration = cluster;
@@ -61,7 +63,8 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
         } else if (source.isRedisSentinelAware()) {
             RedisSentinelConfiguration sentinel = source.getSentinelConfiguration();
             configuration = sentinel;
-            server = "master " + (sentinel.getMaster() == null ? "?" : sentinel.getMaster().getName()) + " via sentinels "
+            server = "master "
+                    + (sentinel.getMaster() == null ? "?" : sentinel.getMaster().getName()) + " via sentinels "
                     + nodes(sentinel.getSentinels()) + database(sentinel.getDatabase());
         } else if (source.getSocketConfiguration() != null) {
             RedisSocketConfiguration socket = source.getSocketConfiguration();
@@ -72,8 +75,8 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
             configuration = standalone;
             server = standalone.getHostName() + ":" + standalone.getPort() + database(standalone.getDatabase());
         }
-        AtMostOnceConnectionFactory factory = new AtMostOnceConnectionFactory(configuration,
-                client(source.getClientConfiguration(), timeout, source.isClusterAware()), server);
+        AtMostOnceConnectionFactory factory = new AtMostOnceConnectionFactory(
+                configuration, client(source.getClientConfiguration(), timeout, source.isClusterAware()), server);
         factory.afterPropertiesSet();
         factory.start();
         return factory;
@@ -96,7 +99,8 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
     }
 
     private static String nodes(Iterable<RedisNode> nodes) {
-        return StreamSupport.stream(nodes.spliterator(), false).map(RedisNode::asString)
+        return StreamSupport.stream(nodes.spliterator(), false)
+                .map(RedisNode::asString)
                 .collect(Collectors.joining(","));
     }
 
@@ -104,10 +108,12 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
         return database == 0 ? "" : " (database " + database + ")";
     }
 
-    private static LettuceClientConfiguration client(LettuceClientConfiguration source, Duration timeout, boolean cluster) {
+    private static LettuceClientConfiguration client(
+            LettuceClientConfiguration source, Duration timeout, boolean cluster) {
         LettuceClientConfiguration.LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder();
         if (source.isUseSsl()) {
-            LettuceClientConfiguration.LettuceSslClientConfigurationBuilder ssl = builder.useSsl().verifyPeer(source.getVerifyMode());
+            LettuceClientConfiguration.LettuceSslClientConfigurationBuilder ssl =
+                    builder.useSsl().verifyPeer(source.getVerifyMode());
             if (source.isStartTls()) {
                 ssl.startTls();
             }
@@ -119,10 +125,11 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
         // (no readFrom: replicas may lag behind the master)
         ClientOptions options = source.getClientOptions().orElse(null);
         if (cluster) {
-            builder.clientOptions((options == null ? ClusterClientOptions.builder() : ClusterClientOptions.builder(options))
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .build());
+            builder.clientOptions(
+                    (options == null ? ClusterClientOptions.builder() : ClusterClientOptions.builder(options))
+                            .autoReconnect(true)
+                            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                            .build());
         } else {
             builder.clientOptions((options == null ? ClientOptions.builder() : options.mutate())
                     .autoReconnect(true)
@@ -147,7 +154,8 @@ final class AtMostOnceConnectionFactory extends LettuceConnectionFactory {
      */
     @SuppressWarnings("unchecked")
     StatefulConnection<byte[], byte[]> connection() {
-        StatefulConnection<byte[], byte[]> connection = isClusterAware() ? getSharedClusterConnection() : getSharedConnection();
+        StatefulConnection<byte[], byte[]> connection =
+                isClusterAware() ? getSharedClusterConnection() : getSharedConnection();
         if (connection == null) {
             throw new IllegalStateException("no shared connection"); // sharing is on: cannot happen
         }

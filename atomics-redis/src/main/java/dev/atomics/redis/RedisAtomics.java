@@ -6,14 +6,12 @@ import dev.atomics.AtomicType;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.redis.Implementations.RedisInt;
 import dev.atomics.redis.Implementations.RedisUint;
-
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Makes atomics stored at Redis keys: {@link dev.atomics.AtomicInt}, {@link dev.atomics.AtomicUint} and
@@ -77,6 +75,7 @@ public final class RedisAtomics implements AutoCloseable {
     private final Transport transport;
     /** Makes the connection of waited writes, once an atomic with a wait is made. */
     private final java.util.function.Supplier<Transport> waitTransportFactory;
+
     private Transport waitTransport;
 
     private RedisAtomics(Transport transport, java.util.function.Supplier<Transport> waitTransportFactory) {
@@ -107,15 +106,19 @@ public final class RedisAtomics implements AutoCloseable {
     public static RedisAtomics create(RedisConnectionFactory factory, Duration timeout) {
         Objects.requireNonNull(factory, "factory");
         if (!(factory instanceof LettuceConnectionFactory lettuce)) {
-            throw new IllegalArgumentException("atomics on Redis need a LettuceConnectionFactory (Lettuce is Spring Boot's"
-                    + " default Redis client), not a " + factory.getClass().getName() + ": its reconnection behaviour"
-                    + " decides whether an operation can run twice");
+            throw new IllegalArgumentException(
+                    "atomics on Redis need a LettuceConnectionFactory (Lettuce is Spring Boot's"
+                            + " default Redis client), not a "
+                            + factory.getClass().getName() + ": its reconnection behaviour"
+                            + " decides whether an operation can run twice");
         }
-        Duration t = timeout != null ? timeout : lettuce.getClientConfiguration().getCommandTimeout();
+        Duration t =
+                timeout != null ? timeout : lettuce.getClientConfiguration().getCommandTimeout();
         if (t.isZero() || t.isNegative()) {
             throw new IllegalArgumentException("the timeout must be positive, not " + t);
         }
-        return new RedisAtomics(new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t),
+        return new RedisAtomics(
+                new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t),
                 () -> new Transport(AtMostOnceConnectionFactory.of(lettuce, t), t));
     }
 
@@ -148,8 +151,8 @@ public final class RedisAtomics implements AutoCloseable {
      * Like {@link #readonlyAtomic(String, int, AtomicType)}, with {@code options} (a readonly atomic never creates its
      * key).
      */
-    public <A extends Atomic> A readonlyAtomic(String key, int width, AtomicType<A, ?, ?> type,
-                                               RedisKeyOptions options) {
+    public <A extends Atomic> A readonlyAtomic(
+            String key, int width, AtomicType<A, ?, ?> type, RedisKeyOptions options) {
         return make(key, width, type, true, options);
     }
 
@@ -190,8 +193,8 @@ public final class RedisAtomics implements AutoCloseable {
         return waitTransport;
     }
 
-    private <A extends Atomic> A make(String key, int width, AtomicType<A, ?, ?> type, boolean readonly,
-                                      RedisKeyOptions options) {
+    private <A extends Atomic> A make(
+            String key, int width, AtomicType<A, ?, ?> type, boolean readonly, RedisKeyOptions options) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(options, "options");
@@ -199,7 +202,8 @@ public final class RedisAtomics implements AutoCloseable {
             throw new IllegalArgumentException("the key of an atomic must not be empty");
         }
         if (width != 1 && width != 2 && width != 4 && width != 8) {
-            throw new UnsupportedWidthException("width " + width + " is not supported: atomics on Redis have 1, 2, 4 or 8 bytes");
+            throw new UnsupportedWidthException(
+                    "width " + width + " is not supported: atomics on Redis have 1, 2, 4 or 8 bytes");
         }
         Transport waits = options.waitFor() != null && !readonly ? waitTransport() : null;
         Atomic atomic;
@@ -238,8 +242,7 @@ public final class RedisAtomics implements AutoCloseable {
      *                uint of width 8), a {@code byte[]} for bytes; {@code null} if it failed
      * @param failure what {@code load()} would have thrown; {@code null} if it succeeded
      */
-    public record Load(RedisAtomic atomic, Object value, RedisAtomicsException failure) {
-    }
+    public record Load(RedisAtomic atomic, Object value, RedisAtomicsException failure) {}
 
     /**
      * Loads every atomic, for monitoring many atomics at once: one round trip (a script; on a Redis Cluster one per
@@ -272,17 +275,21 @@ public final class RedisAtomics implements AutoCloseable {
         AbstractRedisAtomic first = (AbstractRedisAtomic) atomics.get(0);
         List<byte[]> values;
         try {
-            values = transport.loadAll(new Transport.Subject() {
-                @Override
-                public String key() {
-                    return first.key;
-                }
+            values = transport.loadAll(
+                    new Transport.Subject() {
+                        @Override
+                        public String key() {
+                            return first.key;
+                        }
 
-                @Override
-                public String describe(String operation) {
-                    return operation + " of " + atomics.size() + " atomics at Redis keys '" + first.key + "'...";
-                }
-            }, "load", keys);
+                        @Override
+                        public String describe(String operation) {
+                            return operation + " of " + atomics.size() + " atomics at Redis keys '" + first.key
+                                    + "'...";
+                        }
+                    },
+                    "load",
+                    keys);
         } catch (RedisAtomicsException e) {
             for (RedisAtomic a : atomics) {
                 out.add(new Load(a, null, e));

@@ -1,19 +1,18 @@
 package dev.atomics.redis;
 
-import dev.atomics.AtomicBytes;
-import dev.atomics.BytesCmpxchgResult;
-import dev.atomics.MemoryOrder;
-import dev.atomics.Op;
-import dev.atomics.OperandRangeException;
-
-import java.util.Arrays;
-import java.util.Objects;
-
 import static dev.atomics.Checks.anyOrder;
 import static dev.atomics.Checks.bitOffset;
 import static dev.atomics.Checks.failOrder;
 import static dev.atomics.Checks.loadOrder;
 import static dev.atomics.Checks.storeOrder;
+
+import dev.atomics.AtomicBytes;
+import dev.atomics.BytesCmpxchgResult;
+import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.OperandRangeException;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The operations of bytes atomics on a Redis key, with the semantics of local ones (see {@link AtomicBytes}):
@@ -23,8 +22,13 @@ import static dev.atomics.Checks.storeOrder;
  */
 final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
 
-    RedisBytes(Transport transport, String key, int width, boolean readonly, RedisKeyOptions options,
-               Transport waitTransport) {
+    RedisBytes(
+            Transport transport,
+            String key,
+            int width,
+            boolean readonly,
+            RedisKeyOptions options,
+            Transport waitTransport) {
         super(transport, key, width, readonly, 'b', false, options, waitTransport, initial(options, width));
     }
 
@@ -107,14 +111,23 @@ final class RedisBytes extends AbstractRedisAtomic implements AtomicBytes {
         return parse("exchange", call("exchange", Script.XCHG, desired));
     }
 
-    private BytesCmpxchgResult cmpxchg(String name, Op type, byte[] expected, byte[] desired, MemoryOrder success,
-                                       MemoryOrder failure) {
+    private BytesCmpxchgResult cmpxchg(
+            String name, Op type, byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         long e = Values.pack(operand(expected));
         long d = Values.pack(operand(desired));
         writable(type);
-        byte[] seen = parse(name, eval(name, kind, widthArg, Script.CAS, Values.half(e >>> 32), Values.half(e & 0xFFFF_FFFFL),
-                Values.half(d >>> 32), Values.half(d & 0xFFFF_FFFFL)));
+        byte[] seen = parse(
+                name,
+                eval(
+                        name,
+                        kind,
+                        widthArg,
+                        Script.CAS,
+                        Values.half(e >>> 32),
+                        Values.half(e & 0xFFFF_FFFFL),
+                        Values.half(d >>> 32),
+                        Values.half(d & 0xFFFF_FFFFL)));
         return new BytesCmpxchgResult(Arrays.equals(seen, expected), seen);
     }
 

@@ -1,16 +1,16 @@
 package dev.atomics.redis;
 
-import dev.atomics.AtomicIntegral;
-import dev.atomics.CmpxchgResult;
-import dev.atomics.MemoryOrder;
-import dev.atomics.Op;
-import dev.atomics.OperandRangeException;
-
 import static dev.atomics.Checks.anyOrder;
 import static dev.atomics.Checks.bitOffset;
 import static dev.atomics.Checks.failOrder;
 import static dev.atomics.Checks.loadOrder;
 import static dev.atomics.Checks.storeOrder;
+
+import dev.atomics.AtomicIntegral;
+import dev.atomics.CmpxchgResult;
+import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.OperandRangeException;
 
 /**
  * The operations of integral atomics on a Redis key, with the semantics of local ones (see
@@ -35,11 +35,26 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     private final boolean incrby;
     /** 64 - 8 * width: shifting left then right by this extends the low width bytes. */
     private final int shift;
+
     private final long mask;
 
-    RedisIntegral(Transport transport, String key, int width, boolean readonly, boolean signed,
-                  RedisKeyOptions options, Transport waitTransport) {
-        super(transport, key, width, readonly, signed ? 'i' : 'u', true, options, waitTransport,
+    RedisIntegral(
+            Transport transport,
+            String key,
+            int width,
+            boolean readonly,
+            boolean signed,
+            RedisKeyOptions options,
+            Transport waitTransport) {
+        super(
+                transport,
+                key,
+                width,
+                readonly,
+                signed ? 'i' : 'u',
+                true,
+                options,
+                waitTransport,
                 initial(options, signed, width));
         this.signed = signed;
         this.incrby = signed && width == 8 && plainWrites();
@@ -56,8 +71,8 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
         int shift = 64 - 8 * width;
         long back = signed ? (v << shift) >> shift : (v << shift) >>> shift;
         if (back != v) {
-            throw new OperandRangeException("initial value " + v + " does not fit " + (signed ? "an int" : "a uint")
-                    + " of width " + width);
+            throw new OperandRangeException(
+                    "initial value " + v + " does not fit " + (signed ? "an int" : "a uint") + " of width " + width);
         }
         return width == 8 ? v : v & ((1L << (8 * width)) - 1);
     }
@@ -97,7 +112,8 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
     /** Checks that {@code v} is representable; an unsigned 8-byte object takes any 64-bit pattern. */
     private long operand(long v) {
         if (value(v) != v) {
-            String range = signed ? "[" + (-1L << (8 * width - 1)) + ", " + ((1L << (8 * width - 1)) - 1) + "]"
+            String range = signed
+                    ? "[" + (-1L << (8 * width - 1)) + ", " + ((1L << (8 * width - 1)) - 1) + "]"
                     : "[0, " + ((1L << (8 * width)) - 1) + "]";
             throw new OperandRangeException("operand " + v + " does not fit " + typeName() + " of width " + width
                     + ": the " + (signed ? "signed" : "unsigned") + " range is " + range);
@@ -251,9 +267,19 @@ abstract class RedisIntegral extends AbstractRedisAtomic implements AtomicIntegr
      */
     private long addition(String name, long delta, boolean subtract) {
         try {
-            return subtract ? transport.decrby(this, name, rawKey, delta) + delta : transport.incrby(this, name, rawKey, delta) - delta;
+            return subtract
+                    ? transport.decrby(this, name, rawKey, delta) + delta
+                    : transport.incrby(this, name, rawKey, delta) - delta;
         } catch (Transport.Overflow e) {
-            return parse(name, eval(name, kind, widthArg, subtract ? Script.FETCH_SUB : Script.FETCH_ADD, high(delta), low(delta)));
+            return parse(
+                    name,
+                    eval(
+                            name,
+                            kind,
+                            widthArg,
+                            subtract ? Script.FETCH_SUB : Script.FETCH_ADD,
+                            high(delta),
+                            low(delta)));
         }
     }
 

@@ -15,7 +15,10 @@ public interface RedisKeyListener {
     void created(RedisAtomic atomic, String value);
 
     /** The default: a WARN log naming the key and the server. */
-    RedisKeyListener LOG = (atomic, value) -> System.getLogger("dev.atomics.redis").log(System.Logger.Level.WARNING,
-            "Redis key '" + atomic.key() + "' on " + atomic.server() + " was missing: created with its initial value "
-                    + value + " (policy create-at-startup). If it held data before, that data was lost by Redis.");
+    RedisKeyListener LOG = (atomic, value) -> System.getLogger("dev.atomics.redis")
+            .log(
+                    System.Logger.Level.WARNING,
+                    "Redis key '" + atomic.key() + "' on " + atomic.server()
+                            + " was missing: created with its initial value " + value
+                            + " (policy create-at-startup). If it held data before, that data was lost by Redis.");
 }

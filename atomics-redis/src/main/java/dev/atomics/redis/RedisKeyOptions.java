@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public final class RedisKeyOptions {
 
-    private static final RedisKeyOptions DEFAULTS = new RedisKeyOptions(RedisMissingKeyPolicy.CREATE_AT_STARTUP, 0,
-            null, null, false);
+    private static final RedisKeyOptions DEFAULTS =
+            new RedisKeyOptions(RedisMissingKeyPolicy.CREATE_AT_STARTUP, 0, null, null, false);
 
     private final RedisMissingKeyPolicy onMissing;
     private final long initialBits;
@@ -24,8 +24,8 @@ public final class RedisKeyOptions {
     private final RedisWait wait;
     private final boolean bytes;
 
-    private RedisKeyOptions(RedisMissingKeyPolicy onMissing, long initialBits, byte[] initialBytes, RedisWait wait,
-                            boolean bytes) {
+    private RedisKeyOptions(
+            RedisMissingKeyPolicy onMissing, long initialBits, byte[] initialBytes, RedisWait wait, boolean bytes) {
         this.onMissing = onMissing;
         this.initialBits = initialBits;
         this.initialBytes = initialBytes;
@@ -50,7 +50,8 @@ public final class RedisKeyOptions {
 
     /** The value a bytes key is created with: exactly the atomic's width. */
     public RedisKeyOptions initialValue(byte[] value) {
-        return new RedisKeyOptions(onMissing, 0, Objects.requireNonNull(value, "value").clone(), wait, true);
+        return new RedisKeyOptions(
+                onMissing, 0, Objects.requireNonNull(value, "value").clone(), wait, true);
     }
 
     /** Writes wait for replicas; {@code null} for none (the default). */

@@ -49,6 +49,7 @@ final class Script {
 
     /** The operations of {@link #OPS}, by their name in {@code ARGV[3]}; a leading 'f' returns the value before. */
     static final byte[] INIT = ascii("init");
+
     static final byte[] STORE = ascii("store");
     static final byte[] XCHG = ascii("xchg");
     static final byte[] CAS = ascii("cas");

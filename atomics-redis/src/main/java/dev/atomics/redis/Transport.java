@@ -12,11 +12,8 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-
-import org.springframework.dao.DataAccessException;
-
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The one connection of a {@link RedisAtomics}: every command goes out on it (Lettuce pipelines the commands of
@@ -32,7 +30,6 @@ import java.util.concurrent.TimeUnit;
  * {@link RedisAtomicsException} that says whether the command may have run.
  */
 final class Transport implements AutoCloseable {
-
 
     private final AtMostOnceConnectionFactory factory;
     private final Duration timeout;
@@ -117,14 +114,23 @@ final class Transport implements AutoCloseable {
         try {
             acknowledged = await(replicated, subject, operation, waitMillis);
         } catch (RedisAtomicsException e) {
-            throw new RedisNotReplicatedException(subject.describe(operation) + " was applied by the primary at "
-                    + server() + ", but waiting for " + wait.replicas() + " replica(s) failed (" + e.getMessage()
-                    + "); a failover may lose it", subject.key(), wait.replicas(), 0);
+            throw new RedisNotReplicatedException(
+                    subject.describe(operation) + " was applied by the primary at "
+                            + server() + ", but waiting for " + wait.replicas() + " replica(s) failed ("
+                            + e.getMessage()
+                            + "); a failover may lose it",
+                    subject.key(),
+                    wait.replicas(),
+                    0);
         }
         if (acknowledged < wait.replicas()) {
-            throw new RedisNotReplicatedException(subject.describe(operation) + " was applied by the primary at "
-                    + server() + ", but only " + acknowledged + " of " + wait.replicas() + " replica(s) acknowledged it"
-                    + " within " + wait.timeout() + "; a failover may lose it", subject.key(), wait.replicas(),
+            throw new RedisNotReplicatedException(
+                    subject.describe(operation) + " was applied by the primary at "
+                            + server() + ", but only " + acknowledged + " of " + wait.replicas()
+                            + " replica(s) acknowledged it"
+                            + " within " + wait.timeout() + "; a failover may lose it",
+                    subject.key(),
+                    wait.replicas(),
                     acknowledged);
         }
         return result;
@@ -143,7 +149,8 @@ final class Transport implements AutoCloseable {
         }
         Map<Integer, List<Integer>> bySlot = new TreeMap<>();
         for (int i = 0; i < rawKeys.length; i++) {
-            bySlot.computeIfAbsent(SlotHash.getSlot(rawKeys[i]), s -> new ArrayList<>()).add(i);
+            bySlot.computeIfAbsent(SlotHash.getSlot(rawKeys[i]), s -> new ArrayList<>())
+                    .add(i);
         }
         byte[][] out = new byte[rawKeys.length][];
         for (List<Integer> group : bySlot.values()) {
@@ -159,8 +166,12 @@ final class Transport implements AutoCloseable {
         return Arrays.asList(out);
     }
 
-    private List<byte[]> script(RedisClusterAsyncCommands<byte[], byte[]> c, Script script, Subject subject,
-                                String operation, byte[][] keys) {
+    private List<byte[]> script(
+            RedisClusterAsyncCommands<byte[], byte[]> c,
+            Script script,
+            Subject subject,
+            String operation,
+            byte[][] keys) {
         List<Object> reply;
         try {
             reply = await(c.evalsha(script.sha1, ScriptOutputType.MULTI, keys), subject, operation);
@@ -201,7 +212,6 @@ final class Transport implements AutoCloseable {
         return await(commands(subject, operation).decrby(rawKey, delta), subject, operation);
     }
 
-
     /** The commands of the primary serving {@code rawKey}: on a Cluster the node of its slot, else all commands. */
     private RedisClusterAsyncCommands<byte[], byte[]> nodeCommands(Subject subject, String operation, byte[] rawKey) {
         RedisClusterAsyncCommands<byte[], byte[]> c = commands(subject, operation);
@@ -211,14 +221,21 @@ final class Transport implements AutoCloseable {
         try {
             RedisClusterNode node = cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(rawKey));
             if (node == null) {
-                throw new RedisUnavailableException(subject.describe(operation) + " failed: no primary serves the"
-                        + " slot of its key in " + server() + "; it did not happen", subject.key(), false, null);
+                throw new RedisUnavailableException(
+                        subject.describe(operation) + " failed: no primary serves the" + " slot of its key in "
+                                + server() + "; it did not happen",
+                        subject.key(),
+                        false,
+                        null);
             }
             return cluster.getConnection(node.getNodeId()).async();
         } catch (RedisException e) {
-            throw new RedisUnavailableException(subject.describe(operation) + " failed: cannot connect to the primary"
-                    + " of its slot in " + server() + ": " + rootMessage(e) + "; it did not happen", subject.key(),
-                    false, e);
+            throw new RedisUnavailableException(
+                    subject.describe(operation) + " failed: cannot connect to the primary" + " of its slot in "
+                            + server() + ": " + rootMessage(e) + "; it did not happen",
+                    subject.key(),
+                    false,
+                    e);
         }
     }
 
@@ -233,7 +250,8 @@ final class Transport implements AutoCloseable {
     private synchronized RedisClusterAsyncCommands<byte[], byte[]> connect(Subject subject, String operation) {
         String key = subject.key();
         if (closed) {
-            throw new RedisUnavailableException(subject.describe(operation) + " failed: its RedisAtomics is closed", key, false, null);
+            throw new RedisUnavailableException(
+                    subject.describe(operation) + " failed: its RedisAtomics is closed", key, false, null);
         }
         if (commands == null) {
             StatefulConnection<byte[], byte[]> connection;
@@ -241,12 +259,17 @@ final class Transport implements AutoCloseable {
                 connection = factory.connection();
             } catch (DataAccessException | RedisException e) {
                 // nothing was sent; the next operation tries to connect again
-                throw new RedisUnavailableException(subject.describe(operation) + " failed: cannot connect to Redis at " + server() + ": "
-                        + rootMessage(e), key, false, e);
+                throw new RedisUnavailableException(
+                        subject.describe(operation) + " failed: cannot connect to Redis at " + server() + ": "
+                                + rootMessage(e),
+                        key,
+                        false,
+                        e);
             }
             // the connection stays for the life of this Transport: Lettuce reconnects it by itself
             this.connection = connection;
-            commands = connection instanceof StatefulRedisConnection<byte[], byte[]> s ? s.async()
+            commands = connection instanceof StatefulRedisConnection<byte[], byte[]> s
+                    ? s.async()
                     : ((StatefulRedisClusterConnection<byte[], byte[]>) connection).async();
         }
         return commands;
@@ -259,13 +282,16 @@ final class Transport implements AutoCloseable {
     /** Awaits {@code future} at most the timeout plus {@code extraMillis} (a WAIT's own timeout). */
     private <T> T await(RedisFuture<T> future, Subject subject, String operation, long extraMillis) {
         try {
-            return LettuceFutures.awaitOrCancel(future, timeoutNanos + TimeUnit.MILLISECONDS.toNanos(extraMillis),
-                    TimeUnit.NANOSECONDS);
+            return LettuceFutures.awaitOrCancel(
+                    future, timeoutNanos + TimeUnit.MILLISECONDS.toNanos(extraMillis), TimeUnit.NANOSECONDS);
         } catch (RedisCommandTimeoutException e) {
             String key = subject.key();
             String what = subject.describe(operation);
-            throw new RedisTimeoutException(what + ": no reply from Redis at " + server() + " within " + timeout
-                    + "; it may or may not have happened (not retried)", key, e);
+            throw new RedisTimeoutException(
+                    what + ": no reply from Redis at " + server() + " within " + timeout
+                            + "; it may or may not have happened (not retried)",
+                    key,
+                    e);
         } catch (RedisNoScriptException e) {
             throw new NoScript(e);
         } catch (RedisCommandExecutionException e) {
@@ -275,18 +301,30 @@ final class Transport implements AutoCloseable {
             throw refused(e, subject, operation);
         } catch (RedisCommandInterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RedisAtomicsException(subject.describe(operation) + ": interrupted while waiting for Redis at " + server()
-                    + "; it may or may not have happened (not retried)", subject.key(), true, e);
+            throw new RedisAtomicsException(
+                    subject.describe(operation) + ": interrupted while waiting for Redis at " + server()
+                            + "; it may or may not have happened (not retried)",
+                    subject.key(),
+                    true,
+                    e);
         } catch (RedisException e) {
             String key = subject.key();
             String what = subject.describe(operation);
             String message = String.valueOf(e.getMessage());
             if (message.startsWith("Currently not connected")) {
-                throw new RedisUnavailableException(what + " failed: not connected to Redis at " + server()
-                        + " (reconnecting in the background); it did not happen", key, false, e);
+                throw new RedisUnavailableException(
+                        what + " failed: not connected to Redis at " + server()
+                                + " (reconnecting in the background); it did not happen",
+                        key,
+                        false,
+                        e);
             }
-            throw new RedisUnavailableException(what + " failed: the connection to Redis at " + server() + " broke ("
-                    + message + "); it may or may not have happened (not retried)", key, true, e);
+            throw new RedisUnavailableException(
+                    what + " failed: the connection to Redis at " + server() + " broke (" + message
+                            + "); it may or may not have happened (not retried)",
+                    key,
+                    true,
+                    e);
         }
     }
 
@@ -308,29 +346,50 @@ final class Transport implements AutoCloseable {
             return foreign(what, key, type == null ? "a value of another Redis type" : "a " + type, e);
         }
         if (reason.startsWith("ATOMICS_VALUE ")) {
-            return new RedisValueException(what + " refused: the key holds a value that is "
-                    + reason.substring("ATOMICS_VALUE ".length()) + "; values are never wrapped into range", key, e);
+            return new RedisValueException(
+                    what + " refused: the key holds a value that is " + reason.substring("ATOMICS_VALUE ".length())
+                            + "; values are never wrapped into range",
+                    key,
+                    e);
         }
         if (reason.startsWith("ERR value is not an integer")) { // INCRBY, DECRBY
-            return new RedisValueException(what + " refused: the key holds a value that is not an int of width 8 (a"
-                    + " canonical decimal integer in the signed 64-bit range); values are never wrapped into range", key, e);
+            return new RedisValueException(
+                    what + " refused: the key holds a value that is not an int of width 8 (a"
+                            + " canonical decimal integer in the signed 64-bit range); values are never wrapped into "
+                            + "range",
+                    key,
+                    e);
         }
-        boolean unavailable = reason.startsWith("LOADING") || reason.startsWith("READONLY") || reason.startsWith("MASTERDOWN")
-                || reason.startsWith("CLUSTERDOWN") || reason.startsWith("TRYAGAIN") || reason.startsWith("BUSY")
+        boolean unavailable = reason.startsWith("LOADING")
+                || reason.startsWith("READONLY")
+                || reason.startsWith("MASTERDOWN")
+                || reason.startsWith("CLUSTERDOWN")
+                || reason.startsWith("TRYAGAIN")
+                || reason.startsWith("BUSY")
                 || reason.startsWith("NOREPLICAS");
         String text = what + " refused by Redis at " + server() + ": " + reason + "; it did not happen";
-        return unavailable ? new RedisUnavailableException(text, key, false, e) : new RedisAtomicsException(text, key, false, e);
+        return unavailable
+                ? new RedisUnavailableException(text, key, false, e)
+                : new RedisAtomicsException(text, key, false, e);
     }
 
     static RedisForeignKeyException foreign(String what, String key, String found, Throwable cause) {
-        return new RedisForeignKeyException(what + " refused: the key '" + key + "' holds " + found + ", not a value of"
-                + " this atomic; it is never read as zero nor overwritten (an operator must look)", key, found, cause);
+        return new RedisForeignKeyException(
+                what + " refused: the key '" + key + "' holds " + found + ", not a value of"
+                        + " this atomic; it is never read as zero nor overwritten (an operator must look)",
+                key,
+                found,
+                cause);
     }
 
     static RedisMissingKeyException missing(String what, String key, Throwable cause) {
-        return new RedisMissingKeyException(what + " refused: the key '" + key + "' does not exist (expired, deleted,"
-                + " or lost by Redis); it is not recreated from zero: an operator recreates it, or a restart creates it"
-                + " with its initial value (policy create-at-startup)", key, cause);
+        return new RedisMissingKeyException(
+                what + " refused: the key '" + key + "' does not exist (expired, deleted,"
+                        + " or lost by Redis); it is not recreated from zero: an operator recreates it, or a restart "
+                        + "creates it"
+                        + " with its initial value (policy create-at-startup)",
+                key,
+                cause);
     }
 
     private static String rootMessage(Throwable e) {

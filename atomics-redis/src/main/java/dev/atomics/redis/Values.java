@@ -18,8 +18,7 @@ final class Values {
         }
     }
 
-    private Values() {
-    }
+    private Values() {}
 
     /** {@code v} in decimal, unsigned if {@code signed} is false (the 64-bit pattern). */
     static byte[] decimal(long v, boolean signed) {
@@ -48,7 +47,10 @@ final class Values {
         boolean negative = n > 0 && s[0] == '-';
         int start = negative ? 1 : 0;
         int digits = n - start;
-        if (digits == 0 || digits > 20 || (digits > 1 && s[start] == '0') || (negative && digits == 1 && s[start] == '0')) {
+        if (digits == 0
+                || digits > 20
+                || (digits > 1 && s[start] == '0')
+                || (negative && digits == 1 && s[start] == '0')) {
             throw foreignA(s, signed, width);
         }
         for (int i = start; i < n; i++) {
@@ -89,8 +91,8 @@ final class Values {
     }
 
     private static IllegalArgumentException notA(byte[] s, boolean signed, int width) {
-        return new IllegalArgumentException("\"" + quote(s) + "\" is not " + (signed ? "an int" : "a uint") + " of width "
-                + width + " (a canonical decimal integer in the range of the width)");
+        return new IllegalArgumentException("\"" + quote(s) + "\" is not " + (signed ? "an int" : "a uint")
+                + " of width " + width + " (a canonical decimal integer in the range of the width)");
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.atomics.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicIntegral;
@@ -14,7 +17,15 @@ import dev.atomics.UnsupportedOpException;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.RedisServer;
-
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,19 +36,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the model tests do not show: the stored form other clients see and write, exact 64-bit values at the ends of
@@ -78,14 +76,16 @@ class RedisAtomicsTest {
         AtomicInt orders = redis.atomic(key, 8, AtomicType.INT);
         assertThat(get()).as("nothing is sent before the first operation").isNull();
         assertThat(orders.load()).isZero();
-        assertThat(get()).as("the first contact created the key with its initial value").isEqualTo("0");
+        assertThat(get())
+                .as("the first contact created the key with its initial value")
+                .isEqualTo("0");
         orders.store(-42);
         assertThat(get()).isEqualTo("-42");
         AtomicUint big = redis.atomic(key + ":u", 8, AtomicType.UINT);
         big.store(-1L); // the 64-bit pattern of 2^64 - 1
         assertThat(server.call("GET", key + ":u")).isEqualTo("18446744073709551615");
         AtomicBytes flags = redis.atomic(key + ":b", 4, AtomicType.BYTES);
-        flags.store(new byte[] { (byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef });
+        flags.store(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef});
         assertThat(server.call("GET", key + ":b")).isEqualTo("deadbeef");
         assertThat(flags.bitTest(0)).as("bit 0 is bit 0 of byte 0 (0xde)").isFalse();
         assertThat(flags.bitTest(1)).isTrue();
@@ -138,14 +138,16 @@ class RedisAtomicsTest {
         assertThat(u.binFetchXor(1L << 63)).isEqualTo(-1L);
         assertThat(server.call("GET", key + ":u")).isEqualTo("9223372036854775807");
         assertThat(u.fetchAdd(1)).isEqualTo(Long.MAX_VALUE);
-        assertThat(server.call("GET", key + ":u")).as("2^63, beyond any Redis integer").isEqualTo("9223372036854775808");
+        assertThat(server.call("GET", key + ":u"))
+                .as("2^63, beyond any Redis integer")
+                .isEqualTo("9223372036854775808");
         assertThat(u.bitTest(63)).isTrue();
         assertThat(u.bitReset(63)).isTrue();
         assertThat(u.load()).isZero();
     }
 
     @ParameterizedTest(name = "width {0}")
-    @ValueSource(ints = { 1, 2, 4 })
+    @ValueSource(ints = {1, 2, 4})
     void narrowWidthsWrapAroundTheirOwnRange(int width) {
         long max = (1L << (8 * width - 1)) - 1;
         AtomicInt i = redis.atomic(key, width, AtomicType.INT);
@@ -162,12 +164,18 @@ class RedisAtomicsTest {
         AtomicInt small = redis.atomic(key, 1, AtomicType.INT);
         small.store(127);
         server.call("INCR", key); // 128: not an int of width 1
-        assertThatThrownBy(small::load).isInstanceOf(RedisValueException.class).hasMessageContaining("\"128\" is not an int of width 1")
-                .satisfies(e -> assertThat(((RedisValueException) e).outcomeUnknown()).isFalse());
-        assertThatThrownBy(small::inc).isInstanceOf(RedisValueException.class).hasMessageContaining("not an int of width 1");
+        assertThatThrownBy(small::load)
+                .isInstanceOf(RedisValueException.class)
+                .hasMessageContaining("\"128\" is not an int of width 1")
+                .satisfies(e ->
+                        assertThat(((RedisValueException) e).outcomeUnknown()).isFalse());
+        assertThatThrownBy(small::inc)
+                .isInstanceOf(RedisValueException.class)
+                .hasMessageContaining("not an int of width 1");
         assertThatThrownBy(() -> small.cmpxchgStrong(127, 0)).isInstanceOf(RedisValueException.class);
         assertThatThrownBy(() -> small.bitSet(0)).isInstanceOf(RedisValueException.class);
-        assertThatThrownBy(() -> small.store(5)).as("a store never overwrites what it cannot read")
+        assertThatThrownBy(() -> small.store(5))
+                .as("a store never overwrites what it cannot read")
                 .isInstanceOf(RedisValueException.class);
         assertThat(get()).as("nothing was written").isEqualTo("128");
         server.call("SET", key, "5"); // the operator's repair
@@ -175,7 +183,9 @@ class RedisAtomicsTest {
 
         AtomicUint unsigned = redis.atomic(key + ":u", 8, AtomicType.UINT);
         server.call("DECR", key + ":u"); // -1
-        assertThatThrownBy(unsigned::fetchInc).isInstanceOf(RedisValueException.class).hasMessageContaining("not a uint of width 8");
+        assertThatThrownBy(unsigned::fetchInc)
+                .isInstanceOf(RedisValueException.class)
+                .hasMessageContaining("not a uint of width 8");
         assertThat(server.call("GET", key + ":u")).isEqualTo("-1");
     }
 
@@ -190,7 +200,9 @@ class RedisAtomicsTest {
         }
         for (String stored : List.of("99999999999999999999", "9223372036854775808")) {
             server.call("SET", key, stored);
-            assertThatThrownBy(counter::load).as(stored).isInstanceOf(RedisValueException.class)
+            assertThatThrownBy(counter::load)
+                    .as(stored)
+                    .isInstanceOf(RedisValueException.class)
                     .isNotInstanceOf(RedisForeignKeyException.class);
             assertThatThrownBy(counter::inc).as(stored).isInstanceOf(RedisValueException.class);
             assertThat(get()).isEqualTo(stored);
@@ -203,9 +215,11 @@ class RedisAtomicsTest {
         }
         server.call("DEL", key);
         server.call("HSET", key, "field", "1");
-        assertThatThrownBy(counter::load).isInstanceOf(RedisForeignKeyException.class)
+        assertThatThrownBy(counter::load)
+                .isInstanceOf(RedisForeignKeyException.class)
                 .hasMessageContaining("holds a hash");
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisForeignKeyException.class)
+        assertThatThrownBy(counter::inc)
+                .isInstanceOf(RedisForeignKeyException.class)
                 .hasMessageContaining("holds a hash");
     }
 
@@ -238,7 +252,9 @@ class RedisAtomicsTest {
         assertThat(reader.opsSupported()).containsExactly(Op.LOAD, Op.BIT_TEST);
         assertThat(reader.load()).isEqualTo(6);
         assertThat(reader.bitTest(1)).isTrue();
-        assertThatThrownBy(reader::inc).isInstanceOf(UnsupportedOpException.class).hasMessageContaining("readonly");
+        assertThatThrownBy(reader::inc)
+                .isInstanceOf(UnsupportedOpException.class)
+                .hasMessageContaining("readonly");
         assertThatThrownBy(() -> reader.store(1)).isInstanceOf(UnsupportedOpException.class);
         assertThatThrownBy(() -> reader.cmpxchgStrong(6, 1)).isInstanceOf(UnsupportedOpException.class);
         AtomicBytes bytes = redis.readonlyAtomic(key + ":b", 2, AtomicType.BYTES);
@@ -256,11 +272,13 @@ class RedisAtomicsTest {
         assertThat(u.signed()).isFalse();
         assertThat(u.width()).isEqualTo(2);
         assertThat(i.opsSupported()).isEqualTo(Atomics.atomic(8, AtomicType.INT).opsSupported());
-        assertThat(b.opsSupported()).isEqualTo(Atomics.atomic(4, AtomicType.BYTES).opsSupported());
+        assertThat(b.opsSupported())
+                .isEqualTo(Atomics.atomic(4, AtomicType.BYTES).opsSupported());
         assertThat(((RedisAtomic) i).key()).isEqualTo(key);
         assertThat(((RedisAtomic) i).server()).isEqualTo(server.host() + ":" + server.port());
-        assertThat(i.toString()).isEqualTo("AtomicInt(key=" + key + ", server=" + server.host() + ":" + server.port()
-                + ", width=8, readonly=false, signed=true, engine=redis)");
+        assertThat(i.toString())
+                .isEqualTo("AtomicInt(key=" + key + ", server=" + server.host() + ":" + server.port()
+                        + ", width=8, readonly=false, signed=true, engine=redis)");
         assertThat(redis.timeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
@@ -269,17 +287,27 @@ class RedisAtomicsTest {
         assertThatThrownBy(() -> redis.atomic(key, 3, AtomicType.INT)).isInstanceOf(UnsupportedWidthException.class);
         assertThatThrownBy(() -> redis.atomic(key, 16, AtomicType.BYTES)).isInstanceOf(UnsupportedWidthException.class);
         assertThatThrownBy(() -> redis.atomic(key, 8, AtomicType.ANY)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> redis.atomic(key, 8, AtomicType.INTEGRAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> redis.atomic(key, 8, AtomicType.INTEGRAL))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> redis.atomic("", 8, AtomicType.INT)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> redis.atomic(null, 8, AtomicType.INT)).isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> redis.atomic(null, 8, AtomicType.INT))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("key");
         AtomicInt i = redis.atomic(key, 8, AtomicType.INT);
-        assertThatThrownBy(() -> i.load(null)).isInstanceOf(NullPointerException.class).hasMessage("memory order");
-        assertThatThrownBy(() -> i.cmpxchgStrong(0, 1, MemoryOrder.SEQ_CST, null)).isInstanceOf(NullPointerException.class);
-        RedisConnectionFactory other = (RedisConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] { RedisConnectionFactory.class }, (proxy, method, args) -> null);
-        assertThatThrownBy(() -> RedisAtomics.create(other)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> i.load(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("memory order");
+        assertThatThrownBy(() -> i.cmpxchgStrong(0, 1, MemoryOrder.SEQ_CST, null))
+                .isInstanceOf(NullPointerException.class);
+        RedisConnectionFactory other = (RedisConnectionFactory) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {RedisConnectionFactory.class},
+                (proxy, method, args) -> null);
+        assertThatThrownBy(() -> RedisAtomics.create(other))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("LettuceConnectionFactory");
-        assertThatThrownBy(() -> RedisAtomics.create(factory, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RedisAtomics.create(factory, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(get()).isNull();
     }
 
@@ -329,11 +357,14 @@ class RedisAtomicsTest {
         AtomicBytes c = redis.atomic(key + ":c", 2, AtomicType.BYTES);
         a.store(-5);
         server.call("SET", key + ":b", "256");
-        c.store(new byte[] { 1, 2 });
-        List<RedisAtomics.Load> loads = redis.loadAll(List.of((RedisAtomic) a, (RedisAtomic) b, (RedisAtomic) c,
-                (RedisAtomic) redis.atomic(key + ":missing", 4, AtomicType.INT)));
+        c.store(new byte[] {1, 2});
+        List<RedisAtomics.Load> loads =
+                redis.loadAll(List.of((RedisAtomic) a, (RedisAtomic) b, (RedisAtomic) c, (RedisAtomic)
+                        redis.atomic(key + ":missing", 4, AtomicType.INT)));
         assertThat(loads.get(0).value()).isEqualTo(-5L);
-        assertThat(loads.get(1).failure()).isInstanceOf(RedisValueException.class).hasMessageContaining("\"256\"");
+        assertThat(loads.get(1).failure())
+                .isInstanceOf(RedisValueException.class)
+                .hasMessageContaining("\"256\"");
         assertThat((byte[]) loads.get(2).value()).containsExactly(1, 2);
         assertThat(loads.get(3).value()).isEqualTo(0L);
         assertThat(redis.loadAll(List.of())).isEmpty();
@@ -344,7 +375,9 @@ class RedisAtomicsTest {
     void aMasterReplicaConfigurationIsUsedNotTheDefaultServer() {
         LettuceConnectionFactory masterReplica = new LettuceConnectionFactory(
                 new RedisStaticMasterReplicaConfiguration(server.host(), server.port()),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(5)).build());
+                LettuceClientConfiguration.builder()
+                        .commandTimeout(Duration.ofSeconds(5))
+                        .build());
         masterReplica.afterPropertiesSet();
         masterReplica.start();
         try (RedisAtomics atomics = RedisAtomics.create(masterReplica)) {
@@ -358,7 +391,9 @@ class RedisAtomicsTest {
 
     @Test
     void integralAtomicsAreIntegralAndBytesAreNot() {
-        assertThat(redis.atomic(key, 8, AtomicType.UINT)).isInstanceOf(AtomicIntegral.class).isInstanceOf(RedisAtomic.class);
+        assertThat(redis.atomic(key, 8, AtomicType.UINT))
+                .isInstanceOf(AtomicIntegral.class)
+                .isInstanceOf(RedisAtomic.class);
         assertThat(redis.atomic(key, 8, AtomicType.BYTES)).isNotInstanceOf(AtomicIntegral.class);
     }
 }

@@ -1,17 +1,14 @@
 package dev.atomics.redis;
 
 import dev.atomics.redis.testing.RedisClusterNodes;
-
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
-
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
-
-import java.time.Duration;
 
 /**
  * The conformance kit's model tests of {@link RedisConformanceTest} (every method at every width and type) on a Redis
@@ -30,7 +27,8 @@ class RedisClusterConformanceTest extends RedisConformanceTest {
         factory = cluster.factory(Duration.ofSeconds(10));
         redis = RedisAtomics.create(factory);
         client = RedisClusterClient.create(cluster.nodes().stream()
-                .map(n -> RedisURI.create(n.host(), n.port())).toList());
+                .map(n -> RedisURI.create(n.host(), n.port()))
+                .toList());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         RedisAdvancedClusterCommands<String, String> c = connection.sync();
         plain = command -> switch (command[0]) {

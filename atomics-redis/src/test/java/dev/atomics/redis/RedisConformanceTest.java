@@ -1,5 +1,7 @@
 package dev.atomics.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.MemoryOrder;
@@ -13,13 +15,6 @@ import dev.atomics.conformance.Target.Subject;
 import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.RedisServer;
 import dev.atomics.redis.testing.Resp;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.TestFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.math.BigInteger;
 import java.nio.ByteOrder;
 import java.time.Duration;
@@ -28,8 +23,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Every method of atomics on Redis keys, at widths 1, 2, 4 and 8, int, uint and bytes, against the same reference
@@ -91,7 +89,8 @@ class RedisConformanceTest {
         public Subject open() {
             String key = "model:" + type.name() + width + ":" + KEYS.incrementAndGet();
             Atomic atomic = redis.atomic(key, width, type);
-            return new Subject(atomic, new StoredForm(key, model(), type == AtomicType.BYTES), () -> plain.call("DEL", key));
+            return new Subject(
+                    atomic, new StoredForm(key, model(), type == AtomicType.BYTES), () -> plain.call("DEL", key));
         }
 
         /**
@@ -101,7 +100,8 @@ class RedisConformanceTest {
          */
         @Override
         public int samples(Orders orders) {
-            boolean sc = orders.order() == MemoryOrder.SEQ_CST && (orders.failure() == null || orders.failure() == MemoryOrder.SEQ_CST);
+            boolean sc = orders.order() == MemoryOrder.SEQ_CST
+                    && (orders.failure() == null || orders.failure() == MemoryOrder.SEQ_CST);
             return sc ? 100 : 3;
         }
 
@@ -147,7 +147,7 @@ class RedisConformanceTest {
     private static List<Target> targets(List<AtomicType<?, ?, ?>> types) {
         List<Target> out = new ArrayList<>();
         for (AtomicType<?, ?, ?> type : types) {
-            for (int width : new int[] { 1, 2, 4, 8 }) {
+            for (int width : new int[] {1, 2, 4, 8}) {
                 out.add(new RedisTarget(width, type));
             }
         }

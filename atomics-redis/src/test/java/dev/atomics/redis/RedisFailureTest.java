@@ -1,17 +1,12 @@
 package dev.atomics.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.redis.testing.CuttingProxy;
 import dev.atomics.redis.testing.RedisServer;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The failure model on a real server that is killed, restarted, hung, and whose replies are lost: every failed
@@ -56,7 +54,8 @@ class RedisFailureTest {
     }
 
     private RedisAtomics atomics(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), port),
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration(server.host(), port),
                 LettuceClientConfiguration.builder().commandTimeout(TIMEOUT).build());
         factory.afterPropertiesSet();
         factory.start();
@@ -125,18 +124,24 @@ class RedisFailureTest {
         sleep(300);
         long before = succeeded.get();
         sleep(300);
-        assertThat(succeeded.get()).as("nothing succeeds while the server is down").isEqualTo(before);
+        assertThat(succeeded.get())
+                .as("nothing succeeds while the server is down")
+                .isEqualTo(before);
         stop.set(true);
         for (Thread worker : workers) {
             worker.join(TIMEOUT.toMillis() + SLACK_MILLIS);
             assertThat(worker.isAlive()).as("a worker hangs").isFalse();
         }
-        assertThat(failures).isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOfAny(RedisUnavailableException.class,
-                RedisTimeoutException.class));
+        assertThat(failures)
+                .isNotEmpty()
+                .allSatisfy(e ->
+                        assertThat(e).isInstanceOfAny(RedisUnavailableException.class, RedisTimeoutException.class));
         assertThat(slowest.get()).as("slowest failure, ms").isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
 
         server.restart(); // empty: no persistence
-        assertThat(eventually(() -> counter.fetchInc())).as("the first increment after the restart").isZero();
+        assertThat(eventually(() -> counter.fetchInc()))
+                .as("the first increment after the restart")
+                .isZero();
         for (int i = 0; i < 99; i++) {
             counter.inc();
         }
@@ -149,9 +154,11 @@ class RedisFailureTest {
         counter.inc();
         server.kill();
         long start = System.nanoTime();
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisUnavailableException.class)
+        assertThatThrownBy(counter::inc)
+                .isInstanceOf(RedisUnavailableException.class)
                 .satisfies(e -> assertThat(((RedisAtomicsException) e).key()).isEqualTo("jobs"));
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
         server.restart();
         eventually(() -> counter.load());
         counter.inc();
@@ -163,9 +170,14 @@ class RedisFailureTest {
         server.kill();
         AtomicInt counter = atomics(server.port()).atomic("never", 8, AtomicType.INT);
         long start = System.nanoTime();
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisUnavailableException.class).hasMessageContaining("cannot connect")
-                .satisfies(e -> assertThat(((RedisAtomicsException) e).outcomeUnknown()).as("never sent").isFalse());
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
+        assertThatThrownBy(counter::inc)
+                .isInstanceOf(RedisUnavailableException.class)
+                .hasMessageContaining("cannot connect")
+                .satisfies(e -> assertThat(((RedisAtomicsException) e).outcomeUnknown())
+                        .as("never sent")
+                        .isFalse());
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+                .isLessThan(TIMEOUT.toMillis() + SLACK_MILLIS);
         server.restart();
         assertThat(eventually(() -> counter.fetchInc())).isZero();
     }
@@ -177,8 +189,11 @@ class RedisFailureTest {
         server.pause();
         try {
             long start = System.nanoTime();
-            assertThatThrownBy(counter::inc).isInstanceOf(RedisTimeoutException.class).hasMessageContaining("may or may not")
-                    .satisfies(e -> assertThat(((RedisAtomicsException) e).outcomeUnknown()).isTrue());
+            assertThatThrownBy(counter::inc)
+                    .isInstanceOf(RedisTimeoutException.class)
+                    .hasMessageContaining("may or may not")
+                    .satisfies(e -> assertThat(((RedisAtomicsException) e).outcomeUnknown())
+                            .isTrue());
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(took).isBetween(TIMEOUT.toMillis() - 50, TIMEOUT.toMillis() + SLACK_MILLIS);
         } finally {
@@ -198,12 +213,17 @@ class RedisFailureTest {
         counter.store(-1);
         counter.inc(); // the server knows the script now: the increment below is one EVALSHA
         proxy.cutAtNextReply();
-        assertThatThrownBy(counter::inc).isInstanceOf(RedisUnavailableException.class).hasMessageContaining("may or may not")
-                .satisfies(e -> assertThat(((RedisAtomicsException) e).outcomeUnknown()).isTrue());
+        assertThatThrownBy(counter::inc)
+                .isInstanceOf(RedisUnavailableException.class)
+                .hasMessageContaining("may or may not")
+                .satisfies(e ->
+                        assertThat(((RedisAtomicsException) e).outcomeUnknown()).isTrue());
         // Lettuce's default would have re-sent the increment after reconnecting: the server saw it exactly once
         sleep(500);
         assertThat(server.call("GET", "cut")).isEqualTo("1");
-        assertThat(eventually(() -> counter.fetchInc())).as("operations resume on a new connection").isEqualTo(1);
+        assertThat(eventually(() -> counter.fetchInc()))
+                .as("operations resume on a new connection")
+                .isEqualTo(1);
         assertThat(server.call("GET", "cut")).isEqualTo("2");
     }
 }

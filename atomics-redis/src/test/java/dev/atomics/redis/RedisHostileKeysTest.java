@@ -1,12 +1,18 @@
 package dev.atomics.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
 import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.RedisServer;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,14 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Keys that are not the atomic's, or no longer exist, on a real server: a key of another Redis type or a string that
@@ -65,17 +63,16 @@ class RedisHostileKeysTest {
     }
 
     static final List<Foreign> FOREIGN = List.of(
-            new Foreign("hash", new String[][] { { "HSET", "K", "field", "1" } }, "a hash"),
-            new Foreign("list", new String[][] { { "RPUSH", "K", "1", "2" } }, "a list"),
-            new Foreign("set", new String[][] { { "SADD", "K", "1" } }, "a set"),
-            new Foreign("zset", new String[][] { { "ZADD", "K", "1", "one" } }, "a zset"),
-            new Foreign("stream", new String[][] { { "XADD", "K", "*", "f", "1" } }, "a stream"),
-            new Foreign("string of wrong length", new String[][] { { "SET", "K", "deadbeef00" } },
-                    "a string of 10 bytes"));
+            new Foreign("hash", new String[][] {{"HSET", "K", "field", "1"}}, "a hash"),
+            new Foreign("list", new String[][] {{"RPUSH", "K", "1", "2"}}, "a list"),
+            new Foreign("set", new String[][] {{"SADD", "K", "1"}}, "a set"),
+            new Foreign("zset", new String[][] {{"ZADD", "K", "1", "one"}}, "a zset"),
+            new Foreign("stream", new String[][] {{"XADD", "K", "*", "f", "1"}}, "a stream"),
+            new Foreign("string of wrong length", new String[][] {{"SET", "K", "deadbeef00"}}, "a string of 10 bytes"));
 
     /** The operations tried on each state, on an int of width 8 and a bytes atomic of width 4. */
-    static final List<String> OPS = List.of("load", "loadAll", "add", "fetchAdd", "cas", "store", "bitSet", "bitTest",
-            "binOr", "exchange");
+    static final List<String> OPS =
+            List.of("load", "loadAll", "add", "fetchAdd", "cas", "store", "bitSet", "bitTest", "binOr", "exchange");
 
     static Stream<Arguments> foreignStates() {
         List<Arguments> out = new ArrayList<>();
@@ -98,15 +95,16 @@ class RedisHostileKeysTest {
     /** What the key holds, as a dump: unchanged after a refused operation. */
     private String snapshot() {
         String type = server.call("TYPE", key);
-        return type + ":" + switch (type) {
-            case "string" -> server.call("GET", key);
-            case "hash" -> server.call("HLEN", key);
-            case "list" -> server.call("LLEN", key);
-            case "set" -> server.call("SCARD", key);
-            case "zset" -> server.call("ZCARD", key);
-            case "stream" -> server.call("XLEN", key);
-            default -> "";
-        };
+        return type + ":"
+                + switch (type) {
+                    case "string" -> server.call("GET", key);
+                    case "hash" -> server.call("HLEN", key);
+                    case "list" -> server.call("LLEN", key);
+                    case "set" -> server.call("SCARD", key);
+                    case "zset" -> server.call("ZCARD", key);
+                    case "stream" -> server.call("XLEN", key);
+                    default -> "";
+                };
     }
 
     private static void run(RedisAtomic atomic, String op) {
@@ -126,7 +124,7 @@ class RedisHostileKeysTest {
             }
         } else {
             AtomicBytes b = (AtomicBytes) atomic;
-            byte[] v = { 1, 2, 3, 4 };
+            byte[] v = {1, 2, 3, 4};
             switch (op) {
                 case "load" -> b.load();
                 case "loadAll" -> throwFailure(redis.loadAll(List.of((RedisAtomic) b)));
@@ -158,9 +156,11 @@ class RedisHostileKeysTest {
         AtomicBytes flags = redis.atomic(key, 4, AtomicType.BYTES);
         for (RedisAtomic atomic : List.of((RedisAtomic) counter, (RedisAtomic) flags)) {
             String found = f.name().startsWith("string") ? "a string of 10 bytes" : f.found();
-            assertThatThrownBy(() -> run(atomic, op)).as(atomic + " " + op)
+            assertThatThrownBy(() -> run(atomic, op))
+                    .as(atomic + " " + op)
                     .isInstanceOf(RedisForeignKeyException.class)
-                    .hasMessageContaining("'" + key + "'").hasMessageContaining("holds " + found)
+                    .hasMessageContaining("'" + key + "'")
+                    .hasMessageContaining("holds " + found)
                     .satisfies(e -> {
                         RedisForeignKeyException r = (RedisForeignKeyException) e;
                         assertThat(r.found()).startsWith(found);
@@ -179,15 +179,19 @@ class RedisHostileKeysTest {
         server.call("SET", key + ":bad", "xyz");
         AtomicInt hash = redis.atomic(key + ":hash", 8, AtomicType.INT);
         AtomicUint bad = redis.atomic(key + ":bad", 2, AtomicType.UINT);
-        AtomicInt gone = redis.atomic(key + ":gone", 8, AtomicType.INT,
-                RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
-        List<RedisAtomics.Load> loads = redis.loadAll(List.of((RedisAtomic) good, (RedisAtomic) hash,
-                (RedisAtomic) bad, (RedisAtomic) gone));
+        AtomicInt gone = redis.atomic(
+                key + ":gone", 8, AtomicType.INT, RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
+        List<RedisAtomics.Load> loads =
+                redis.loadAll(List.of((RedisAtomic) good, (RedisAtomic) hash, (RedisAtomic) bad, (RedisAtomic) gone));
         assertThat(loads.get(0).value()).isEqualTo(41L);
-        assertThat(loads.get(1).failure()).isInstanceOf(RedisForeignKeyException.class).hasMessageContaining("a hash");
-        assertThat(loads.get(2).failure()).isInstanceOf(RedisForeignKeyException.class)
+        assertThat(loads.get(1).failure())
+                .isInstanceOf(RedisForeignKeyException.class)
+                .hasMessageContaining("a hash");
+        assertThat(loads.get(2).failure())
+                .isInstanceOf(RedisForeignKeyException.class)
                 .hasMessageContaining("a string of 3 bytes");
-        assertThat(loads.get(3).failure()).isInstanceOf(RedisMissingKeyException.class)
+        assertThat(loads.get(3).failure())
+                .isInstanceOf(RedisMissingKeyException.class)
                 .hasMessageContaining(key + ":gone");
     }
 
@@ -200,14 +204,17 @@ class RedisHostileKeysTest {
     @ParameterizedTest(name = "fail: {0}")
     @MethodSource("ops")
     void underFailAMissingKeyIsNeverCreated(String op) {
-        AtomicInt counter = redis.atomic(key, 8, AtomicType.INT, RedisKeyOptions.defaults()
-                .onMissing(RedisMissingKeyPolicy.FAIL));
-        AtomicBytes flags = redis.atomic(key + ":b", 4, AtomicType.BYTES, RedisKeyOptions.defaults()
-                .onMissing(RedisMissingKeyPolicy.FAIL));
+        AtomicInt counter =
+                redis.atomic(key, 8, AtomicType.INT, RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
+        AtomicBytes flags = redis.atomic(
+                key + ":b", 4, AtomicType.BYTES, RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
         for (RedisAtomic atomic : List.of((RedisAtomic) counter, (RedisAtomic) flags)) {
-            assertThatThrownBy(() -> run(atomic, op)).as(atomic + " " + op)
-                    .isInstanceOf(RedisMissingKeyException.class).hasMessageContaining("'" + atomic.key() + "'")
-                    .satisfies(e -> assertThat(((RedisMissingKeyException) e).outcomeUnknown()).isFalse());
+            assertThatThrownBy(() -> run(atomic, op))
+                    .as(atomic + " " + op)
+                    .isInstanceOf(RedisMissingKeyException.class)
+                    .hasMessageContaining("'" + atomic.key() + "'")
+                    .satisfies(e -> assertThat(((RedisMissingKeyException) e).outcomeUnknown())
+                            .isFalse());
             assertThat(server.call("EXISTS", atomic.key())).isEqualTo("0");
         }
     }
@@ -219,7 +226,8 @@ class RedisHostileKeysTest {
         LettuceConnectionFactory own = ConnectionFactories.lettuce(server, Duration.ofSeconds(5));
         try (RedisAtomics atomics = RedisAtomics.create(own)) {
             atomics.keyListener((atomic, value) -> created.add(atomic.key() + "=" + value));
-            AtomicInt counter = atomics.atomic(key, 8, AtomicType.INT, RedisKeyOptions.defaults().initialValue(5));
+            AtomicInt counter = atomics.atomic(
+                    key, 8, AtomicType.INT, RedisKeyOptions.defaults().initialValue(5));
             assertThat(atomics.ensureKey((RedisAtomic) counter)).isTrue();
             assertThat(server.call("GET", key)).isEqualTo("5");
             assertThat(created).containsExactly(key + "=5");
@@ -249,15 +257,17 @@ class RedisHostileKeysTest {
         List<String> created = new ArrayList<>();
         redis.keyListener((atomic, value) -> created.add(atomic.key()));
         try {
-            AtomicInt counter = redis.atomic(key, 8, AtomicType.INT, RedisKeyOptions.defaults().initialValue(5));
+            AtomicInt counter = redis.atomic(
+                    key, 8, AtomicType.INT, RedisKeyOptions.defaults().initialValue(5));
             assertThat(counter.load()).isEqualTo(42);
             assertThat(created).isEmpty();
             server.call("RPUSH", key + ":l", "x");
             AtomicInt onList = redis.atomic(key + ":l", 8, AtomicType.INT);
             assertThatThrownBy(onList::inc).isInstanceOf(RedisForeignKeyException.class);
             assertThat(server.call("TYPE", key + ":l")).isEqualTo("list");
-            AtomicBytes flags = redis.atomic(key + ":b", 2, AtomicType.BYTES,
-                    RedisKeyOptions.defaults().initialValue(new byte[] { (byte) 0xab, 1 }));
+            AtomicBytes flags = redis.atomic(
+                    key + ":b", 2, AtomicType.BYTES, RedisKeyOptions.defaults().initialValue(new byte[] {(byte) 0xab, 1
+                    }));
             assertThat(flags.load()).containsExactly(0xab, 1);
             assertThat(server.call("GET", key + ":b")).isEqualTo("ab01");
         } finally {
@@ -276,10 +286,11 @@ class RedisHostileKeysTest {
     @ParameterizedTest(name = "recreate: {0}")
     @MethodSource("ops")
     void underRecreateAMissingKeyReadsAsZeroAndWritesCreateIt(String op) {
-        AtomicInt counter = redis.atomic(key, 8, AtomicType.INT, RedisKeyOptions.defaults()
-                .onMissing(RedisMissingKeyPolicy.RECREATE));
+        AtomicInt counter = redis.atomic(
+                key, 8, AtomicType.INT, RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.RECREATE));
         if (op.equals("loadAll")) {
-            assertThat(redis.loadAll(List.of((RedisAtomic) counter)).get(0).value()).isEqualTo(0L);
+            assertThat(redis.loadAll(List.of((RedisAtomic) counter)).get(0).value())
+                    .isEqualTo(0L);
         } else {
             run((RedisAtomic) counter, op);
         }
@@ -289,11 +300,11 @@ class RedisHostileKeysTest {
 
     @Test
     void initialValuesOutOfRangeAreRefused() {
-        assertThatThrownBy(() -> redis.atomic(key, 1, AtomicType.INT, RedisKeyOptions.defaults().initialValue(128)))
+        assertThatThrownBy(() -> redis.atomic(
+                        key, 1, AtomicType.INT, RedisKeyOptions.defaults().initialValue(128)))
                 .isInstanceOf(dev.atomics.OperandRangeException.class);
-        assertThatThrownBy(() -> redis.atomic(key, 2, AtomicType.BYTES,
-                RedisKeyOptions.defaults().initialValue(new byte[3])))
+        assertThatThrownBy(() -> redis.atomic(
+                        key, 2, AtomicType.BYTES, RedisKeyOptions.defaults().initialValue(new byte[3])))
                 .isInstanceOf(dev.atomics.OperandRangeException.class);
     }
-
 }

@@ -1,20 +1,18 @@
 package dev.atomics.redis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.redis.testing.ConnectionFactories;
 import dev.atomics.redis.testing.RedisServer;
-
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Durable writes on a real primary and replica: a write with a wait returns once the replica has it, and a write the
@@ -52,34 +50,46 @@ class RedisWaitTest {
 
     @Test
     void aWaitedWriteReturnsOnceTheReplicaHasIt() {
-        AtomicInt orders = redis.atomic("wait:orders", 8, AtomicType.INT, RedisKeyOptions.defaults().waitFor(ONE));
+        AtomicInt orders = redis.atomic(
+                "wait:orders", 8, AtomicType.INT, RedisKeyOptions.defaults().waitFor(ONE));
         assertThat(((RedisAtomic) orders).waitFor()).isEqualTo(ONE);
         for (int i = 0; i < 50; i++) {
             assertThat(orders.fetchInc()).isEqualTo(i);
         }
         orders.store(100);
         assertThat(orders.compareAndSet(100, 101)).isTrue();
-        assertThat(replica.call("GET", "wait:orders")).as("on the replica when the write returned").isEqualTo("101");
+        assertThat(replica.call("GET", "wait:orders"))
+                .as("on the replica when the write returned")
+                .isEqualTo("101");
     }
 
     @Test
     void tooFewReplicasMeansAppliedNotReplicated() {
-        AtomicInt jobs = redis.atomic("wait:jobs", 8, AtomicType.INT, RedisKeyOptions.defaults().waitFor(ONE));
+        AtomicInt jobs = redis.atomic(
+                "wait:jobs", 8, AtomicType.INT, RedisKeyOptions.defaults().waitFor(ONE));
         jobs.inc();
-        AtomicInt twoReplicas = redis.atomic("wait:jobs", 8, AtomicType.INT,
+        AtomicInt twoReplicas = redis.atomic(
+                "wait:jobs",
+                8,
+                AtomicType.INT,
                 RedisKeyOptions.defaults().waitFor(new RedisWait(2, Duration.ofMillis(100))));
-        assertThatThrownBy(twoReplicas::inc).isInstanceOf(RedisNotReplicatedException.class)
-                .hasMessageContaining("'wait:jobs'").hasMessageContaining("only 1 of 2 replica(s)")
+        assertThatThrownBy(twoReplicas::inc)
+                .isInstanceOf(RedisNotReplicatedException.class)
+                .hasMessageContaining("'wait:jobs'")
+                .hasMessageContaining("only 1 of 2 replica(s)")
                 .satisfies(e -> {
                     RedisNotReplicatedException n = (RedisNotReplicatedException) e;
                     assertThat(n.outcomeUnknown()).isTrue();
                     assertThat(n.required()).isEqualTo(2);
                     assertThat(n.acknowledged()).isEqualTo(1);
                 });
-        assertThat(primary.call("GET", "wait:jobs")).as("applied on the primary").isEqualTo("2");
+        assertThat(primary.call("GET", "wait:jobs"))
+                .as("applied on the primary")
+                .isEqualTo("2");
         replica.pause();
         try {
-            assertThatThrownBy(jobs::inc).isInstanceOf(RedisNotReplicatedException.class)
+            assertThatThrownBy(jobs::inc)
+                    .isInstanceOf(RedisNotReplicatedException.class)
                     .hasMessageContaining("only 0 of 1");
             assertThat(primary.call("GET", "wait:jobs")).isEqualTo("3");
         } finally {
@@ -92,11 +102,17 @@ class RedisWaitTest {
     @Test
     void aRefusedWriteIsNotWaitedFor() {
         primary.call("HSET", "wait:hash", "f", "1");
-        AtomicInt foreign = redis.atomic("wait:hash", 8, AtomicType.INT, RedisKeyOptions.defaults()
-                .onMissing(RedisMissingKeyPolicy.FAIL).waitFor(ONE));
+        AtomicInt foreign = redis.atomic(
+                "wait:hash",
+                8,
+                AtomicType.INT,
+                RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL).waitFor(ONE));
         assertThatThrownBy(foreign::inc).isInstanceOf(RedisForeignKeyException.class);
-        AtomicInt missing = redis.atomic("wait:missing", 8, AtomicType.INT, RedisKeyOptions.defaults()
-                .onMissing(RedisMissingKeyPolicy.FAIL).waitFor(ONE));
+        AtomicInt missing = redis.atomic(
+                "wait:missing",
+                8,
+                AtomicType.INT,
+                RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL).waitFor(ONE));
         assertThatThrownBy(missing::inc).isInstanceOf(RedisMissingKeyException.class);
     }
 }

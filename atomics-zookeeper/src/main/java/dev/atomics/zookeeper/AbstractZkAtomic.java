@@ -1,19 +1,18 @@
 package dev.atomics.zookeeper;
 
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.bitOffset;
+import static dev.atomics.Checks.loadOrder;
+
 import dev.atomics.AtomicType;
 import dev.atomics.Checks;
 import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
-
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
-
-import static dev.atomics.Checks.anyOrder;
-import static dev.atomics.Checks.bitOffset;
-import static dev.atomics.Checks.loadOrder;
 
 /**
  * What every atomic on a znode has: the znode, the type, the read mode, and the operations that work on the
@@ -28,6 +27,7 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
     private final AtomicType<?, ?, ?> type;
     /** Whether bit 0 is in the last stored byte (integers, big-endian) or the first (bytes). */
     private final boolean bigEndian;
+
     private final List<Op> opsSupported;
 
     AbstractZkAtomic(Znode znode, boolean linearizable, AtomicType<?, ?, ?> type) {
@@ -36,7 +36,9 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
         this.linearizable = linearizable;
         this.type = type;
         this.bigEndian = type.isIntegral();
-        this.opsSupported = Arrays.stream(Op.values()).filter(op -> type.isIntegral() || !op.isArithmetic()).toList();
+        this.opsSupported = Arrays.stream(Op.values())
+                .filter(op -> type.isIntegral() || !op.isArithmetic())
+                .toList();
     }
 
     /** The simple interface name shown in messages and {@code toString}, e.g. {@code AtomicInt}. */
@@ -94,8 +96,8 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
     @Override
     public final boolean createIfAbsent(BigInteger initial) {
         BigInteger min = type.signed() ? BigInteger.ONE.shiftLeft(8 * width - 1).negate() : BigInteger.ZERO;
-        BigInteger max = (type.signed() ? BigInteger.ONE.shiftLeft(8 * width - 1)
-                : BigInteger.ONE.shiftLeft(8 * width)).subtract(BigInteger.ONE);
+        BigInteger max = (type.signed() ? BigInteger.ONE.shiftLeft(8 * width - 1) : BigInteger.ONE.shiftLeft(8 * width))
+                .subtract(BigInteger.ONE);
         if (initial.compareTo(min) < 0 || initial.compareTo(max) > 0) {
             throw new OperandRangeException("initial value " + initial + " does not fit " + typeName() + " of width "
                     + width + ": the range is [" + min + ", " + max + "]");

@@ -8,8 +8,7 @@ import dev.atomics.AtomicUint128;
 /** The concrete integral classes: one per interface, so that call sites stay monomorphic. */
 final class Implementations {
 
-    private Implementations() {
-    }
+    private Implementations() {}
 
     static final class ZkInt extends ZkIntegral implements AtomicInt {
         ZkInt(Znode znode, boolean linearizable) {

@@ -1,5 +1,9 @@
 package dev.atomics.zookeeper;
 
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.failOrder;
+import static dev.atomics.Checks.storeOrder;
+
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicType;
 import dev.atomics.BytesCmpxchgResult;
@@ -7,13 +11,8 @@ import dev.atomics.Int128;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
-
 import java.util.Arrays;
 import java.util.Objects;
-
-import static dev.atomics.Checks.anyOrder;
-import static dev.atomics.Checks.failOrder;
-import static dev.atomics.Checks.storeOrder;
 
 /**
  * The operations of bytes atomics on a znode (see {@link AtomicBytes}): values are {@code byte[]} of exactly
@@ -102,8 +101,8 @@ final class ZkBytes extends AbstractZkAtomic implements AtomicBytes {
         return rmw(Op.EXCHANGE, desired, order);
     }
 
-    private BytesCmpxchgResult cmpxchg(String name, byte[] expected, byte[] desired, MemoryOrder success,
-                                       MemoryOrder failure) {
+    private BytesCmpxchgResult cmpxchg(
+            String name, byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         failOrder(success, failure);
         byte[] e = operand(expected).clone();
         byte[] d = operand(desired).clone();
@@ -118,8 +117,7 @@ final class ZkBytes extends AbstractZkAtomic implements AtomicBytes {
     }
 
     @Override
-    public BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success,
-                                            MemoryOrder failure) {
+    public BytesCmpxchgResult cmpxchgStrong(byte[] expected, byte[] desired, MemoryOrder success, MemoryOrder failure) {
         return cmpxchg("cmpxchgStrong", expected, desired, success, failure);
     }
 

@@ -1,15 +1,15 @@
 package dev.atomics.zookeeper;
 
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.failOrder;
+import static dev.atomics.Checks.storeOrder;
+
 import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicType;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
-
-import static dev.atomics.Checks.anyOrder;
-import static dev.atomics.Checks.failOrder;
-import static dev.atomics.Checks.storeOrder;
 
 /**
  * The operations of integral atomics of width 1 to 8 on a znode, with the semantics of local ones (see
@@ -58,7 +58,8 @@ abstract class ZkIntegral extends AbstractZkAtomic implements AtomicIntegral {
     /** Checks that {@code v} is representable; an unsigned 8-byte object takes any 64-bit pattern. */
     private long operand(long v) {
         if (value(v) != v) {
-            String range = signed ? "[" + (-1L << (8 * width - 1)) + ", " + ((1L << (8 * width - 1)) - 1) + "]"
+            String range = signed
+                    ? "[" + (-1L << (8 * width - 1)) + ", " + ((1L << (8 * width - 1)) - 1) + "]"
                     : "[0, " + ((1L << (8 * width)) - 1) + "]";
             throw new OperandRangeException("operand " + v + " does not fit " + typeName() + " of width " + width
                     + ": the " + (signed ? "signed" : "unsigned") + " range is " + range);

@@ -1,17 +1,16 @@
 package dev.atomics.zookeeper;
 
+import static dev.atomics.Checks.anyOrder;
+import static dev.atomics.Checks.failOrder;
+import static dev.atomics.Checks.storeOrder;
+
 import dev.atomics.AtomicIntegral128;
 import dev.atomics.AtomicType;
 import dev.atomics.Int128;
 import dev.atomics.Int128CmpxchgResult;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
-
 import java.util.Objects;
-
-import static dev.atomics.Checks.anyOrder;
-import static dev.atomics.Checks.failOrder;
-import static dev.atomics.Checks.storeOrder;
 
 /**
  * The operations of 16-byte integral atomics on a znode (see {@link AtomicIntegral128}): every read-modify-write
@@ -88,15 +87,15 @@ abstract class ZkIntegral128 extends AbstractZkAtomic implements AtomicIntegral1
 
     /** Never fails spuriously: the write is conditional on the version the comparison read. */
     @Override
-    public final Int128CmpxchgResult cmpxchgWeak(Int128 expected, Int128 desired, MemoryOrder success,
-                                                 MemoryOrder failure) {
+    public final Int128CmpxchgResult cmpxchgWeak(
+            Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         Int128 seen = cmpxchg("cmpxchgWeak", expected, desired, success, failure);
         return new Int128CmpxchgResult(seen.equals(expected), seen);
     }
 
     @Override
-    public final Int128CmpxchgResult cmpxchgStrong(Int128 expected, Int128 desired, MemoryOrder success,
-                                                   MemoryOrder failure) {
+    public final Int128CmpxchgResult cmpxchgStrong(
+            Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         Int128 seen = cmpxchg("cmpxchgStrong", expected, desired, success, failure);
         return new Int128CmpxchgResult(seen.equals(expected), seen);
     }
@@ -107,8 +106,7 @@ abstract class ZkIntegral128 extends AbstractZkAtomic implements AtomicIntegral1
     }
 
     @Override
-    public final Int128 compareAndExchange(Int128 expected, Int128 desired, MemoryOrder success,
-                                           MemoryOrder failure) {
+    public final Int128 compareAndExchange(Int128 expected, Int128 desired, MemoryOrder success, MemoryOrder failure) {
         return cmpxchg("compareAndExchange", expected, desired, success, failure);
     }
 

@@ -1,16 +1,15 @@
 package dev.atomics.zookeeper;
 
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.KeeperException.Code;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
-
-import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one mechanism behind every operation of an atomic on a znode: read data and version, compute, write
@@ -75,11 +74,15 @@ final class Znode {
                 }
             } else if (version == -1) {
                 // a conditional write with version -1 is unconditional: never sent
-                throw new ZookeeperValueException(who.describe(name) + " refused: the znode's version is -1 (it"
-                        + " wrapped past 2^32 - 1 updates by other writers); a conditional write with it would"
-                        + " be blind. Recreate the znode", path, null);
+                throw new ZookeeperValueException(
+                        who.describe(name) + " refused: the znode's version is -1 (it"
+                                + " wrapped past 2^32 - 1 updates by other writers); a conditional write with it would"
+                                + " be blind. Recreate the znode",
+                        path,
+                        null);
             } else if (version >= owner.settings.rotateAtVersion() || version < 0
-                    ? rotate(who, name, version, next) : setData(who, name, version, next)) {
+                    ? rotate(who, name, version, next)
+                    : setData(who, name, version, next)) {
                 return old;
             }
             pause(who, name, attempt);
@@ -107,8 +110,10 @@ final class Znode {
         try {
             return owner.client().getZookeeperClient().getZooKeeper();
         } catch (Exception e) {
-            throw new ZookeeperUnavailableException(who.describe(name) + " failed: no connection to ZooKeeper at "
-                    + ensemble() + " (" + e + ")", path, e);
+            throw new ZookeeperUnavailableException(
+                    who.describe(name) + " failed: no connection to ZooKeeper at " + ensemble() + " (" + e + ")",
+                    path,
+                    e);
         }
     }
 
@@ -123,9 +128,13 @@ final class Znode {
             throw new ZookeeperUnavailableException(who.describe(name) + " interrupted before writing", path, e);
         }
         if (data == null || data.length != width) {
-            throw new ZookeeperValueException(who.describe(name) + " refused: the znode holds "
-                    + (data == null || data.length == 0 ? "no data" : data.length + " bytes") + ", not the " + width
-                    + " bytes of a value; it is never read as 0 or overwritten", path, null);
+            throw new ZookeeperValueException(
+                    who.describe(name) + " refused: the znode holds "
+                            + (data == null || data.length == 0 ? "no data" : data.length + " bytes") + ", not the "
+                            + width
+                            + " bytes of a value; it is never read as 0 or overwritten",
+                    path,
+                    null);
         }
         return data;
     }
@@ -141,8 +150,10 @@ final class Znode {
             throw failure(who, name, e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ZookeeperOutcomeUnknownException(who.describe(name) + " interrupted while its write was in"
-                    + " flight: it may have been applied", path, e);
+            throw new ZookeeperOutcomeUnknownException(
+                    who.describe(name) + " interrupted while its write was in" + " flight: it may have been applied",
+                    path,
+                    e);
         }
     }
 
@@ -164,21 +175,27 @@ final class Znode {
             throw new ZookeeperUnavailableException(who.describe(name) + " interrupted before writing", path, e);
         }
         try {
-            zk.multi(List.of(org.apache.zookeeper.Op.delete(path, version),
+            zk.multi(List.of(
+                    org.apache.zookeeper.Op.delete(path, version),
                     org.apache.zookeeper.Op.create(path, next, acl, CreateMode.PERSISTENT)));
             return true;
         } catch (KeeperException.BadVersionException e) {
             return false;
         } catch (KeeperException.NotEmptyException e) {
-            throw new ZookeeperValueException(who.describe(name) + " refused: the znode's version " + version
-                    + " is near the end of its 32-bit range and it has children, so it cannot be replaced by a new"
-                    + " one; move the value to a znode without children", path, e);
+            throw new ZookeeperValueException(
+                    who.describe(name) + " refused: the znode's version " + version
+                            + " is near the end of its 32-bit range and it has children, so it cannot be replaced by a "
+                            + "new one; move the value to a znode without children",
+                    path,
+                    e);
         } catch (KeeperException e) {
             throw failure(who, name, e, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ZookeeperOutcomeUnknownException(who.describe(name) + " interrupted while its write was in"
-                    + " flight: it may have been applied", path, e);
+            throw new ZookeeperOutcomeUnknownException(
+                    who.describe(name) + " interrupted while its write was in" + " flight: it may have been applied",
+                    path,
+                    e);
         }
     }
 
@@ -188,8 +205,11 @@ final class Znode {
      */
     private boolean confirm(Caller who, String name, int version) {
         if (version == -1) {
-            throw new ZookeeperValueException(who.describe(name) + " refused: the znode's version is -1, which no"
-                    + " check can confirm. Recreate the znode", path, null);
+            throw new ZookeeperValueException(
+                    who.describe(name) + " refused: the znode's version is -1, which no"
+                            + " check can confirm. Recreate the znode",
+                    path,
+                    null);
         }
         try {
             handle(who, name).multi(List.of(org.apache.zookeeper.Op.check(path, version)));
@@ -208,16 +228,18 @@ final class Znode {
     private void pause(Caller who, String name, int attempt) {
         ZookeeperAtomics.Settings s = owner.settings;
         if (attempt >= s.maxAttempts()) {
-            throw new ZookeeperContentionException(who.describe(name) + " gave up after " + attempt + " attempts:"
-                    + " the znode changed under every one (nothing was written)", path);
+            throw new ZookeeperContentionException(
+                    who.describe(name) + " gave up after " + attempt + " attempts:"
+                            + " the znode changed under every one (nothing was written)",
+                    path);
         }
         long bound = Math.min(s.maxBackoff().toNanos(), FIRST_BACKOFF_NANOS << Math.min(attempt - 1, 30));
         if (bound > 0) {
             LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(bound + 1));
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new ZookeeperUnavailableException(who.describe(name) + " interrupted between attempts (nothing was"
-                    + " written)", path, null);
+            throw new ZookeeperUnavailableException(
+                    who.describe(name) + " interrupted between attempts (nothing was" + " written)", path, null);
         }
     }
 
@@ -226,16 +248,27 @@ final class Znode {
         Code code = e.code();
         String what = who.describe(name);
         if (code == Code.NONODE) {
-            return new ZookeeperMissingNodeException(what + " refused: the znode does not exist (never created, or"
-                    + " deleted); it is never read as 0 or recreated by an operation", path, e);
+            return new ZookeeperMissingNodeException(
+                    what + " refused: the znode does not exist (never created, or"
+                            + " deleted); it is never read as 0 or recreated by an operation",
+                    path,
+                    e);
         }
-        boolean lost = code == Code.CONNECTIONLOSS || code == Code.OPERATIONTIMEOUT || code == Code.SESSIONMOVED
+        boolean lost = code == Code.CONNECTIONLOSS
+                || code == Code.OPERATIONTIMEOUT
+                || code == Code.SESSIONMOVED
                 || code == Code.SESSIONEXPIRED;
         if (lost && written) {
-            return new ZookeeperOutcomeUnknownException(what + " failed with " + code + " while its write was in"
-                    + " flight to " + ensemble() + ": it may have been applied (once); it is not resent", path, e);
+            return new ZookeeperOutcomeUnknownException(
+                    what + " failed with " + code + " while its write was in" + " flight to " + ensemble()
+                            + ": it may have been applied (once); it is not resent",
+                    path,
+                    e);
         }
-        return new ZookeeperUnavailableException(what + " failed with " + code + " at " + ensemble()
-                + (written ? " (the write was refused: nothing changed)" : " (nothing was written)"), path, e);
+        return new ZookeeperUnavailableException(
+                what + " failed with " + code + " at " + ensemble()
+                        + (written ? " (the write was refused: nothing changed)" : " (nothing was written)"),
+                path,
+                e);
     }
 }

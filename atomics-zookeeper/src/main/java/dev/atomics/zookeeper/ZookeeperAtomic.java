@@ -1,7 +1,6 @@
 package dev.atomics.zookeeper;
 
 import dev.atomics.Atomic;
-
 import java.math.BigInteger;
 
 /**

@@ -3,15 +3,13 @@ package dev.atomics.zookeeper;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.UnsupportedWidthException;
-
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Objects;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.common.PathUtils;
-
-import java.math.BigInteger;
-import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Makes atomics stored in znodes, through one Curator client: the application's (Spring Cloud Zookeeper and
@@ -57,12 +55,14 @@ public final class ZookeeperAtomics implements AutoCloseable {
      * TLS and SASL are set as for any ZooKeeper client, by its system properties ({@code zookeeper.client.secure},
      * {@code zookeeper.ssl.*}, {@code java.security.auth.login.config}).
      */
-    public static ZookeeperAtomics connect(String connectString, Duration sessionTimeout, Duration connectionTimeout,
-                                           Settings settings) {
-        CuratorFramework client = CuratorFrameworkFactory.builder().connectString(connectString)
+    public static ZookeeperAtomics connect(
+            String connectString, Duration sessionTimeout, Duration connectionTimeout, Settings settings) {
+        CuratorFramework client = CuratorFrameworkFactory.builder()
+                .connectString(connectString)
                 .sessionTimeoutMs(Math.toIntExact(sessionTimeout.toMillis()))
                 .connectionTimeoutMs(Math.toIntExact(connectionTimeout.toMillis()))
-                .retryPolicy(new ExponentialBackoffRetry(100, 3)).build();
+                .retryPolicy(new ExponentialBackoffRetry(100, 3))
+                .build();
         client.start();
         return new ZookeeperAtomics(client, true, settings);
     }
@@ -99,15 +99,19 @@ public final class ZookeeperAtomics implements AutoCloseable {
                 throw new UnsupportedWidthException("an " + type.name() + " in a znode has width 1, 2, 4 or 8 (16: "
                         + type.forWidth(16).name() + "), not " + width);
             }
-            return (A) (type == AtomicType.INT ? new Implementations.ZkInt(znode, linearizable)
-                    : new Implementations.ZkUint(znode, linearizable));
+            return (A)
+                    (type == AtomicType.INT
+                            ? new Implementations.ZkInt(znode, linearizable)
+                            : new Implementations.ZkUint(znode, linearizable));
         }
         if (type == AtomicType.INT128 || type == AtomicType.UINT128) {
             if (width != 16) {
                 throw new UnsupportedWidthException("an " + type.name() + " has width 16, not " + width);
             }
-            return (A) (type == AtomicType.INT128 ? new Implementations.ZkInt128(znode, linearizable)
-                    : new Implementations.ZkUint128(znode, linearizable));
+            return (A)
+                    (type == AtomicType.INT128
+                            ? new Implementations.ZkInt128(znode, linearizable)
+                            : new Implementations.ZkUint128(znode, linearizable));
         }
         if (type == AtomicType.BYTES) {
             if (width < 1 || (width > 8 && width != 16)) {
@@ -115,8 +119,8 @@ public final class ZookeeperAtomics implements AutoCloseable {
             }
             return (A) new ZkBytes(znode, linearizable);
         }
-        throw new IllegalArgumentException("a znode holds int, uint, int128, uint128 or bytes atomics, not "
-                + type.name());
+        throw new IllegalArgumentException(
+                "a znode holds int, uint, int128, uint128 or bytes atomics, not " + type.name());
     }
 
     /**

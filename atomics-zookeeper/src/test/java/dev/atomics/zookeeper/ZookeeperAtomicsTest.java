@@ -1,5 +1,8 @@
 package dev.atomics.zookeeper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
@@ -7,7 +10,11 @@ import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
 import dev.atomics.zookeeper.testing.CuttingProxy;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
-
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
 import org.apache.curator.retry.RetryNTimes;
@@ -16,15 +23,6 @@ import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigInteger;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The format, foreign and missing znodes, read modes, version rotation and lost replies, on a real server. */
 class ZookeeperAtomicsTest {
@@ -71,7 +69,8 @@ class ZookeeperAtomicsTest {
         assertThat(curator.get().postValue()).isEqualTo(-4_999_999_993L);
         ours.store(Long.MIN_VALUE);
         assertThat(curator.get().postValue()).isEqualTo(Long.MIN_VALUE);
-        assertThat(data(path)).isEqualTo(ByteBuffer.allocate(8).putLong(Long.MIN_VALUE).array());
+        assertThat(data(path))
+                .isEqualTo(ByteBuffer.allocate(8).putLong(Long.MIN_VALUE).array());
         assertThat(curator.compareAndSet(Long.MIN_VALUE, 42L).succeeded()).isTrue();
         assertThat(ours.load()).isEqualTo(42);
     }
@@ -80,12 +79,14 @@ class ZookeeperAtomicsTest {
     void integersAreBigEndianAndBytesAreStoredAsTheyAre() throws Exception {
         String a = path();
         AtomicUint u = zk.atomic(a, 4, AtomicType.UINT);
-        assertThat(ZookeeperAtomics.createIfAbsent(u, BigInteger.valueOf(0xDEADBEEFL))).isTrue();
+        assertThat(ZookeeperAtomics.createIfAbsent(u, BigInteger.valueOf(0xDEADBEEFL)))
+                .isTrue();
         assertThat(data(a)).containsExactly(0xDE, 0xAD, 0xBE, 0xEF);
         assertThat(u.load()).isEqualTo(0xDEADBEEFL);
         String b = path();
         AtomicBytes bytes = zk.atomic(b, 3, AtomicType.BYTES);
-        assertThat(ZookeeperAtomics.createIfAbsent(bytes, BigInteger.valueOf(0x030201))).isTrue();
+        assertThat(ZookeeperAtomics.createIfAbsent(bytes, BigInteger.valueOf(0x030201)))
+                .isTrue();
         assertThat(data(b)).containsExactly(1, 2, 3);
         assertThat(bytes.bitTest(8)).isFalse();
         assertThat(bytes.bitTest(9)).isTrue(); // bit 1 of byte 1
@@ -95,7 +96,7 @@ class ZookeeperAtomicsTest {
     @Test
     void createIfAbsentNeverTouchesAnExistingZnode() throws Exception {
         String path = path();
-        client.create().creatingParentsIfNeeded().forPath(path, new byte[] { 9 });
+        client.create().creatingParentsIfNeeded().forPath(path, new byte[] {9});
         AtomicInt a = zk.atomic(path, 1, AtomicType.INT);
         assertThat(ZookeeperAtomics.createIfAbsent(a, BigInteger.ONE)).isFalse();
         assertThat(data(path)).containsExactly(9);
@@ -109,10 +110,14 @@ class ZookeeperAtomicsTest {
     void aMissingZnodeIsNeverReadAsZeroNorCreatedByAWrite() throws Exception {
         String path = path();
         AtomicInt a = zk.atomic(path, 8, AtomicType.INT);
-        assertThatThrownBy(a::load).isInstanceOf(ZookeeperMissingNodeException.class).hasMessageContaining(path);
+        assertThatThrownBy(a::load)
+                .isInstanceOf(ZookeeperMissingNodeException.class)
+                .hasMessageContaining(path);
         assertThatThrownBy(a::inc).isInstanceOf(ZookeeperMissingNodeException.class);
-        assertThatThrownBy(() -> a.store(5)).isInstanceOf(ZookeeperMissingNodeException.class)
-                .extracting(e -> ((ZookeeperAtomicsException) e).outcomeUnknown()).isEqualTo(false);
+        assertThatThrownBy(() -> a.store(5))
+                .isInstanceOf(ZookeeperMissingNodeException.class)
+                .extracting(e -> ((ZookeeperAtomicsException) e).outcomeUnknown())
+                .isEqualTo(false);
         assertThatThrownBy(a::loadBigInteger).isInstanceOf(ZookeeperMissingNodeException.class);
         assertThat(stat(path)).isNull();
         // a znode deleted after use: the same
@@ -125,11 +130,12 @@ class ZookeeperAtomicsTest {
 
     @Test
     void aZnodeOfAnotherLengthIsNeverReadNorOverwritten() throws Exception {
-        for (byte[] foreign : new byte[][] { {}, { 1, 2, 3 }, "{\"json\":1}".getBytes() }) {
+        for (byte[] foreign : new byte[][] {{}, {1, 2, 3}, "{\"json\":1}".getBytes()}) {
             String path = path();
             client.create().creatingParentsIfNeeded().forPath(path, foreign);
             AtomicInt a = zk.atomic(path, 4, AtomicType.INT);
-            assertThatThrownBy(a::load).isInstanceOf(ZookeeperValueException.class)
+            assertThatThrownBy(a::load)
+                    .isInstanceOf(ZookeeperValueException.class)
                     .hasMessageContaining(foreign.length == 0 ? "no data" : foreign.length + " bytes");
             assertThatThrownBy(() -> a.store(1)).isInstanceOf(ZookeeperValueException.class);
             assertThatThrownBy(() -> a.compareAndSet(0, 1)).isInstanceOf(ZookeeperValueException.class);
@@ -151,9 +157,11 @@ class ZookeeperAtomicsTest {
         assertThat(((ZookeeperAtomic) linear).readMode()).isEqualTo(ReadMode.LINEARIZABLE);
         assertThat(transactionsDuring(plain::load)).isZero();
         assertThat(transactionsDuring(linear::load)).isEqualTo(1);
-        assertThat(transactionsDuring(() -> ZookeeperAtomics.withReads(plain, ReadMode.LINEARIZABLE).load()))
+        assertThat(transactionsDuring(() ->
+                        ZookeeperAtomics.withReads(plain, ReadMode.LINEARIZABLE).load()))
                 .isEqualTo(1);
-        assertThat(ZookeeperAtomics.withReads(plain, ReadMode.LINEARIZABLE).load()).isEqualTo(10);
+        assertThat(ZookeeperAtomics.withReads(plain, ReadMode.LINEARIZABLE).load())
+                .isEqualTo(10);
         // a failed compare-and-exchange reports a value it has confirmed, too
         assertThat(transactionsDuring(() -> linear.compareAndSet(3, 4))).isEqualTo(1);
         assertThat(transactionsDuring(() -> plain.compareAndSet(3, 4))).isZero();
@@ -178,8 +186,7 @@ class ZookeeperAtomicsTest {
 
     @Test
     void aZnodeIsReplacedBeforeItsVersionRunsOut() throws Exception {
-        ZookeeperAtomics.Settings low = new ZookeeperAtomics.Settings(64, Duration.ofMillis(5), ReadMode.SEQUENTIAL,
-                5);
+        ZookeeperAtomics.Settings low = new ZookeeperAtomics.Settings(64, Duration.ofMillis(5), ReadMode.SEQUENTIAL, 5);
         ZookeeperAtomics rotating = ZookeeperAtomics.create(client, low);
         String path = path();
         AtomicInt a = rotating.atomic(path, 8, AtomicType.INT);
@@ -230,16 +237,18 @@ class ZookeeperAtomicsTest {
     @Test
     void aWriteWhoseReplyIsLostIsOutcomeUnknownAndAppliedOnce() throws Exception {
         try (CuttingProxy proxy = new CuttingProxy(new InetSocketAddress("127.0.0.1", server.getPort()));
-             CuratorFramework viaProxy = ZookeeperServer.client(proxy.connectString())) {
+                CuratorFramework viaProxy = ZookeeperServer.client(proxy.connectString())) {
             ZookeeperAtomics cut = ZookeeperAtomics.create(viaProxy);
             String path = path();
             AtomicInt a = cut.atomic(path, 8, AtomicType.INT);
             ZookeeperAtomics.createIfAbsent(a, BigInteger.ZERO);
             a.inc();
             proxy.arm();
-            assertThatThrownBy(a::inc).isInstanceOf(ZookeeperOutcomeUnknownException.class)
+            assertThatThrownBy(a::inc)
+                    .isInstanceOf(ZookeeperOutcomeUnknownException.class)
                     .hasMessageContaining("may have been applied")
-                    .extracting(e -> ((ZookeeperAtomicsException) e).outcomeUnknown()).isEqualTo(true);
+                    .extracting(e -> ((ZookeeperAtomicsException) e).outcomeUnknown())
+                    .isEqualTo(true);
             assertThat(proxy.cuts()).isEqualTo(1);
             assertThat(data(path)).isEqualTo(ByteBuffer.allocate(8).putLong(2).array());
             // the client reconnects by itself; later operations work

@@ -1,5 +1,7 @@
 package dev.atomics.zookeeper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.MemoryOrder;
@@ -11,20 +13,16 @@ import dev.atomics.conformance.Target;
 import dev.atomics.conformance.Target.Backdoor;
 import dev.atomics.conformance.Target.Subject;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
-
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.TestFactory;
-
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every method of atomics on znodes, at every width and type (int and uint 1, 2, 4, 8; int128 and uint128; bytes
@@ -42,7 +40,8 @@ class ZookeeperConformanceTest {
 
     @BeforeAll
     static void connect() {
-        assertThat(ByteOrder.nativeOrder()).as("these tests compare with a little-endian model")
+        assertThat(ByteOrder.nativeOrder())
+                .as("these tests compare with a little-endian model")
                 .isEqualTo(ByteOrder.LITTLE_ENDIAN);
         client = ZookeeperServer.client(ZookeeperServer.shared().getConnectString());
         zk = ZookeeperAtomics.create(client);
@@ -67,7 +66,9 @@ class ZookeeperConformanceTest {
             String path = "/model/" + type.name() + width + "/" + NODES.incrementAndGet();
             Atomic atomic = zk.atomic(path, width, type);
             assertThat(((ZookeeperAtomic) atomic).createIfAbsent()).isTrue();
-            return new Subject(atomic, new StoredForm(path, type != AtomicType.BYTES),
+            return new Subject(
+                    atomic,
+                    new StoredForm(path, type != AtomicType.BYTES),
                     () -> client.delete().forPath(path));
         }
 
@@ -119,7 +120,7 @@ class ZookeeperConformanceTest {
     Stream<DynamicNode> everyIntegralMethodMatchesTheModel() {
         List<Target> targets = new ArrayList<>();
         for (AtomicType<?, ?, ?> type : List.of(AtomicType.INT, AtomicType.UINT)) {
-            for (int width : new int[] { 1, 2, 4, 8 }) {
+            for (int width : new int[] {1, 2, 4, 8}) {
                 targets.add(new ZnodeTarget(width, type));
             }
         }
@@ -128,14 +129,15 @@ class ZookeeperConformanceTest {
 
     @TestFactory
     Stream<DynamicNode> every128BitMethodMatchesTheModel() {
-        return Conformance.tests(Apis.INTEGRAL128,
+        return Conformance.tests(
+                Apis.INTEGRAL128,
                 List.of(new ZnodeTarget(16, AtomicType.INT128), new ZnodeTarget(16, AtomicType.UINT128)));
     }
 
     @TestFactory
     Stream<DynamicNode> everyBytesMethodMatchesTheModel() {
         List<Target> targets = new ArrayList<>();
-        for (int width : new int[] { 1, 2, 4, 8, 16 }) {
+        for (int width : new int[] {1, 2, 4, 8, 16}) {
             targets.add(new ZnodeTarget(width, AtomicType.BYTES));
         }
         return Conformance.tests(Apis.BYTES, targets);

@@ -1,16 +1,11 @@
 package dev.atomics.zookeeper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.zookeeper.testing.Ensemble;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
-
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +14,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 3-server ensemble of separate processes, 4 writers incrementing one znode, the leader SIGKILLed 5 times under
@@ -58,19 +56,21 @@ class ZookeeperFailoverTest {
                     CuratorFramework c = ZookeeperServer.client(ensemble.connectString());
                     clients.add(c);
                     AtomicInt mine = ZookeeperAtomics.create(c).atomic(path, 8, AtomicType.INT);
-                    Thread t = new Thread(() -> {
-                        while (!stop.get()) {
-                            try {
-                                mine.inc();
-                                acknowledged.incrementAndGet();
-                            } catch (ZookeeperOutcomeUnknownException e) {
-                                unknown.incrementAndGet();
-                            } catch (ZookeeperUnavailableException e) {
-                                refused.incrementAndGet(); // not applied: no connection, no quorum, contention
-                                sleep(20);
-                            }
-                        }
-                    }, "writer-" + w);
+                    Thread t = new Thread(
+                            () -> {
+                                while (!stop.get()) {
+                                    try {
+                                        mine.inc();
+                                        acknowledged.incrementAndGet();
+                                    } catch (ZookeeperOutcomeUnknownException e) {
+                                        unknown.incrementAndGet();
+                                    } catch (ZookeeperUnavailableException e) {
+                                        refused.incrementAndGet(); // not applied: no connection, no quorum, contention
+                                        sleep(20);
+                                    }
+                                }
+                            },
+                            "writer-" + w);
                     t.start();
                     writers.add(t);
                 }
@@ -86,9 +86,10 @@ class ZookeeperFailoverTest {
                     long ack = acknowledged.get();
                     long unk = unknown.get();
                     // writers keep going while we read: bounds with the counts taken around the read
-                    System.out.printf("kill %d: server %d was leader; acknowledged %d (before the kill %d),"
-                            + " outcome-unknown %d, refused %d, value %d%n", kill, leader + 1, ack, ackBefore, unk,
-                            refused.get(), value);
+                    System.out.printf(
+                            "kill %d: server %d was leader; acknowledged %d (before the kill %d),"
+                                    + " outcome-unknown %d, refused %d, value %d%n",
+                            kill, leader + 1, ack, ackBefore, unk, refused.get(), value);
                     assertThat(value).isGreaterThanOrEqualTo(ackBefore);
                 }
                 stop.set(true);
@@ -97,7 +98,8 @@ class ZookeeperFailoverTest {
                     assertThat(t.isAlive()).isFalse();
                 }
                 long value = read(counter);
-                System.out.printf("final: acknowledged %d, outcome-unknown %d, refused %d, value %d%n",
+                System.out.printf(
+                        "final: acknowledged %d, outcome-unknown %d, refused %d, value %d%n",
                         acknowledged.get(), unknown.get(), refused.get(), value);
                 assertThat(value).isBetween(acknowledged.get(), acknowledged.get() + unknown.get());
             } finally {
@@ -112,7 +114,9 @@ class ZookeeperFailoverTest {
             try {
                 return counter.load();
             } catch (ZookeeperUnavailableException e) {
-                assertThat(System.nanoTime()).as("a read within 60 s: %s", e.getMessage()).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("a read within 60 s: %s", e.getMessage())
+                        .isLessThan(deadline);
                 Thread.sleep(100);
             }
         }

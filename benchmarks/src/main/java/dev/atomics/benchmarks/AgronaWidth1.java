@@ -1,10 +1,9 @@
 package dev.atomics.benchmarks;
 
-import org.agrona.concurrent.UnsafeBuffer;
-import org.openjdk.jmh.annotations.*;
-
 import java.nio.ByteOrder;
 import java.util.concurrent.TimeUnit;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * Agrona at width 1, with the closest it has: {@code getByteVolatile} / {@code putByteVolatile}, and, as it
@@ -14,12 +13,20 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class AgronaWidth1 {
 
     /** Where byte 0 sits in the int at index 0. */
     static final int SHIFT = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 24;
+
     static final int MASK = 0xFF << SHIFT;
 
     UnsafeBuffer buffer;

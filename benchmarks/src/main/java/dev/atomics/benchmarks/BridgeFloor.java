@@ -2,6 +2,7 @@ package dev.atomics.benchmarks;
 
 import dev.atomics.nativelib.Bridge;
 import dev.atomics.nativelib.PatomicLibrary;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,8 +11,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * The floor of every patomic-engine operation on this JVM: one call of the bridge's empty function through
@@ -22,8 +21,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class BridgeFloor {
 
     long arg = 42;

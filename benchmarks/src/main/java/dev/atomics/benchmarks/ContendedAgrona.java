@@ -1,17 +1,23 @@
 package dev.atomics.benchmarks;
 
+import java.util.concurrent.TimeUnit;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.*;
-
-import java.util.concurrent.TimeUnit;
 
 /** Two threads on one 8-byte Agrona {@link UnsafeBuffer}: getAndAddLong, and a compareAndSetLong loop. */
 @State(Scope.Benchmark)
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class ContendedAgrona {
 
     UnsafeBuffer buffer;

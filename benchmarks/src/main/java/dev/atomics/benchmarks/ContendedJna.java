@@ -8,9 +8,8 @@ import dev.atomics.Op;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.JnaBridge;
 import dev.atomics.nativelib.PatomicLibrary;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * Two threads through JNA: the naive {@link Function#invoke} binding on one shared counter (fetchAdd, and a
@@ -21,8 +20,15 @@ import java.util.concurrent.TimeUnit;
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class ContendedJna {
 
     int order = 5;
@@ -46,17 +52,18 @@ public class ContendedJna {
     @Benchmark
     public long naiveFetchAdd() {
         LongByReference ret = new LongByReference();
-        fetchAdd.invokeVoid(new Object[]{obj, new LongByReference(delta), order, ret});
+        fetchAdd.invokeVoid(new Object[] {obj, new LongByReference(delta), order, ret});
         return ret.getValue();
     }
 
     @Benchmark
     public long naiveCasLoop() {
         LongByReference expected = new LongByReference();
-        load.invokeVoid(new Object[]{obj, order, expected});
+        load.invokeVoid(new Object[] {obj, order, expected});
         while (true) {
             long e = expected.getValue();
-            int ok = cmpxchgStrong.invokeInt(new Object[]{obj, expected, new LongByReference(e + delta), order, order});
+            int ok =
+                    cmpxchgStrong.invokeInt(new Object[] {obj, expected, new LongByReference(e + delta), order, order});
             if (ok != 0) {
                 return e;
             }

@@ -5,9 +5,8 @@ import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * Two threads on one 8-byte atomics-core counter (shared state): throughput of fetchAdd and of a
@@ -18,8 +17,15 @@ import java.util.concurrent.TimeUnit;
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class ContendedOurs {
 
     @Param({"JVM", "PATOMIC"})

@@ -1,17 +1,23 @@
 package dev.atomics.benchmarks;
 
-import org.openjdk.jmh.annotations.*;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /** Two threads on one 8-byte direct buffer through a VarHandle: getAndAdd, and a compareAndExchange loop. */
 @State(Scope.Benchmark)
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class ContendedVarHandle {
 
     ByteBuffer buffer;

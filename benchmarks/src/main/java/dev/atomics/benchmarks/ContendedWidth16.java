@@ -5,9 +5,8 @@ import dev.atomics.AtomicUint128;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * Two threads on one 16-byte counter: a compare-and-swap increment loop that retries with the witnessed value,
@@ -18,8 +17,15 @@ import java.util.concurrent.TimeUnit;
 @Threads(2)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class ContendedWidth16 {
 
     @Param({"OURS", "SYNCHRONIZED", "STAMPED_LOCK"})
@@ -65,6 +71,8 @@ public class ContendedWidth16 {
 
     @Benchmark
     public long fetchAdd() {
-        return atomic != null ? atomic.fetchAdd(delta).low() : pair.fetchAdd(delta).low();
+        return atomic != null
+                ? atomic.fetchAdd(delta).low()
+                : pair.fetchAdd(delta).low();
     }
 }

@@ -2,9 +2,8 @@ package dev.atomics.benchmarks;
 
 import dev.atomics.nativelib.JnaBridge;
 import dev.atomics.nativelib.PatomicLibrary;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * The floor of any JNA path: one direct-mapped call of a native function that does nothing
@@ -14,8 +13,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class JnaFloor {
 
     long arg = 42;

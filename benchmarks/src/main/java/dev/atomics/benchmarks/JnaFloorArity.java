@@ -4,11 +4,10 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import dev.atomics.nativelib.PatomicLibrary;
-import org.openjdk.jmh.annotations.*;
-
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * A diagnostic, not a peer: the JNA floor as a function of the number of arguments. Each method is
@@ -20,16 +19,24 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class JnaFloorArity {
 
     /** Direct-mapped: every method name resolves to {@code atomics_bridge_noop}. */
     static final class Noop {
         static {
-            Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
-                    (com.sun.jna.FunctionMapper) (NativeLibrary library, Method method) -> "atomics_bridge_noop");
-            Native.register(Noop.class,
+            Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER, (com.sun.jna.FunctionMapper)
+                    (NativeLibrary library, Method method) -> "atomics_bridge_noop");
+            Native.register(
+                    Noop.class,
                     NativeLibrary.getInstance(PatomicLibrary.get().bridgePath().toString(), options));
         }
 

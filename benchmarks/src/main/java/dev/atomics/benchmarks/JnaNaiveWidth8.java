@@ -7,9 +7,8 @@ import com.sun.jna.ptr.LongByReference;
 import dev.atomics.Op;
 import dev.atomics.nativelib.ExplicitOpsTable;
 import dev.atomics.nativelib.PatomicLibrary;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * The naive binding: the same patomic function pointers atomics-core's patomic engine calls, invoked with
@@ -20,12 +19,20 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class JnaNaiveWidth8 {
 
     /** patomic's (and C11's) memory_order_seq_cst. */
     int order = 5;
+
     long value = 42;
     long delta = 1;
     int bit = 5;
@@ -62,27 +69,27 @@ public class JnaNaiveWidth8 {
     @Benchmark
     public long load() {
         LongByReference ret = new LongByReference();
-        load.invokeVoid(new Object[]{obj, order, ret});
+        load.invokeVoid(new Object[] {obj, order, ret});
         return ret.getValue();
     }
 
     /** {@code void store(volatile void *obj, const void *desired, int order)} */
     @Benchmark
     public void store() {
-        store.invokeVoid(new Object[]{obj, new LongByReference(value), order});
+        store.invokeVoid(new Object[] {obj, new LongByReference(value), order});
     }
 
     /** {@code void inc(volatile void *obj, int order)} */
     @Benchmark
     public void inc() {
-        inc.invokeVoid(new Object[]{obj, order});
+        inc.invokeVoid(new Object[] {obj, order});
     }
 
     /** {@code void fetch_add(volatile void *obj, const void *arg, int order, void *ret)} */
     @Benchmark
     public long fetchAdd() {
         LongByReference ret = new LongByReference();
-        fetchAdd.invokeVoid(new Object[]{obj, new LongByReference(delta), order, ret});
+        fetchAdd.invokeVoid(new Object[] {obj, new LongByReference(delta), order, ret});
         return ret.getValue();
     }
 
@@ -92,7 +99,7 @@ public class JnaNaiveWidth8 {
         long e = next;
         long d = e + 1;
         LongByReference expected = new LongByReference(e);
-        int ok = cmpxchgStrong.invokeInt(new Object[]{obj, expected, new LongByReference(d), order, order});
+        int ok = cmpxchgStrong.invokeInt(new Object[] {obj, expected, new LongByReference(d), order, order});
         long w = expected.getValue();
         next = ok != 0 ? d : w;
         return w;
@@ -101,6 +108,6 @@ public class JnaNaiveWidth8 {
     /** {@code int test_set(volatile void *obj, int offset, int order)} */
     @Benchmark
     public boolean bitSet() {
-        return bitSet.invokeInt(new Object[]{obj, bit, order}) != 0;
+        return bitSet.invokeInt(new Object[] {obj, bit, order}) != 0;
     }
 }

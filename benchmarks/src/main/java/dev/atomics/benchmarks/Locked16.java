@@ -1,7 +1,6 @@
 package dev.atomics.benchmarks;
 
 import dev.atomics.Int128;
-
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.StampedLock;
 

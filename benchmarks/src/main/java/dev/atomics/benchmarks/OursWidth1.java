@@ -5,10 +5,9 @@ import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * atomics-core, a 1-byte {@link AtomicInt} owning its memory, on each engine: {@code JVM} (loads of the containing
@@ -17,8 +16,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class OursWidth1 {
 
     @Param({"JVM", "PATOMIC"})

@@ -1,14 +1,13 @@
 package dev.atomics.benchmarks;
 
-import dev.atomics.AtomicUint128;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUint128;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.Int128;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * atomics-core, a 16-byte {@link AtomicUint128} owning its memory (the patomic engine: {@code lock cmpxchg16b} on
@@ -19,8 +18,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class OursWidth16 {
 
     AtomicUint128 atomic;

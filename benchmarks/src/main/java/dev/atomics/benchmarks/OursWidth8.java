@@ -5,10 +5,9 @@ import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.Engine;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.concurrent.TimeUnit;
 
 /**
  * atomics-core, an 8-byte {@link AtomicInt} owning its memory, on each engine: {@code JVM} (VarHandles on
@@ -18,8 +17,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class OursWidth8 {
 
     @Param({"JVM", "PATOMIC"})
@@ -28,6 +34,7 @@ public class OursWidth8 {
     AtomicInt atomic;
     /** Operands live in fields so that the JIT cannot fold them. */
     long value = 42;
+
     long delta = 1;
     int bit = 5;
     /** The value the next compare-and-exchange expects: it tracks memory, so every CAS succeeds. */

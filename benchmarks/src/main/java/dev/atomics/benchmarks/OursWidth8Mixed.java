@@ -7,10 +7,8 @@ import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
-import org.openjdk.jmh.annotations.*;
-
-import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * The JVM engine in a program that also uses other widths and engines: before measuring, the setup runs load,
@@ -23,8 +21,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class OursWidth8Mixed {
 
     @Param({"JVM"})
@@ -41,18 +46,18 @@ public class OursWidth8Mixed {
     public void setup() {
         atomic = Atomics.atomic(width, AtomicType.INT, Engine.valueOf(engine));
         AtomicInt[] others = {
-                Atomics.atomic(1, AtomicType.INT, Engine.JVM),
-                Atomics.atomic(2, AtomicType.INT, Engine.JVM),
-                Atomics.atomic(4, AtomicType.INT, Engine.JVM),
-                Atomics.atomic(8, AtomicType.INT, Engine.JVM),
-                Atomics.atomic(8, AtomicType.INT, Engine.PATOMIC),
-                Atomics.atomic(1, AtomicType.INT, Engine.PATOMIC),
-                atomic,
+            Atomics.atomic(1, AtomicType.INT, Engine.JVM),
+            Atomics.atomic(2, AtomicType.INT, Engine.JVM),
+            Atomics.atomic(4, AtomicType.INT, Engine.JVM),
+            Atomics.atomic(8, AtomicType.INT, Engine.JVM),
+            Atomics.atomic(8, AtomicType.INT, Engine.PATOMIC),
+            Atomics.atomic(1, AtomicType.INT, Engine.PATOMIC),
+            atomic,
         };
         AtomicBytes[] bytes = {
-                Atomics.atomic(1, AtomicType.BYTES, Engine.JVM),
-                Atomics.atomic(2, AtomicType.BYTES, Engine.JVM),
-                Atomics.atomic(8, AtomicType.BYTES, Engine.JVM),
+            Atomics.atomic(1, AtomicType.BYTES, Engine.JVM),
+            Atomics.atomic(2, AtomicType.BYTES, Engine.JVM),
+            Atomics.atomic(8, AtomicType.BYTES, Engine.JVM),
         };
         readonlyContext = Atomics.atomicView(Memory8.alignedDirect(8).asReadOnlyBuffer(), AtomicType.INT);
         AtomicIntView readonly = readonlyContext.open();

@@ -5,26 +5,23 @@ import dev.atomics.AtomicType;
 import dev.atomics.redis.RedisAtomics;
 import dev.atomics.redis.RedisKeyOptions;
 import dev.atomics.redis.RedisMissingKeyPolicy;
-
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
-
-import org.openjdk.jmh.annotations.*;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.support.atomic.RedisAtomicLong;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.support.atomic.RedisAtomicLong;
 
 /**
  * A counter on a Redis key: atomics-redis's {@code AtomicInt} (width 8) against Spring Data Redis's
@@ -41,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Memory8.HEAP_MIN, Memory8.HEAP_MAX})
 public class RedisCounters {
 
     static final String PORT = "ATOMICS_BENCH_REDIS_PORT";
@@ -57,22 +56,29 @@ public class RedisCounters {
     StatefulRedisConnection<byte[], byte[]> raw;
     RedisAsyncCommands<byte[], byte[]> rawCommands;
     String shaBefore;
-    static final byte[][] KEY_BEFORE = { "bench:before".getBytes(StandardCharsets.US_ASCII) };
+    static final byte[][] KEY_BEFORE = {"bench:before".getBytes(StandardCharsets.US_ASCII)};
 
     @Setup
     public void setup() {
         String port = System.getenv(PORT);
         if (port == null) {
-            throw new IllegalStateException("set " + PORT + " to the port of a local redis-server (scripts/run-benchmarks.sh does)");
+            throw new IllegalStateException(
+                    "set " + PORT + " to the port of a local redis-server (scripts/run-benchmarks.sh does)");
         }
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", Integer.parseInt(port)),
-                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(10)).build());
+        factory = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", Integer.parseInt(port)),
+                LettuceClientConfiguration.builder()
+                        .commandTimeout(Duration.ofSeconds(10))
+                        .build());
         factory.afterPropertiesSet();
         factory.start();
         redis = RedisAtomics.create(factory);
         ours = redis.atomic("bench:ours", 8, AtomicType.INT);
         ours.store(0);
-        oursIncrby = redis.atomic("bench:incrby", 8, AtomicType.INT,
+        oursIncrby = redis.atomic(
+                "bench:incrby",
+                8,
+                AtomicType.INT,
                 RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.RECREATE));
         oursIncrby.store(0);
         client = RedisClient.create(RedisURI.create("127.0.0.1", Integer.parseInt(port)));
@@ -144,8 +150,19 @@ public class RedisCounters {
     @Benchmark
     public boolean casScriptBefore() throws Exception {
         long e = nextBefore;
-        byte[] seen = rawCommands.<byte[]>evalsha(shaBefore, ScriptOutputType.VALUE, KEY_BEFORE, I, W8, CAS, ZERO,
-                ascii(Long.toString(e)), ZERO, ascii(Long.toString(e + 1))).get(10, TimeUnit.SECONDS);
+        byte[] seen = rawCommands
+                .<byte[]>evalsha(
+                        shaBefore,
+                        ScriptOutputType.VALUE,
+                        KEY_BEFORE,
+                        I,
+                        W8,
+                        CAS,
+                        ZERO,
+                        ascii(Long.toString(e)),
+                        ZERO,
+                        ascii(Long.toString(e + 1)))
+                .get(10, TimeUnit.SECONDS);
         boolean ok = Long.parseLong(new String(seen, StandardCharsets.US_ASCII)) == e;
         nextBefore = ok ? e + 1 : Long.parseLong(new String(seen, StandardCharsets.US_ASCII));
         return ok;

@@ -5,10 +5,9 @@ import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
 import dev.atomics.shm.SharedMemory;
-import org.openjdk.jmh.annotations.*;
-
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
 
 /**
  * atomics-core, an 8-byte {@link AtomicIntView} on POSIX shared memory, on each engine: what the fault guard
@@ -17,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
 public class SharedWidth8 {
 
     @Param({"JVM", "PATOMIC"})
@@ -32,7 +33,8 @@ public class SharedWidth8 {
 
     @Setup
     public void setup() {
-        String name = "atomics-bench-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 30);
+        String name = "atomics-bench-" + ProcessHandle.current().pid() + "-"
+                + ThreadLocalRandom.current().nextInt(1 << 30);
         shm = SharedMemory.create(name, 4096);
         shm.unlink(); // nothing left behind: the mapping keeps the object
         context = shm.atomicView(64, 8, AtomicType.INT, Engine.valueOf(engine));

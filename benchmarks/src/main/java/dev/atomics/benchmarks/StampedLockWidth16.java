@@ -1,20 +1,27 @@
 package dev.atomics.benchmarks;
 
 import dev.atomics.Int128;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.concurrent.TimeUnit;
-
 /**
- * The alternative to {@link OursWidth16} a Java user has today: a 16-byte direct buffer guarded by a {@link java.util.concurrent.locks.StampedLock} (optimistic reads)
+ * The alternative to {@link OursWidth16} a Java user has today: a 16-byte direct buffer guarded by a {@link
+ * java.util.concurrent.locks.StampedLock} (optimistic reads)
  * ({@link Locked16}), the same operations and values. Within one JVM only.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.ADD_EXPORTS, Memory8.ADD_OPENS, Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN,
-        Memory8.HEAP_MAX})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            Memory8.ADD_EXPORTS,
+            Memory8.ADD_OPENS,
+            Memory8.NATIVE_ACCESS,
+            Memory8.HEAP_MIN,
+            Memory8.HEAP_MAX
+        })
 public class StampedLockWidth16 {
 
     Locked16 pair;

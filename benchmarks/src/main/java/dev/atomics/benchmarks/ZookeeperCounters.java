@@ -4,18 +4,16 @@ import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.zookeeper.ReadMode;
 import dev.atomics.zookeeper.ZookeeperAtomics;
-
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.recipes.atomic.DistributedAtomicLong;
 import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.test.TestingServer;
 import org.openjdk.jmh.annotations.*;
-
-import java.math.BigInteger;
-import java.nio.file.Files;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A counter on a znode: atomics-zookeeper's {@code AtomicInt} (width 8) against Curator's
@@ -26,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Memory8.HEAP_MIN, Memory8.HEAP_MAX, "-Dzookeeper.admin.enableServer=false"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {Memory8.HEAP_MIN, Memory8.HEAP_MAX, "-Dzookeeper.admin.enableServer=false"})
 public class ZookeeperCounters {
 
     static final String ENSEMBLE = "ATOMICS_BENCH_ZOOKEEPER";
@@ -62,7 +62,8 @@ public class ZookeeperCounters {
 
     /** A standalone server in this JVM (curator-test's {@code ZooKeeperServerMain} wrapper), fsync on. */
     private String startServer() throws Exception {
-        server = new TestingServer(-1, Files.createTempDirectory("atomics-bench-zk-").toFile(), true);
+        server = new TestingServer(
+                -1, Files.createTempDirectory("atomics-bench-zk-").toFile(), true);
         return server.getConnectString();
     }
 

@@ -2,7 +2,6 @@ package dev.atomics.guide;
 
 import dev.atomics.AtomicUint;
 import dev.atomics.CmpxchgResult;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,8 @@ class LevelController {
     @PostMapping("/api/level/cas")
     ResponseEntity<?> cas(@RequestParam long expected, @RequestParam long desired) {
         CmpxchgResult r = level.cmpxchgStrong(expected, desired);
-        return r.success() ? ResponseEntity.ok(desired)
-                           : ResponseEntity.status(409).body("level is " + r.expected());   // the value that won
+        return r.success()
+                ? ResponseEntity.ok(desired)
+                : ResponseEntity.status(409).body("level is " + r.expected()); // the value that won
     }
 }

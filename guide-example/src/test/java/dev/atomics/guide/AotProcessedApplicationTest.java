@@ -1,11 +1,10 @@
 package dev.atomics.guide;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.jayway.jsonpath.DocumentContext;
-
 import dev.atomics.shm.SharedMemory;
-
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * The guide's application, AOT-processed by this module's build ({@code process-aot}), started in a JVM of its own with
@@ -28,22 +25,36 @@ class AotProcessedApplicationTest {
 
     @Test
     void theAotProcessedApplicationServesItsAtomicsEndpointAndMeters() throws Exception {
-        assertThat(getClass().getClassLoader().getResource("dev/atomics/guide/GuideApplication__ApplicationContextInitializer.class"))
-                .as("process-aot ran in this module's build").isNotNull();
+        assertThat(getClass()
+                        .getClassLoader()
+                        .getResource("dev/atomics/guide/GuideApplication__ApplicationContextInitializer.class"))
+                .as("process-aot ran in this module's build")
+                .isNotNull();
         int port = freePort();
         Path log = Files.createTempFile("guide-aot-", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dspring.aot.enabled=true", "-cp", classPath(),
-                GuideApplication.class.getName(), "--server.port=" + port, "--atomics.test.isolate=true",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dspring.aot.enabled=true",
+                "-cp",
+                classPath(),
+                GuideApplication.class.getName(),
+                "--server.port=" + port,
+                "--atomics.test.isolate=true",
                 // an atomic the build-time configuration did not have
-                "--atomics.instances.late.type=uint", "--atomics.instances.late.initial-value=7",
+                "--atomics.instances.late.type=uint",
+                "--atomics.instances.late.initial-value=7",
                 "--atomics.instances.late.meter=counter"));
-        Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process app = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         String shm;
         try {
             Http http = new Http(port);
             awaitUp(app, http, log);
-            assertThat(Files.readString(log)).contains("Starting AOT-processed GuideApplication")
+            assertThat(Files.readString(log))
+                    .contains("Starting AOT-processed GuideApplication")
                     // Java 24+ warns about JNA's System.load unless native access is enabled, as the guide says
                     .doesNotContain("WARNING: A restricted method");
 
@@ -58,11 +69,16 @@ class AotProcessedApplicationTest {
 
             // the controller gets its atomic bean, registered at run time
             assertThat(http.post("/api/level/cas?expected=3&desired=4").body()).isEqualTo("4");
-            assertThat(http.get("/actuator/atomics/level").json().read("$.value", String.class)).isEqualTo("4");
-            List<String> scrape = http.get("/actuator/prometheus").body().lines().toList();
-            assertThat(scrape).contains("atomics_value{name=\"level\",source=\"instance\",type=\"uint\"} 4.0",
-                    "atomics_count_total{name=\"late\",source=\"instance\",type=\"uint\"} 7.0");
-            assertThat(http.get("/actuator/health/atomics").json().read("$.status", String.class)).isEqualTo("UP");
+            assertThat(http.get("/actuator/atomics/level").json().read("$.value", String.class))
+                    .isEqualTo("4");
+            List<String> scrape =
+                    http.get("/actuator/prometheus").body().lines().toList();
+            assertThat(scrape)
+                    .contains(
+                            "atomics_value{name=\"level\",source=\"instance\",type=\"uint\"} 4.0",
+                            "atomics_count_total{name=\"late\",source=\"instance\",type=\"uint\"} 7.0");
+            assertThat(http.get("/actuator/health/atomics").json().read("$.status", String.class))
+                    .isEqualTo("UP");
         } finally {
             app.destroy();
             if (!app.waitFor(30, TimeUnit.SECONDS)) {
@@ -70,7 +86,8 @@ class AotProcessedApplicationTest {
                 fail("the application did not stop within 30 s:\n" + Files.readString(log));
             }
         }
-        assertThat(SharedMemory.exists(shm)).as("removed when the isolated application stopped:\n%s", Files.readString(log))
+        assertThat(SharedMemory.exists(shm))
+                .as("removed when the isolated application stopped:\n%s", Files.readString(log))
                 .isFalse();
         Files.deleteIfExists(log);
     }

@@ -1,12 +1,9 @@
 package dev.atomics.guide;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.testing.DocExamples;
 import dev.atomics.testing.DocExamples.Example;
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * This module is the README's 5-minute guide, so that the guide can be tested: its pom has exactly the
@@ -35,11 +33,14 @@ class GuideSnippetsTest {
 
     @Test
     void step1HasExactlyThePomsDependencies() throws Exception {
-        Document readme = xml("<dependencies>" + GUIDE.from("**1. Add the starter**").fenced("xml") + "</dependencies>");
+        Document readme =
+                xml("<dependencies>" + GUIDE.from("**1. Add the starter**").fenced("xml") + "</dependencies>");
         Document pom = xml(Files.readString(Path.of("pom.xml")));
         assertThat(dependencies(readme, false)).isNotEmpty().containsExactlyElementsOf(dependencies(pom, true));
         // the version the guide names is the one this build makes
-        String version = ((Element) pom.getElementsByTagName("parent").item(0)).getElementsByTagName("version").item(0)
+        String version = ((Element) pom.getElementsByTagName("parent").item(0))
+                .getElementsByTagName("version")
+                .item(0)
                 .getTextContent();
         assertThat(GUIDE.from("**1. Add the starter**").fenced("xml"))
                 .contains("<artifactId>atomics-spring-boot-starter</artifactId>\n  <version>" + version + "</version>");
@@ -47,10 +48,13 @@ class GuideSnippetsTest {
 
     @Test
     void step0InstallsTheStarterOfStep1() throws Exception {
-        String step0 = GUIDE.from("**0. Make the starter resolvable.**").paragraph().replaceAll("\\s+", " ");
+        String step0 =
+                GUIDE.from("**0. Make the starter resolvable.**").paragraph().replaceAll("\\s+", " ");
         // the module step 1 depends on, built with what it needs, into the local repository a new app resolves from
-        assertThat(step0).contains("`mvn -q -DskipTests install -pl atomics-spring-boot-starter -am`",
-                "`dev.atomics:atomics-spring-boot-starter:0.1.0-SNAPSHOT`");
+        assertThat(step0)
+                .contains(
+                        "`mvn -q -DskipTests install -pl atomics-spring-boot-starter -am`",
+                        "`dev.atomics:atomics-spring-boot-starter:0.1.0-SNAPSHOT`");
         assertThat(GUIDE.from("**1. Add the starter**").fenced("xml"))
                 .contains("<artifactId>atomics-spring-boot-starter</artifactId>\n  <version>0.1.0-SNAPSHOT</version>");
         assertThat(Path.of("..", "atomics-spring-boot-starter", "pom.xml")).isRegularFile();
@@ -76,7 +80,8 @@ class GuideSnippetsTest {
     @Test
     void step2IsTheApplicationYml() throws Exception {
         assertThat(Files.readString(Path.of("src/main/resources/application.yml")))
-                .isEqualTo(GUIDE.from("**2. Declare atomics in application.yml**").fenced("yaml"));
+                .isEqualTo(
+                        GUIDE.from("**2. Declare atomics in application.yml**").fenced("yaml"));
     }
 
     @Test
@@ -88,8 +93,11 @@ class GuideSnippetsTest {
             Path main = Path.of("src/main/java/dev/atomics/guide", example.declaredType() + ".java");
             Path test = Path.of("src/test/java/dev/atomics/guide", example.declaredType() + ".java");
             Path source = Files.exists(main) ? main : test;
-            assertThat(source).as("the source file of the example at %s", example).exists();
-            assertThat(Files.readString(source)).as("%s, against the example at %s", source, example)
+            assertThat(source)
+                    .as("the source file of the example at %s", example)
+                    .exists();
+            assertThat(Files.readString(source))
+                    .as("%s, against the example at %s", source, example)
                     .endsWith("\n" + example.code());
         }
     }
@@ -100,13 +108,19 @@ class GuideSnippetsTest {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** groupId:artifactId of each dependency, in order; in a pom, those of the project (not dependencyManagement), test scope left out. */
+    /**
+     * groupId:artifactId of each dependency, in order; in a pom, those of the project (not dependencyManagement), test
+     * scope left out.
+     */
     private static List<String> dependencies(Document document, boolean pom) {
         List<String> result = new ArrayList<>();
         NodeList all = document.getElementsByTagName("dependency");
         for (int i = 0; i < all.getLength(); i++) {
             Element dependency = (Element) all.item(i);
-            if (pom && !((Element) dependency.getParentNode().getParentNode()).getTagName().equals("project")) {
+            if (pom
+                    && !((Element) dependency.getParentNode().getParentNode())
+                            .getTagName()
+                            .equals("project")) {
                 continue;
             }
             if ("test".equals(text(dependency, "scope"))) {

@@ -2,7 +2,6 @@ package dev.atomics.guide;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,8 @@ import java.time.Duration;
 /** A small HTTP client for an application on a local port. */
 final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -42,8 +42,8 @@ final class Http {
     }
 
     private static Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.body());
     }
 }

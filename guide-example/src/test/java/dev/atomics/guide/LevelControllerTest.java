@@ -1,5 +1,7 @@
 package dev.atomics.guide;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicUint;
 import dev.atomics.spring.boot.AtomicsRegistry;
@@ -12,10 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@IsolatedAtomics   // this test context's own shared memory, removed when the context closes
+@IsolatedAtomics // this test context's own shared memory, removed when the context closes
 class LevelControllerTest {
 
     @LocalServerPort
@@ -35,14 +35,18 @@ class LevelControllerTest {
     @Test
     void casChangesTheLevelOnlyFromTheExpectedValue() {
         RestClient api = RestClient.create("http://localhost:" + port);
-        assertThat(api.post().uri("/api/level/cas?expected=3&desired=4").retrieve().body(String.class)).isEqualTo("4");
+        assertThat(api.post()
+                        .uri("/api/level/cas?expected=3&desired=4")
+                        .retrieve()
+                        .body(String.class))
+                .isEqualTo("4");
         assertThat(level.load()).isEqualTo(4);
-        level.store(3);   // the context is shared by the test classes with the same configuration
+        level.store(3); // the context is shared by the test classes with the same configuration
     }
 
     @Test
     void jobsDoneCountsInSharedMemoryOfItsOwn() {
-        long before = jobsDone.load();   // no other test JVM, and no running application, counts here
+        long before = jobsDone.load(); // no other test JVM, and no running application, counts here
         jobsDone.inc();
         assertThat(jobsDone.load()).isEqualTo(before + 1);
         // the object's actual name, e.g. for a C or Python peer the test starts

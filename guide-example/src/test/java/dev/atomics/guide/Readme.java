@@ -24,7 +24,10 @@ final class Readme {
         }
     }
 
-    /** The section that starts with the heading {@code heading} (e.g. {@code ## A 5-minute guide}), up to the next one of its level. */
+    /**
+     * The section that starts with the heading {@code heading} (e.g. {@code ## A 5-minute guide}), up to the next one
+     * of its level.
+     */
     Readme section(String heading) {
         int start = text.indexOf("\n" + heading);
         if (start < 0) {
@@ -55,7 +58,8 @@ final class Readme {
         String open = "```" + language + "\n";
         int start = text.indexOf(open);
         if (start < 0) {
-            throw new IllegalStateException("no ```" + language + " block in: " + text.substring(0, Math.min(200, text.length())));
+            throw new IllegalStateException(
+                    "no ```" + language + " block in: " + text.substring(0, Math.min(200, text.length())));
         }
         int end = text.indexOf("\n```", start + open.length());
         return text.substring(start + open.length(), end + 1);

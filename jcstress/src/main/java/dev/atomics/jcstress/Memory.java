@@ -5,7 +5,6 @@ import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
-
 import java.nio.ByteBuffer;
 
 /** What the litmus tests' states are made of. */
@@ -17,8 +16,7 @@ final class Memory {
         System.setProperty("jna.nounpack", "false");
     }
 
-    private Memory() {
-    }
+    private Memory() {}
 
     /** A JVM-engine object of {@code width} bytes owning its memory. */
     static AtomicInt jvm(int width) {

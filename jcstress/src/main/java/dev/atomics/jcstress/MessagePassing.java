@@ -1,19 +1,18 @@
 package dev.atomics.jcstress;
 
-import dev.atomics.AtomicInt;
-import org.openjdk.jcstress.annotations.Actor;
-import org.openjdk.jcstress.annotations.JCStressTest;
-import org.openjdk.jcstress.annotations.Outcome;
-import org.openjdk.jcstress.annotations.State;
-import org.openjdk.jcstress.infra.results.II_Result;
-
-import java.nio.ByteBuffer;
-
 import static dev.atomics.MemoryOrder.ACQUIRE;
 import static dev.atomics.MemoryOrder.RELAXED;
 import static dev.atomics.MemoryOrder.RELEASE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import dev.atomics.AtomicInt;
+import java.nio.ByteBuffer;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * Message passing: a writer stores the data (RELAXED), then the flag with RELEASE; a reader loads the flag with
@@ -23,11 +22,13 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  */
 public class MessagePassing {
 
-    private MessagePassing() {
-    }
+    private MessagePassing() {}
 
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width1 {
@@ -48,7 +49,10 @@ public class MessagePassing {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width2 {
@@ -69,7 +73,10 @@ public class MessagePassing {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width4 {
@@ -90,7 +97,10 @@ public class MessagePassing {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width8 {
@@ -112,7 +122,10 @@ public class MessagePassing {
 
     /** The flag raised by fetchAdd with RELEASE: a CAS loop on the containing word, in its release mode. */
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width1ReleaseRmw {
@@ -134,7 +147,10 @@ public class MessagePassing {
 
     /** The flag raised by exchange with RELEASE and read by a fetchAdd(0) with ACQUIRE: both word CAS loops. */
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width2RmwBothSides {
@@ -156,7 +172,10 @@ public class MessagePassing {
 
     /** Data and flag are neighbouring bytes of one word: a byte store, then the word CAS of the flag. */
     @JCStressTest
-    @Outcome(id = {"0, 0", "0, 1", "1, 1"}, expect = ACCEPTABLE, desc = "the flag not yet seen, or the data with it")
+    @Outcome(
+            id = {"0, 0", "0, 1", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "the flag not yet seen, or the data with it")
     @Outcome(id = "1, 0", expect = FORBIDDEN, desc = "saw the flag but not the data it published")
     @State
     public static class Width1SameWord {

@@ -1,7 +1,11 @@
 package dev.atomics.jcstress;
 
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.Engine;
+import java.nio.ByteBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -10,11 +14,6 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.ZZ_Result;
 
-import java.nio.ByteBuffer;
-
-import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
-import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
-
 /**
  * The JVM engine's 1- and 2-byte read-modify-writes are a compare-and-exchange loop on the aligned 4-byte word
  * that holds them. Two threads each write their own object of one word at the same time; each must see its own
@@ -22,8 +21,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  */
 public class NeighbourAtomicity {
 
-    private NeighbourAtomicity() {
-    }
+    private NeighbourAtomicity() {}
 
     @JCStressTest
     @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "both increments kept")

@@ -1,18 +1,17 @@
 package dev.atomics.jcstress;
 
+import static dev.atomics.MemoryOrder.SEQ_CST;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.Engine;
+import java.nio.ByteBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
-
-import java.nio.ByteBuffer;
-
-import static dev.atomics.MemoryOrder.SEQ_CST;
-import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
-import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
  * Store buffering (Dekker): each thread stores 1 to its own location with SEQ_CST, then loads the other's with
@@ -23,11 +22,13 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  */
 public class StoreBuffering {
 
-    private StoreBuffering() {
-    }
+    private StoreBuffering() {}
 
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width1 {
@@ -48,7 +49,10 @@ public class StoreBuffering {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width2 {
@@ -69,7 +73,10 @@ public class StoreBuffering {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width4 {
@@ -90,7 +97,10 @@ public class StoreBuffering {
     }
 
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width8 {
@@ -112,7 +122,10 @@ public class StoreBuffering {
 
     /** The stores as SEQ_CST exchanges: the word CAS loop in its volatile mode. */
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width1Exchange {
@@ -134,7 +147,10 @@ public class StoreBuffering {
 
     /** The stores as SEQ_CST exchanges: the word CAS loop in its volatile mode. */
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width2Exchange {
@@ -156,7 +172,10 @@ public class StoreBuffering {
 
     /** x and y are neighbouring bytes of one word: byte stores, and word loads that cover both. */
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
     @Outcome(id = "0, 0", expect = FORBIDDEN, desc = "both loads passed both stores: not sequentially consistent")
     @State
     public static class Width1SameWord {
@@ -183,8 +202,13 @@ public class StoreBuffering {
      * the SEQ_CST tests forbid.
      */
     @JCStressTest
-    @Outcome(id = {"0, 1", "1, 0", "1, 1"}, expect = ACCEPTABLE, desc = "some order of the four operations")
-    @Outcome(id = "0, 0", expect = org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING,
+    @Outcome(
+            id = {"0, 1", "1, 0", "1, 1"},
+            expect = ACCEPTABLE,
+            desc = "some order of the four operations")
+    @Outcome(
+            id = "0, 0",
+            expect = org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING,
             desc = "both loads passed both stores: allowed for release/acquire")
     @State
     public static class Width1ReleaseAcquireControl {

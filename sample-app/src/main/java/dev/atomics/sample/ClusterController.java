@@ -42,11 +42,9 @@ class ClusterController {
      * @param instance which instance of the app answered
      * @param key      the Redis key of the counter
      */
-    record Order(long order, String instance, String key) {
-    }
+    record Order(long order, String instance, String key) {}
 
-    record Orders(long orders, String instance, String key) {
-    }
+    record Orders(long orders, String instance, String key) {}
 
     /** Takes the next order number: unique across every instance, one round trip to Redis (fetchInc). */
     @PostMapping

@@ -6,6 +6,11 @@ import dev.atomics.AtomicUint;
 import dev.atomics.CmpxchgResult;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicsRegistry;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,12 +23,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 
 /**
  * The sample's REST API: each handler uses an injected atomic the way a real service would. Every atomic here
@@ -41,12 +40,13 @@ class SampleController {
     private final String jobsShm;
     private final long jobsOffset;
 
-    SampleController(@Qualifier("requests") AtomicInt requests,
-                     @Qualifier("level") AtomicUint level,
-                     @Qualifier("flags") AtomicBytes flags,
-                     @Qualifier("sequence") AtomicInt sequence,
-                     @Qualifier("jobs-done") AtomicInt jobsDone,
-                     AtomicsRegistry registry) {
+    SampleController(
+            @Qualifier("requests") AtomicInt requests,
+            @Qualifier("level") AtomicUint level,
+            @Qualifier("flags") AtomicBytes flags,
+            @Qualifier("sequence") AtomicInt sequence,
+            @Qualifier("jobs-done") AtomicInt jobsDone,
+            AtomicsRegistry registry) {
         this.requests = requests;
         this.level = level;
         this.flags = flags;
@@ -59,8 +59,7 @@ class SampleController {
 
     // ---- requests: counted by RequestCountingInterceptor ---------------------------------------------------
 
-    record Requests(long requests) {
-    }
+    record Requests(long requests) {}
 
     /** The number of API requests so far, this one included. */
     @GetMapping("/requests")
@@ -74,11 +73,9 @@ class SampleController {
      * The flag word: its bytes in memory order as hex, and the numbers of the bits that are set (bit n is bit n
      * of the word read as a native integer, as in C).
      */
-    record Flags(String hex, List<Integer> bits) {
-    }
+    record Flags(String hex, List<Integer> bits) {}
 
-    record FlagBit(int bit, boolean set, boolean previous, Flags flags) {
-    }
+    record FlagBit(int bit, boolean set, boolean previous, Flags flags) {}
 
     @GetMapping("/flags")
     Flags flags() {
@@ -139,8 +136,7 @@ class SampleController {
 
     // ---- sequence: unique numbers with fetchInc ----------------------------------------------------------------
 
-    record SequenceNumber(long sequence) {
-    }
+    record SequenceNumber(long sequence) {}
 
     /** Takes the next sequence number: concurrent callers never get the same one. */
     @PostMapping("/sequence")
@@ -150,12 +146,10 @@ class SampleController {
 
     // ---- level: a compare-and-set that can fail -----------------------------------------------------------------
 
-    record Level(long level) {
-    }
+    record Level(long level) {}
 
     /** The outcome of a successful compare-and-set: {@code current} is the level after the call (the desired value). */
-    record CasOutcome(boolean success, long expected, long desired, long current, String message) {
-    }
+    record CasOutcome(boolean success, long expected, long desired, long current, String message) {}
 
     @GetMapping("/level")
     Level level() {
@@ -174,11 +168,11 @@ class SampleController {
         checkRange("desired", desired, max);
         CmpxchgResult result = level.cmpxchgStrong(expected, desired);
         if (result.success()) {
-            return ResponseEntity.ok(new CasOutcome(true, expected, desired, desired,
-                    "level changed from " + expected + " to " + desired));
+            return ResponseEntity.ok(new CasOutcome(
+                    true, expected, desired, desired, "level changed from " + expected + " to " + desired));
         }
-        ProblemDetail conflict = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "level is " + result.expected() + ", not " + expected + ": nothing changed");
+        ProblemDetail conflict = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "level is " + result.expected() + ", not " + expected + ": nothing changed");
         conflict.setProperty("success", false);
         conflict.setProperty("expected", expected);
         conflict.setProperty("desired", desired);
@@ -196,8 +190,7 @@ class SampleController {
     // ---- jobs: the counter shared with other processes --------------------------------------------------------
 
     /** The shared counter, and where it lives: the shared-memory object's name and the offset in it. */
-    record Jobs(long jobsDone, String shm, long offset) {
-    }
+    record Jobs(long jobsDone, String shm, long offset) {}
 
     /** Reads the counter that the C client (or Python) increments in shared memory. */
     @GetMapping("/jobs")

@@ -12,7 +12,8 @@ class WebConfig {
     /** {@code requests} counts every request to {@code /api/**}: the servlet pattern {@code /api/*} covers them all. */
     @Bean
     FilterRegistrationBean<RequestCountingFilter> requestCounter(@Qualifier("requests") AtomicInt requests) {
-        FilterRegistrationBean<RequestCountingFilter> registration = new FilterRegistrationBean<>(new RequestCountingFilter(requests));
+        FilterRegistrationBean<RequestCountingFilter> registration =
+                new FilterRegistrationBean<>(new RequestCountingFilter(requests));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -42,11 +42,9 @@ class ZookeeperController {
      * @param instance which instance of the app answered
      * @param znode    the path of the counter's znode
      */
-    record Order(long order, String instance, String znode) {
-    }
+    record Order(long order, String instance, String znode) {}
 
-    record Orders(long orders, String instance, String znode) {
-    }
+    record Orders(long orders, String instance, String znode) {}
 
     /** Takes the next order number: unique across every instance, never applied twice (fetchInc). */
     @PostMapping

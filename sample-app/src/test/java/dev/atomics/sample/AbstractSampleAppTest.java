@@ -1,17 +1,9 @@
 package dev.atomics.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryNotFoundException;
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,8 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sample app on a random port, with its shared counter in a shared-memory object of its own: a name unique
@@ -34,11 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractSampleAppTest {
 
     /** Short enough for macOS's 31-byte limit. */
-    static final String SHM = "atomics-sample-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    static final String SHM = "atomics-sample-"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @LocalServerPort
     int port;
@@ -55,7 +56,9 @@ abstract class AbstractSampleAppTest {
         } catch (SharedMemoryNotFoundException e) {
             // already gone
         }
-        assertThat(SharedMemory.exists(SHM)).as("shared-memory object /%s removed", SHM).isFalse();
+        assertThat(SharedMemory.exists(SHM))
+                .as("shared-memory object /%s removed", SHM)
+                .isFalse();
     }
 
     // ---- HTTP ----------------------------------------------------------------------------------------------
@@ -101,7 +104,9 @@ abstract class AbstractSampleAppTest {
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(),
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

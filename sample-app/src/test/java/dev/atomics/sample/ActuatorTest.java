@@ -1,16 +1,15 @@
 package dev.atomics.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the starter exposes for the sample: /actuator/atomics, /actuator/health, Prometheus and metrics. */
 class ActuatorTest extends AbstractSampleAppTest {
@@ -49,7 +48,9 @@ class ActuatorTest extends AbstractSampleAppTest {
         assertThat(level.get("width").asInt()).isEqualTo(1);
         assertThat(level.get("signed").asBoolean()).isFalse();
         assertThat(level.get("readonly").asBoolean()).isFalse();
-        assertThat(level.get("value").isString()).as("integral values are decimal strings").isTrue();
+        assertThat(level.get("value").isString())
+                .as("integral values are decimal strings")
+                .isTrue();
         assertThat(level.get("value").asString()).isEqualTo("3");
         assertThat(level.get("opsSupported")).isNotEmpty();
         assertThat(level.at("/source/kind").asString()).isEqualTo("instance");
@@ -102,16 +103,24 @@ class ActuatorTest extends AbstractSampleAppTest {
         List<String> lines = scrape.body().lines().toList();
         // gauges: atomics that go up and down
         assertThat(lines.stream().filter(l -> l.startsWith("atomics_value{")))
-                .anySatisfy(l -> assertThat(l).contains("name=\"level\"").contains("type=\"uint\"").endsWith(" 3.0"))
+                .anySatisfy(l -> assertThat(l)
+                        .contains("name=\"level\"")
+                        .contains("type=\"uint\"")
+                        .endsWith(" 3.0"))
                 .anySatisfy(l -> assertThat(l).contains("name=\"sequence\""))
                 .noneSatisfy(l -> assertThat(l).contains("name=\"requests\""))
                 .noneSatisfy(l -> assertThat(l).contains("name=\"flags\""));
         // counters (meter: counter in application.yml): requests and jobs-done only grow
         assertThat(lines.stream().filter(l -> l.startsWith("atomics_count_total{")))
-                .anySatisfy(l -> assertThat(l).contains("name=\"jobs-done\"").contains("source=\"shm\"").endsWith(" 77.0"))
+                .anySatisfy(l -> assertThat(l)
+                        .contains("name=\"jobs-done\"")
+                        .contains("source=\"shm\"")
+                        .endsWith(" 77.0"))
                 .anySatisfy(l -> assertThat(l).contains("name=\"requests\"").contains("source=\"instance\""))
                 .hasSize(2);
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("# TYPE atomics_count").endsWith(" counter"));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l).startsWith("# TYPE atomics_count").endsWith(" counter"));
         jobsDone.store(0);
     }
 

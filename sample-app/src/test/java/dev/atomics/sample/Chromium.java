@@ -1,9 +1,6 @@
 package dev.atomics.sample;
 
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.fail;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless chromium for the dashboard tests: Debian's chromium driven through Debian's chromedriver with Selenium.
@@ -38,10 +37,15 @@ final class Chromium implements AutoCloseable {
 
     static Chromium start() throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The dashboard test needs Debian's chromium and chromedriver at %s and %s (missing: %s). Install them"
-                            + " with: apt-get update && apt-get install -y chromium chromium-driver (.ci/run does this).",
-                    CHROMIUM, CHROMEDRIVER,
-                    Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(p)).toList());
+            fail(
+                    "The dashboard test needs Debian's chromium and chromedriver at %s and %s (missing: %s). Install "
+                            + "them with: apt-get update && apt-get install -y chromium chromium-driver (.ci/run does "
+                            + "this).",
+                    CHROMIUM,
+                    CHROMEDRIVER,
+                    Stream.of(CHROMIUM, CHROMEDRIVER)
+                            .filter(p -> !Files.isExecutable(p))
+                            .toList());
         }
         Path profile = Files.createTempDirectory("atomics-dashboard-chromium-");
         Path log = Path.of("target").toAbsolutePath().resolve("chromedriver.log");
@@ -53,9 +57,17 @@ final class Chromium implements AutoCloseable {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-extensions", "--window-size=1280,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + profile);
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(PATIENCE);

@@ -1,12 +1,11 @@
 package dev.atomics.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.shm.SharedMemory;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The documented cross-process run, automated: the app is up with its shared counter in shared memory; the C
@@ -41,7 +40,8 @@ class CrossProcessTest extends AbstractSampleAppTest {
         assertThat(script).as("the build script").isRegularFile();
         client = module.resolve("target/test-clients/jobs_client").toAbsolutePath();
         Result built = run(List.of("bash", script.toString(), client.toString()), 120);
-        assertThat(built.exitCode()).as("building the C client needs a C compiler (cc, gcc or clang): %s", built)
+        assertThat(built.exitCode())
+                .as("building the C client needs a C compiler (cc, gcc or clang): %s", built)
                 .isZero();
         assertThat(client).isExecutable();
     }
@@ -65,7 +65,8 @@ class CrossProcessTest extends AbstractSampleAppTest {
     }
 
     long endpointValue() {
-        return Long.parseLong(getJson("/actuator/atomics/jobs-done").get("value").asString());
+        return Long.parseLong(
+                getJson("/actuator/atomics/jobs-done").get("value").asString());
     }
 
     @Test
@@ -87,7 +88,8 @@ class CrossProcessTest extends AbstractSampleAppTest {
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             processes.add(new ProcessBuilder(client.toString(), "-q", "-n", Integer.toString(perProcess), "/" + SHM)
-                    .redirectErrorStream(true).start());
+                    .redirectErrorStream(true)
+                    .start());
         }
         int fromTheApp = 0;
         while (processes.stream().anyMatch(Process::isAlive) || fromTheApp < 20) {
@@ -121,15 +123,22 @@ class CrossProcessTest extends AbstractSampleAppTest {
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(result.output().strip()).isEqualTo("987654321012");
         Thread.sleep(500); // the resource tracker would unlink right after the interpreter exits
-        assertThat(SharedMemory.exists(SHM)).as("the object survives the Python process").isTrue();
-        assertThat(get("/actuator/health").json().at("/components/atomics/status").asString()).isEqualTo("UP");
+        assertThat(SharedMemory.exists(SHM))
+                .as("the object survives the Python process")
+                .isTrue();
+        assertThat(get("/actuator/health")
+                        .json()
+                        .at("/components/atomics/status")
+                        .asString())
+                .isEqualTo("UP");
         jobsDone.store(0);
     }
 
     static boolean onPath(String program) {
         String path = System.getenv("PATH");
-        return path != null && Stream.of(path.split(java.io.File.pathSeparator))
-                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
+        return path != null
+                && Stream.of(path.split(java.io.File.pathSeparator))
+                        .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, program)));
     }
 
     @Test
@@ -139,7 +148,9 @@ class CrossProcessTest extends AbstractSampleAppTest {
         Result result = run(List.of(client.toString(), "-n", "1", missing), 30);
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("start the sample app first");
-        assertThat(SharedMemory.exists(missing)).as("the client never creates the object").isFalse();
+        assertThat(SharedMemory.exists(missing))
+                .as("the client never creates the object")
+                .isFalse();
     }
 
     @Test

@@ -1,6 +1,11 @@
 package dev.atomics.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,12 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard at {@code /} in a real headless browser ({@link Chromium}: Debian's chromium through Debian's
@@ -78,12 +77,15 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
 
     void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         try {
-            new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100)).withMessage(what)
+            new WebDriverWait(browser, PATIENCE, Duration.ofMillis(100))
+                    .withMessage(what)
                     .until(d -> condition.getAsBoolean());
         } catch (RuntimeException e) {
-            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for: " + what + "; page status: "
-                    + browser.findElement(By.id("status")).getText() + "; rows: "
-                    + rows().stream().map(WebElement::getText).toList(), e);
+            throw new AssertionError(
+                    "waited " + PATIENCE.toSeconds() + " s for: " + what + "; page status: "
+                            + browser.findElement(By.id("status")).getText() + "; rows: "
+                            + rows().stream().map(WebElement::getText).toList(),
+                    e);
         }
     }
 
@@ -92,13 +94,17 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
         assertThat(browser.getTitle()).contains("atomics sample");
         assertThat(rows()).extracting(r -> r.getDomAttribute("data-atomic")).containsExactly(ActuatorTest.ALL);
         for (String name : ActuatorTest.ALL) {
-            waitUntil(name + " shows a value", () -> shownValue(name) != null && !shownValue(name).isEmpty());
+            waitUntil(
+                    name + " shows a value",
+                    () -> shownValue(name) != null && !shownValue(name).isEmpty());
         }
         assertThat(shownValue("level")).isEqualTo("3");
         assertThat(shownValue("flags")).matches("0x[0-9a-f]{8}");
         WebElement jobsRow = browser.findElement(By.cssSelector("tr[data-atomic='jobs-done']"));
         assertThat(jobsRow.getText()).contains("shm").contains(SHM);
-        waitUntil("status says it is up", () -> "up".equals(browser.findElement(By.id("status")).getDomAttribute("data-state")));
+        waitUntil(
+                "status says it is up",
+                () -> "up".equals(browser.findElement(By.id("status")).getDomAttribute("data-state")));
         assertThat(browser.findElement(By.id("chart-name")).getText()).isEqualTo("jobs-done");
     }
 
@@ -112,7 +118,8 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
 
         Response seq = post("/api/sequence");
         long taken = seq.json().get("sequence").asLong();
-        waitUntil("sequence shows " + (taken + 1), () -> Long.toString(taken + 1).equals(shownValue("sequence")));
+        waitUntil(
+                "sequence shows " + (taken + 1), () -> Long.toString(taken + 1).equals(shownValue("sequence")));
 
         String flagsBefore = shownValue("flags");
         assertThat(put("/api/flags/7").status()).isEqualTo(200);
@@ -120,7 +127,9 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
         assertThat(flagsHex).isNotEqualTo(flagsBefore);
         waitUntil("flags show " + flagsHex, () -> flagsHex.equals(shownValue("flags")));
 
-        assertThat(js("return window.__noReload;")).as("the page was not reloaded").isEqualTo("still the same page");
+        assertThat(js("return window.__noReload;"))
+                .as("the page was not reloaded")
+                .isEqualTo("still the same page");
 
         assertThat(post("/api/level/cas?expected=42&desired=3").status()).isEqualTo(200);
         assertThat(delete("/api/flags/7").status()).isEqualTo(200);
@@ -137,7 +146,10 @@ class DashboardBrowserTest extends AbstractSampleAppTest {
         waitUntil("the chart has samples and a positive rate", () -> {
             String samples = browser.findElement(By.id("rate-chart")).getDomAttribute("data-samples");
             String now = browser.findElement(By.id("rate-peak")).getText().replace(",", "");
-            return samples != null && Integer.parseInt(samples) >= 3 && now.matches("[0-9.]+") && Double.parseDouble(now) > 0;
+            return samples != null
+                    && Integer.parseInt(samples) >= 3
+                    && now.matches("[0-9.]+")
+                    && Double.parseDouble(now) > 0;
         });
         String shown = shownValue("jobs-done");
         assertThat(Long.parseLong(shown)).isPositive();

@@ -1,13 +1,10 @@
 package dev.atomics.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicUint;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import tools.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import tools.jackson.databind.JsonNode;
 
 /** Each REST endpoint of the sample, against the injected atomics it uses, and the shape of its errors. */
 class SampleApiTest extends AbstractSampleAppTest {
@@ -53,10 +52,10 @@ class SampleApiTest extends AbstractSampleAppTest {
     @Test
     void requestsThatFailAreCountedToo() {
         long before = requests.load();
-        assertThat(get("/api/sequence").status()).isEqualTo(405);            // no handler for the method
-        assertThat(get("/api/no-such-thing").status()).isEqualTo(404);       // no handler at all
+        assertThat(get("/api/sequence").status()).isEqualTo(405); // no handler for the method
+        assertThat(get("/api/no-such-thing").status()).isEqualTo(404); // no handler at all
         assertThat(post("/api/level/cas?desired=2").status()).isEqualTo(400); // a missing parameter
-        assertThat(put("/api/flags/99").status()).isEqualTo(400);             // refused by the controller
+        assertThat(put("/api/flags/99").status()).isEqualTo(400); // refused by the controller
         assertThat(get("/api").status()).isEqualTo(404);
         assertThat(requests.load()).isEqualTo(before + 5);
     }
@@ -76,7 +75,9 @@ class SampleApiTest extends AbstractSampleAppTest {
         assertThat(flags.bitTest(5)).isTrue();
 
         Response again = put("/api/flags/5");
-        assertThat(again.json().get("previous").asBoolean()).as("bitSet returns the previous state").isTrue();
+        assertThat(again.json().get("previous").asBoolean())
+                .as("bitSet returns the previous state")
+                .isTrue();
 
         put("/api/flags/31");
         JsonNode both = getJson("/api/flags");
@@ -220,7 +221,9 @@ class SampleApiTest extends AbstractSampleAppTest {
         assertThat(body.get("title").asString()).isEqualTo(title);
         assertThat(body.get("detail").asString()).isNotBlank();
         assertThat(body.get("instance").asString()).isEqualTo(path);
-        assertThat(body.has("error")).as("not Boot's default error JSON: %s", body).isFalse();
+        assertThat(body.has("error"))
+                .as("not Boot's default error JSON: %s", body)
+                .isFalse();
         return body;
     }
 
@@ -253,6 +256,7 @@ class SampleApiTest extends AbstractSampleAppTest {
         assertThat(body.get("detail").asString()).isEqualTo("bit must be in [0, 31], not 32");
         problem(post("/api/level/cas?expected=3&desired=256"), 400, "Bad Request", "/api/level/cas");
     }
+
     private static List<Integer> ints(JsonNode array) {
         List<Integer> values = new ArrayList<>();
         array.forEach(n -> values.add(n.asInt()));

@@ -1,5 +1,8 @@
 package dev.atomics.redis.failover;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.redis.RedisAtomic;
@@ -11,13 +14,6 @@ import dev.atomics.redis.RedisMissingKeyPolicy;
 import dev.atomics.redis.RedisNotReplicatedException;
 import dev.atomics.redis.RedisWait;
 import dev.atomics.redis.testing.RedisClusterNodes;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,9 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Atomics on a Redis Cluster of 3 masters started here: two writers count exactly into keys spread over the masters,
@@ -71,7 +69,9 @@ class RedisClusterFailoverTest {
     @Test
     void twoWritersCountExactlyOnEveryMaster() throws Exception {
         List<String> keys = keysOnEveryMaster("cluster:count");
-        List<AtomicInt> counters = keys.stream().map(k -> (AtomicInt) redis.atomic(k, 8, AtomicType.INT)).toList();
+        List<AtomicInt> counters = keys.stream()
+                .map(k -> (AtomicInt) redis.atomic(k, 8, AtomicType.INT))
+                .toList();
         int perWriter = 600;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -93,7 +93,9 @@ class RedisClusterFailoverTest {
             for (int c = 0; c < counters.size(); c++) {
                 Set<Long> all = new HashSet<>(a.get(c));
                 all.addAll(b.get(c));
-                assertThat(all).as("every number handed out once at %s", keys.get(c)).hasSize(2 * perWriter);
+                assertThat(all)
+                        .as("every number handed out once at %s", keys.get(c))
+                        .hasSize(2 * perWriter);
                 assertThat(cluster.nodeOf(keys.get(c)).call("GET", keys.get(c)))
                         .isEqualTo(Long.toString(2 * perWriter));
             }
@@ -113,8 +115,8 @@ class RedisClusterFailoverTest {
         }
         cluster.nodeOf("cluster:hash").call("HSET", "cluster:hash", "f", "1");
         AtomicInt onHash = redis.atomic("cluster:hash", 8, AtomicType.INT);
-        AtomicInt gone = redis.atomic("cluster:gone", 8, AtomicType.INT,
-                RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
+        AtomicInt gone = redis.atomic(
+                "cluster:gone", 8, AtomicType.INT, RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.FAIL));
         atomics.add((RedisAtomic) onHash);
         atomics.add((RedisAtomic) gone);
         List<RedisAtomics.Load> loads = redis.loadAll(atomics);
@@ -129,11 +131,18 @@ class RedisClusterFailoverTest {
     @Test
     void aWaitCountsTheReplicasOfTheKeysShard() {
         for (String key : keysOnEveryMaster("cluster:wait")) {
-            AtomicInt a = redis.atomic(key, 8, AtomicType.INT,
+            AtomicInt a = redis.atomic(
+                    key,
+                    8,
+                    AtomicType.INT,
                     RedisKeyOptions.defaults().waitFor(new RedisWait(1, Duration.ofMillis(20))));
-            assertThatThrownBy(a::inc).as(key).isInstanceOf(RedisNotReplicatedException.class)
+            assertThatThrownBy(a::inc)
+                    .as(key)
+                    .isInstanceOf(RedisNotReplicatedException.class)
                     .hasMessageContaining("only 0 of 1");
-            assertThat(cluster.nodeOf(key).call("GET", key)).as("applied on the key's master").isEqualTo("1");
+            assertThat(cluster.nodeOf(key).call("GET", key))
+                    .as("applied on the key's master")
+                    .isEqualTo("1");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.atomics.redis.failover;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.redis.RedisAtomics;
@@ -8,14 +10,6 @@ import dev.atomics.redis.RedisKeyOptions;
 import dev.atomics.redis.RedisWait;
 import dev.atomics.redis.testing.RedisServer;
 import dev.atomics.redis.testing.Sentinels;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisNode;
-import org.springframework.data.redis.connection.RedisSentinelConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +18,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisNode;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Sentinel failover under load, on real servers started here: a primary, a replica and 3 Sentinels
@@ -46,9 +44,11 @@ class RedisSentinelFailoverTest {
         Accounting a = run(new RedisWait(1, Duration.ofMillis(200)));
         System.out.println("[failover] sentinel, wait 1 replica: " + a);
         for (Round r : a.rounds) {
-            assertThat(r.finalValue).as("final >= acknowledged after kill %d: %s", r.kill, r)
+            assertThat(r.finalValue)
+                    .as("final >= acknowledged after kill %d: %s", r.kill, r)
                     .isGreaterThanOrEqualTo(r.acknowledged);
-            assertThat(r.finalValue).as("final <= acknowledged + unknown after kill %d: %s", r.kill, r)
+            assertThat(r.finalValue)
+                    .as("final <= acknowledged + unknown after kill %d: %s", r.kill, r)
                     .isLessThanOrEqualTo(r.acknowledged + r.unknown);
         }
     }
@@ -58,7 +58,8 @@ class RedisSentinelFailoverTest {
         Accounting a = run(null);
         System.out.println("[failover] sentinel, no wait: " + a);
         for (Round r : a.rounds) {
-            assertThat(r.finalValue).as("never more than was sent: %s", r)
+            assertThat(r.finalValue)
+                    .as("never more than was sent: %s", r)
                     .isLessThanOrEqualTo(r.acknowledged + r.unknown);
         }
     }
@@ -85,8 +86,8 @@ class RedisSentinelFailoverTest {
     private static Accounting run(RedisWait wait) throws Exception {
         Map<Integer, RedisServer> servers = new HashMap<>();
         RedisServer primary = RedisServer.start();
-        RedisServer replica = RedisServer.start(
-                List.of("--replicaof", primary.host(), Integer.toString(primary.port())));
+        RedisServer replica =
+                RedisServer.start(List.of("--replicaof", primary.host(), Integer.toString(primary.port())));
         servers.put(primary.port(), primary);
         servers.put(replica.port(), replica);
         awaitOnlineReplica(primary);
@@ -96,8 +97,11 @@ class RedisSentinelFailoverTest {
             for (int port : sentinels.ports()) {
                 config.sentinel(new RedisNode("127.0.0.1", port));
             }
-            LettuceConnectionFactory factory = new LettuceConnectionFactory(config,
-                    LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(1000)).build());
+            LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                    config,
+                    LettuceClientConfiguration.builder()
+                            .commandTimeout(Duration.ofMillis(1000))
+                            .build());
             factory.afterPropertiesSet();
             factory.start();
             try (RedisAtomics redis = RedisAtomics.create(factory)) {
@@ -110,17 +114,19 @@ class RedisSentinelFailoverTest {
                     AtomicBoolean stop = new AtomicBoolean();
                     List<Thread> writers = new ArrayList<>();
                     for (int w = 0; w < WRITERS; w++) {
-                        Thread t = new Thread(() -> {
-                            while (!stop.get()) {
-                                try {
-                                    counter.inc();
-                                    acknowledged.incrementAndGet();
-                                } catch (RedisAtomicsException e) {
-                                    (e.outcomeUnknown() ? unknown : failed).incrementAndGet();
-                                    sleep(10);
-                                }
-                            }
-                        }, "writer-" + w);
+                        Thread t = new Thread(
+                                () -> {
+                                    while (!stop.get()) {
+                                        try {
+                                            counter.inc();
+                                            acknowledged.incrementAndGet();
+                                        } catch (RedisAtomicsException e) {
+                                            (e.outcomeUnknown() ? unknown : failed).incrementAndGet();
+                                            sleep(10);
+                                        }
+                                    }
+                                },
+                                "writer-" + w);
                         t.start();
                         writers.add(t);
                     }
@@ -161,7 +167,8 @@ class RedisSentinelFailoverTest {
     private static void awaitProgress(AtomicLong counter, long target, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (counter.get() < target) {
-            assertThat(System.nanoTime()).as("writes progress to %d (at %d)", target, counter.get())
+            assertThat(System.nanoTime())
+                    .as("writes progress to %d (at %d)", target, counter.get())
                     .isLessThan(deadline);
             sleep(10);
         }
@@ -201,13 +208,15 @@ class RedisSentinelFailoverTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             int master = sentinels.agreedMasterPort();
-            if (master != -1 && role(servers.get(master)).equals("master")
+            if (master != -1
+                    && role(servers.get(master)).equals("master")
                     && servers.get(master).call("INFO", "replication").contains("state=online")) {
                 return master;
             }
             if (System.nanoTime() > deadline) {
                 StringBuilder b = new StringBuilder();
-                servers.forEach((port, server) -> b.append(port).append(": ").append(role(server)).append("; "));
+                servers.forEach((port, server) ->
+                        b.append(port).append(": ").append(role(server)).append("; "));
                 throw new AssertionError("the Sentinels do not settle: " + b);
             }
             sleep(50);
@@ -218,8 +227,8 @@ class RedisSentinelFailoverTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!primary.call("INFO", "replication").contains("state=online")) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no replica of " + primary + " came online: "
-                        + primary.call("INFO", "replication"));
+                throw new AssertionError(
+                        "no replica of " + primary + " came online: " + primary.call("INFO", "replication"));
             }
             sleep(20);
         }

@@ -62,26 +62,29 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean replies) {
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    if (replies && cut.compareAndSet(true, false)) {
-                        from.close();
-                        to.close();
-                        return;
+        Thread t = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            if (replies && cut.compareAndSet(true, false)) {
+                                from.close();
+                                to.close();
+                                return;
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed: close the other
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed: close the other
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "cutting-proxy-pump");
+                },
+                "cutting-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -1,9 +1,5 @@
 package dev.atomics.redis.testing;
 
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * A Redis Cluster of {@code n} masters for tests: {@code redis-server --cluster-enabled yes} on free ports of
@@ -21,15 +20,19 @@ public final class RedisClusterNodes implements AutoCloseable {
 
     private final List<RedisServer> nodes = new ArrayList<>();
 
-    private RedisClusterNodes() {
-    }
+    private RedisClusterNodes() {}
 
     public static RedisClusterNodes start(int masters) {
         RedisClusterNodes cluster = new RedisClusterNodes();
         try {
             for (int i = 0; i < masters; i++) {
-                cluster.nodes.add(RedisServer.start(List.of("--cluster-enabled", "yes", "--cluster-config-file",
-                        "nodes.conf", "--cluster-node-timeout", "2000")));
+                cluster.nodes.add(RedisServer.start(List.of(
+                        "--cluster-enabled",
+                        "yes",
+                        "--cluster-config-file",
+                        "nodes.conf",
+                        "--cluster-node-timeout",
+                        "2000")));
             }
             List<String> command = new ArrayList<>(List.of(cli(), "--cluster", "create"));
             for (RedisServer node : cluster.nodes) {
@@ -80,7 +83,8 @@ public final class RedisClusterNodes implements AutoCloseable {
     /** A started Spring Data Redis factory on this cluster; destroy it after use. */
     public LettuceConnectionFactory factory(Duration timeout) {
         List<String> seeds = nodes.stream().map(n -> n.host() + ":" + n.port()).toList();
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisClusterConfiguration(seeds),
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(
+                new RedisClusterConfiguration(seeds),
                 LettuceClientConfiguration.builder().commandTimeout(timeout).build());
         factory.afterPropertiesSet();
         factory.start();

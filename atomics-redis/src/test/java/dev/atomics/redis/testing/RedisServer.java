@@ -96,7 +96,8 @@ public final class RedisServer implements AutoCloseable {
     }
 
     static String executable() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/local/bin").split(File.pathSeparator)) {
+        for (String dir :
+                System.getenv().getOrDefault("PATH", "/usr/bin:/usr/local/bin").split(File.pathSeparator)) {
             File f = new File(dir, "redis-server");
             if (f.canExecute()) {
                 return f.getPath();
@@ -118,12 +119,25 @@ public final class RedisServer implements AutoCloseable {
     private synchronized void launch(List<String> options) {
         Path log = dir.resolve("redis.log");
         try {
-            List<String> command = new java.util.ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-                    "--bind", host(), "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-                    "--daemonize", "no"));
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    executable(),
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    host(),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    dir.toString(),
+                    "--daemonize",
+                    "no"));
             command.addAll(options);
             process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start redis-server", e);
         }
@@ -142,7 +156,8 @@ public final class RedisServer implements AutoCloseable {
                         output = "(no log: " + io + ")";
                     }
                     close();
-                    throw new IllegalStateException("redis-server on port " + port + " did not answer PING: " + output, e);
+                    throw new IllegalStateException(
+                            "redis-server on port " + port + " did not answer PING: " + output, e);
                 }
             }
             sleep(20);
@@ -180,7 +195,9 @@ public final class RedisServer implements AutoCloseable {
 
     private void signal(String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -206,7 +223,8 @@ public final class RedisServer implements AutoCloseable {
     public synchronized void close() {
         kill();
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover log in the temporary directory
         }

@@ -23,8 +23,7 @@ public final class Sentinels implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
 
-    private Sentinels() {
-    }
+    private Sentinels() {}
 
     /**
      * {@code count} Sentinels watching {@code master} with quorum {@code count / 2 + 1}, declaring it down after
@@ -37,17 +36,23 @@ public final class Sentinels implements AutoCloseable {
                 int port = RedisServer.freePort();
                 Path dir = Files.createTempDirectory("redis-sentinel-");
                 Path config = dir.resolve("sentinel.conf");
-                Files.writeString(config, String.join("\n",
-                        "port " + port,
-                        "bind 127.0.0.1",
-                        "dir " + dir,
-                        "sentinel monitor " + MASTER + " " + master.host() + " " + master.port() + " "
-                                + (count / 2 + 1),
-                        "sentinel down-after-milliseconds " + MASTER + " " + downAfter.toMillis(),
-                        "sentinel failover-timeout " + MASTER + " 10000",
-                        "sentinel parallel-syncs " + MASTER + " 1", ""));
+                Files.writeString(
+                        config,
+                        String.join(
+                                "\n",
+                                "port " + port,
+                                "bind 127.0.0.1",
+                                "dir " + dir,
+                                "sentinel monitor " + MASTER + " " + master.host() + " " + master.port() + " "
+                                        + (count / 2 + 1),
+                                "sentinel down-after-milliseconds " + MASTER + " " + downAfter.toMillis(),
+                                "sentinel failover-timeout " + MASTER + " 10000",
+                                "sentinel parallel-syncs " + MASTER + " 1",
+                                ""));
                 Process p = new ProcessBuilder(RedisServer.executable(), config.toString(), "--sentinel")
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("sentinel.log").toFile()).start();
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("sentinel.log").toFile())
+                        .start();
                 s.ports.add(port);
                 s.processes.add(p);
                 s.dirs.add(dir);
@@ -96,7 +101,8 @@ public final class Sentinels implements AutoCloseable {
         int agreed = -1;
         for (int port : ports) {
             try (Resp resp = new Resp("127.0.0.1", port, Duration.ofSeconds(2))) {
-                String[] parts = resp.call("SENTINEL", "get-master-addr-by-name", MASTER).split("\n");
+                String[] parts =
+                        resp.call("SENTINEL", "get-master-addr-by-name", MASTER).split("\n");
                 int p = Integer.parseInt(parts[parts.length - 1].trim());
                 if (agreed != -1 && p != agreed) {
                     return -1;

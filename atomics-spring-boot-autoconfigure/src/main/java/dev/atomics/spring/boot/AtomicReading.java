@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  *                unavailable
  * @param problem why the atomic is unavailable; {@code null} if it is available
  */
-public record AtomicReading(String name, @Nullable String value, double number, @Nullable String problem) {
+public record AtomicReading(
+        String name,
+        @Nullable String value,
+        double number,
+        @Nullable String problem) {
 
     /** A successful read. */
     public static AtomicReading of(String name, String value, double number) {

@@ -1,8 +1,7 @@
 package dev.atomics.spring.boot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a registered atomic lives: the process itself ({@link Instance}), a named POSIX shared-memory object
@@ -11,7 +10,9 @@ import java.nio.file.Path;
  */
 public interface AtomicSource {
 
-    /** {@code instance}, {@code shm}, {@code file}, {@code redis}: the value of the {@code source} tag and DTO field. */
+    /**
+     * {@code instance}, {@code shm}, {@code file}, {@code redis}: the value of the {@code source} tag and DTO field.
+     */
     String kind();
 
     /** A one-line description, e.g. {@code shm myapp-counters at offset 8}. */
@@ -22,7 +23,9 @@ public interface AtomicSource {
         return null;
     }
 
-    /** The byte offset of the atomic in its {@link #target()}; {@code null} where there is none (instance, Redis key). */
+    /**
+     * The byte offset of the atomic in its {@link #target()}; {@code null} where there is none (instance, Redis key).
+     */
     default @Nullable Long targetOffset() {
         return null;
     }

@@ -4,25 +4,22 @@ import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicIntegral;
 import dev.atomics.AtomicIntegral128;
-import dev.atomics.Int128;
-import dev.atomics.MemoryOrder;
-
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicsException;
 import dev.atomics.BytesCmpxchgResult;
 import dev.atomics.CmpxchgResult;
+import dev.atomics.Int128;
 import dev.atomics.Int128CmpxchgResult;
+import dev.atomics.MemoryOrder;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.shm.SharedMapping;
-
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading and writing values as text, for the endpoint, the gauges and {@code initial-value}: the one class of the
@@ -49,8 +46,7 @@ public final class AtomicValues {
     private static final double TWO_POW_64 = 0x1p64;
     private static final BigInteger TWO = BigInteger.TWO;
 
-    private AtomicValues() {
-    }
+    private AtomicValues() {}
 
     /**
      * The current value (an acquire load): a decimal string for integral atomics (unsigned for uint, so 64- and
@@ -77,8 +73,10 @@ public final class AtomicValues {
     public static String formatRaw(AtomicType<?, ?, ?> type, int width, long raw) {
         if (type == AtomicType.BYTES) {
             byte[] bytes = new byte[width];
-            ByteBuffer.wrap(new byte[8]).order(ByteOrder.nativeOrder()).putLong(0, raw).get(
-                    ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 8 - width, bytes);
+            ByteBuffer.wrap(new byte[8])
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(0, raw)
+                    .get(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0 : 8 - width, bytes);
             return HexFormat.of().formatHex(bytes);
         }
         long v = extend(type, width, raw);
@@ -166,7 +164,8 @@ public final class AtomicValues {
      */
     public static long parseIntegral(String text, int width, boolean signed) {
         if (width > 8) {
-            throw new IllegalArgumentException("a value of width " + width + " does not fit a long: parse it with parseInt128");
+            throw new IllegalArgumentException(
+                    "a value of width " + width + " does not fit a long: parse it with parseInt128");
         }
         return parseChecked(text, width, signed).longValue();
     }
@@ -195,8 +194,8 @@ public final class AtomicValues {
             max = TWO.pow(bits).subtract(BigInteger.ONE);
         }
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            throw new IllegalArgumentException(abbreviate(text.trim()) + " does not fit " + (signed ? "int" : "uint") + " of width "
-                    + width + ": the range is [" + min + ", " + max + "]");
+            throw new IllegalArgumentException(abbreviate(text.trim()) + " does not fit " + (signed ? "int" : "uint")
+                    + " of width " + width + ": the range is [" + min + ", " + max + "]");
         }
         return v;
     }
@@ -218,8 +217,11 @@ public final class AtomicValues {
             throw new IllegalArgumentException("a number is required");
         }
         // Before anything else touches the digits: BigInteger's decimal parsing is quadratic in their number.
-        checkLength(text, MAX_INTEGER_CHARS, "an integer has at most " + MAX_INTEGER_CHARS
-                + " (decimal, or hex with 0x; sign and _ separators included)");
+        checkLength(
+                text,
+                MAX_INTEGER_CHARS,
+                "an integer has at most " + MAX_INTEGER_CHARS
+                        + " (decimal, or hex with 0x; sign and _ separators included)");
         String t = text.trim().replace("_", "");
         boolean negative = t.startsWith("-");
         if (negative || t.startsWith("+")) {
@@ -257,8 +259,11 @@ public final class AtomicValues {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("hex bytes are required");
         }
-        checkLength(text, maxBytesChars(width), "hex bytes for width " + width + " take at most " + maxBytesChars(width)
-                + " (e.g. 0x" + "00".repeat(width) + ")");
+        checkLength(
+                text,
+                maxBytesChars(width),
+                "hex bytes for width " + width + " take at most " + maxBytesChars(width) + " (e.g. 0x"
+                        + "00".repeat(width) + ")");
         String t = text.trim();
         if (t.startsWith("0x") || t.startsWith("0X")) {
             t = t.substring(2);
@@ -268,11 +273,12 @@ public final class AtomicValues {
         try {
             bytes = HexFormat.of().parseHex(t);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(quote(text.trim()) + " is not hex bytes (e.g. 0x" + "00".repeat(width) + ")");
+            throw new IllegalArgumentException(
+                    quote(text.trim()) + " is not hex bytes (e.g. 0x" + "00".repeat(width) + ")");
         }
         if (bytes.length != width) {
-            throw new IllegalArgumentException(quote(text.trim()) + " is " + bytes.length + " bytes; the atomic has width "
-                    + width + " (e.g. 0x" + "00".repeat(width) + ")");
+            throw new IllegalArgumentException(quote(text.trim()) + " is " + bytes.length
+                    + " bytes; the atomic has width " + width + " (e.g. 0x" + "00".repeat(width) + ")");
         }
         return bytes;
     }
@@ -296,11 +302,13 @@ public final class AtomicValues {
             }
             if (atomic instanceof AtomicIntegral i) {
                 long v = i.load(MemoryOrder.ACQUIRE);
-                return AtomicReading.of(name, formatIntegral(i, v), rawAsDouble(i.signed() ? AtomicType.INT
-                        : AtomicType.UINT, i.width(), v));
+                return AtomicReading.of(
+                        name,
+                        formatIntegral(i, v),
+                        rawAsDouble(i.signed() ? AtomicType.INT : AtomicType.UINT, i.width(), v));
             }
-            return AtomicReading.of(name, HexFormat.of().formatHex(((AtomicBytes) atomic).load(MemoryOrder.ACQUIRE)),
-                    Double.NaN);
+            return AtomicReading.of(
+                    name, HexFormat.of().formatHex(((AtomicBytes) atomic).load(MemoryOrder.ACQUIRE)), Double.NaN);
         } catch (AtomicsException e) {
             return AtomicReading.unavailable(name, e.getMessage());
         }
@@ -311,8 +319,8 @@ public final class AtomicValues {
      * write; see {@link SharedMapping#load} and {@link SharedMapping#load128}), formatted as an atomic of {@code type}.
      * The caller has checked that the mapping still covers it.
      */
-    public static AtomicReading read(String name, SharedMapping mapping, long offset, int width,
-                                     AtomicType<?, ?, ?> type) {
+    public static AtomicReading read(
+            String name, SharedMapping mapping, long offset, int width, AtomicType<?, ?, ?> type) {
         try {
             if (width == 16) {
                 Int128 raw = mapping.load128(offset);
@@ -329,8 +337,10 @@ public final class AtomicValues {
     public static AtomicReading ofLoaded(String name, AtomicType<?, ?, ?> type, int width, Object value) {
         if (value instanceof Long v) {
             long extended = extend(type, width, v);
-            return AtomicReading.of(name, type == AtomicType.INT ? Long.toString(extended)
-                    : Long.toUnsignedString(extended), rawAsDouble(type, width, v));
+            return AtomicReading.of(
+                    name,
+                    type == AtomicType.INT ? Long.toString(extended) : Long.toUnsignedString(extended),
+                    rawAsDouble(type, width, v));
         }
         return AtomicReading.of(name, HexFormat.of().formatHex((byte[]) value), Double.NaN);
     }
@@ -358,7 +368,9 @@ public final class AtomicValues {
 
     /** The operations the atomic supports, lower case ({@code load}, {@code fetch_add}, ...). */
     public static List<String> opNames(Atomic atomic) {
-        return atomic.opsSupported().stream().map(op -> op.name().toLowerCase(Locale.ROOT)).toList();
+        return atomic.opsSupported().stream()
+                .map(op -> op.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /**
@@ -368,8 +380,7 @@ public final class AtomicValues {
      * @param previous the value before ({@code add}, {@code sub}, {@code cmpxchg}); {@code null} for {@code store}
      * @param value    the value right after (later changes by others may already show)
      */
-    public record Outcome(boolean success, @Nullable String previous, String value) {
-    }
+    public record Outcome(boolean success, @Nullable String previous, String value) {}
 
     /**
      * Performs one of {@link #OPERATIONS} with operands given as text (as {@link #parseInt128}, {@link #parseBytes}).
@@ -377,12 +388,16 @@ public final class AtomicValues {
      * @throws InvalidOperandException for an unknown operation, a missing, malformed or out-of-range operand
      * @throws UnsupportedOpException  for arithmetic on bytes, or what the atomic refuses (readonly)
      */
-    public static Outcome operate(Atomic atomic, String operation, @Nullable String value, @Nullable String expected,
-                                  @Nullable String desired) {
+    public static Outcome operate(
+            Atomic atomic,
+            String operation,
+            @Nullable String value,
+            @Nullable String expected,
+            @Nullable String desired) {
         String op = operation == null ? "" : operation.trim().toLowerCase(Locale.ROOT);
         if (!OPERATIONS.contains(op)) {
-            throw new InvalidOperandException("unknown operation '" + abbreviate(operation) + "': use one of "
-                    + OPERATIONS);
+            throw new InvalidOperandException(
+                    "unknown operation '" + abbreviate(operation) + "': use one of " + OPERATIONS);
         }
         if (atomic instanceof AtomicBytes a) {
             HexFormat hex = HexFormat.of();
@@ -392,8 +407,8 @@ public final class AtomicValues {
                     return new Outcome(true, null, format(a));
                 }
                 case "cmpxchg" -> {
-                    BytesCmpxchgResult r = a.cmpxchgStrong(bytesOperand(a, "expected", expected),
-                            bytesOperand(a, "desired", desired));
+                    BytesCmpxchgResult r =
+                            a.cmpxchgStrong(bytesOperand(a, "expected", expected), bytesOperand(a, "desired", desired));
                     return new Outcome(r.success(), hex.formatHex(r.expected()), format(a));
                 }
                 default -> throw new UnsupportedOpException("bytes atomics have no arithmetic; use store or cmpxchg");
@@ -405,13 +420,13 @@ public final class AtomicValues {
                     a.store(wideOperand(a, "value", value));
                     yield new Outcome(true, null, format(a));
                 }
-                case "add" -> new Outcome(true, formatInt128(a.signed(), a.fetchAdd(wideOperand(a, "value", value))),
-                        format(a));
-                case "sub" -> new Outcome(true, formatInt128(a.signed(), a.fetchSub(wideOperand(a, "value", value))),
-                        format(a));
+                case "add" ->
+                    new Outcome(true, formatInt128(a.signed(), a.fetchAdd(wideOperand(a, "value", value))), format(a));
+                case "sub" ->
+                    new Outcome(true, formatInt128(a.signed(), a.fetchSub(wideOperand(a, "value", value))), format(a));
                 default -> {
-                    Int128CmpxchgResult r = a.cmpxchgStrong(wideOperand(a, "expected", expected),
-                            wideOperand(a, "desired", desired));
+                    Int128CmpxchgResult r =
+                            a.cmpxchgStrong(wideOperand(a, "expected", expected), wideOperand(a, "desired", desired));
                     yield new Outcome(r.success(), formatInt128(a.signed(), r.expected()), format(a));
                 }
             };

@@ -1,8 +1,7 @@
 package dev.atomics.spring.boot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a source kind opened for a group of configured atomics, and what the starter asks about them: the memory
@@ -38,7 +37,8 @@ public interface AtomicsBackend extends AutoCloseable {
      * @return its contribution to the {@code atomics} health component, or {@code null} for none (memory this process
      *         owns has nothing to report)
      */
-    @Nullable BackendHealth health(List<AtomicReading> readings);
+    @Nullable
+    BackendHealth health(List<AtomicReading> readings);
 
     /** Releases what it holds (views, mappings, connections). Called once, when the registry closes. */
     @Override

@@ -30,7 +30,8 @@ public class AtomicsConfigurationException extends AtomicsException {
         this(property, value, problem, action, null);
     }
 
-    public AtomicsConfigurationException(String property, Object value, String problem, String action, Throwable cause) {
+    public AtomicsConfigurationException(
+            String property, Object value, String problem, String action, Throwable cause) {
         super(message(property, value, problem), cause);
         this.property = property;
         this.value = value == null ? null : String.valueOf(value);

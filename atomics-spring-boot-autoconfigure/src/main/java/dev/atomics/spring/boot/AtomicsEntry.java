@@ -5,9 +5,8 @@ import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
 import dev.atomics.AtomicInt128;
 import dev.atomics.AtomicType;
-import dev.atomics.AtomicUint128;
 import dev.atomics.AtomicUint;
-
+import dev.atomics.AtomicUint128;
 import java.util.Objects;
 
 /**
@@ -26,14 +25,17 @@ public record AtomicsEntry(String name, AtomicType<?, ?, ?> type, Atomic atomic,
         Objects.requireNonNull(atomic, "atomic");
         Objects.requireNonNull(source, "source");
         boolean wide = atomic.width() == 16;
-        Class<?> expected = type == AtomicType.INT ? (wide ? AtomicInt128.class : AtomicInt.class)
-                : type == AtomicType.UINT ? (wide ? AtomicUint128.class : AtomicUint.class)
-                : type == AtomicType.BYTES ? AtomicBytes.class : null;
+        Class<?> expected = type == AtomicType.INT
+                ? (wide ? AtomicInt128.class : AtomicInt.class)
+                : type == AtomicType.UINT
+                        ? (wide ? AtomicUint128.class : AtomicUint.class)
+                        : type == AtomicType.BYTES ? AtomicBytes.class : null;
         if (expected == null) {
             throw new IllegalArgumentException("type must be INT, UINT or BYTES, not " + type);
         }
         if (!expected.isInstance(atomic)) {
-            throw new IllegalArgumentException("atomic '" + name + "' is a " + atomic + ", not an " + expected.getSimpleName());
+            throw new IllegalArgumentException(
+                    "atomic '" + name + "' is a " + atomic + ", not an " + expected.getSimpleName());
         }
     }
 

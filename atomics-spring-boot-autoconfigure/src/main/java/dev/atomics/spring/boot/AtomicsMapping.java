@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot;
 
 import dev.atomics.shm.MappingStatus;
-
 import java.util.List;
 
 /**

@@ -15,12 +15,10 @@ import dev.atomics.shm.SharedMemoryBoundsException;
 import dev.atomics.shm.SharedMemoryBusyException;
 import dev.atomics.shm.SharedMemoryExistsException;
 import dev.atomics.shm.SharedMemoryNameException;
-
-import org.jspecify.annotations.Nullable;
-import org.springframework.util.ClassUtils;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.ClassUtils;
 
 /**
  * The HTTP answer to a failure of an atomic: one table from the library's exceptions to a status and an RFC 9457
@@ -61,11 +59,16 @@ import java.util.Map;
  * @param retryable for 503: whether retrying may succeed; {@code null} otherwise
  * @param outcome   for 504: {@code "unknown"} or {@code "applied-not-replicated"}; {@code null} otherwise
  */
-public record AtomicsProblem(int status, String title, String detail, String exception, @Nullable Boolean retryable,
-                             @Nullable String outcome) {
+public record AtomicsProblem(
+        int status,
+        String title,
+        String detail,
+        String exception,
+        @Nullable Boolean retryable,
+        @Nullable String outcome) {
 
-    private static final boolean REDIS = ClassUtils.isPresent("dev.atomics.redis.RedisAtomicsException",
-            AtomicsProblem.class.getClassLoader());
+    private static final boolean REDIS =
+            ClassUtils.isPresent("dev.atomics.redis.RedisAtomicsException", AtomicsProblem.class.getClassLoader());
     private static final boolean ZOOKEEPER = ClassUtils.isPresent(
             "dev.atomics.zookeeper.ZookeeperAtomicsException", AtomicsProblem.class.getClassLoader());
 
@@ -86,10 +89,14 @@ public record AtomicsProblem(int status, String title, String detail, String exc
         if (failure instanceof UnknownAtomicException) {
             return new AtomicsProblem(404, "Unknown atomic", detail(failure), name(failure), null, null);
         }
-        if (failure instanceof InvalidOperandException || failure instanceof OperandRangeException
-                || failure instanceof UnsupportedOpException || failure instanceof UnsupportedWidthException
-                || failure instanceof AlignmentException || failure instanceof MemoryOrderException
-                || failure instanceof SharedMemoryNameException || failure instanceof SharedMemoryBoundsException) {
+        if (failure instanceof InvalidOperandException
+                || failure instanceof OperandRangeException
+                || failure instanceof UnsupportedOpException
+                || failure instanceof UnsupportedWidthException
+                || failure instanceof AlignmentException
+                || failure instanceof MemoryOrderException
+                || failure instanceof SharedMemoryNameException
+                || failure instanceof SharedMemoryBoundsException) {
             return new AtomicsProblem(400, "Invalid operation", detail(failure), name(failure), null, null);
         }
         if (failure instanceof SharedMemoryExistsException || failure instanceof MappedFileRefusedException) {
@@ -175,13 +182,14 @@ public record AtomicsProblem(int status, String title, String detail, String exc
                 return null;
             }
             if (e instanceof RedisNotReplicatedException) {
-                return new AtomicsProblem(504, "Applied, not replicated", detail(e), name(e), null,
-                        "applied-not-replicated");
+                return new AtomicsProblem(
+                        504, "Applied, not replicated", detail(e), name(e), null, "applied-not-replicated");
             }
             if (e.outcomeUnknown()) {
                 return new AtomicsProblem(504, "Outcome unknown", detail(e), name(e), null, "unknown");
             }
-            if (e instanceof RedisForeignKeyException || e instanceof RedisMissingKeyException
+            if (e instanceof RedisForeignKeyException
+                    || e instanceof RedisMissingKeyException
                     || e instanceof RedisValueException) {
                 return conflict(e);
             }

@@ -4,7 +4,6 @@ import dev.atomics.Atomic;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Engine;
 import dev.atomics.engine.Engines;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -38,6 +37,7 @@ public final class AtomicsRegistry implements AutoCloseable {
     private final Map<String, AtomicsBackend> backendOf;
     /** The engine of atomics configured without one of their own, as configured ({@code AUTO}: the JVM's default). */
     private final Engine defaultEngine;
+
     private volatile boolean closed;
 
     /**
@@ -58,8 +58,8 @@ public final class AtomicsRegistry implements AutoCloseable {
      *
      * @throws IllegalArgumentException if two entries have the same name
      */
-    public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicsBackend> backends,
-                           Engine defaultEngine) {
+    public AtomicsRegistry(
+            Collection<AtomicsEntry> entries, Collection<? extends AtomicsBackend> backends, Engine defaultEngine) {
         this(entries, List.of(), backends, defaultEngine);
     }
 
@@ -69,13 +69,18 @@ public final class AtomicsRegistry implements AutoCloseable {
      *
      * @throws IllegalArgumentException if two entries have the same name
      */
-    public AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
-                           Collection<? extends AtomicsBackend> mappings) {
+    public AtomicsRegistry(
+            Collection<AtomicsEntry> entries,
+            Collection<? extends AtomicViewContext<?>> contexts,
+            Collection<? extends AtomicsBackend> mappings) {
         this(entries, contexts, mappings, Engine.AUTO);
     }
 
-    private AtomicsRegistry(Collection<AtomicsEntry> entries, Collection<? extends AtomicViewContext<?>> contexts,
-                            Collection<? extends AtomicsBackend> mappings, Engine defaultEngine) {
+    private AtomicsRegistry(
+            Collection<AtomicsEntry> entries,
+            Collection<? extends AtomicViewContext<?>> contexts,
+            Collection<? extends AtomicsBackend> mappings,
+            Engine defaultEngine) {
         this.defaultEngine = Objects.requireNonNull(defaultEngine, "defaultEngine");
         Map<String, AtomicsEntry> map = new LinkedHashMap<>();
         for (AtomicsEntry entry : entries) {
@@ -93,7 +98,8 @@ public final class AtomicsRegistry implements AutoCloseable {
                 of.put(name, backend);
             }
         }
-        List<String> owned = map.keySet().stream().filter(name -> !of.containsKey(name)).toList();
+        List<String> owned =
+                map.keySet().stream().filter(name -> !of.containsKey(name)).toList();
         if (!owned.isEmpty()) {
             OwnedAtomics backend = new OwnedAtomics(owned);
             all.add(0, backend);
@@ -132,8 +138,10 @@ public final class AtomicsRegistry implements AutoCloseable {
         AtomicsEntry entry = entries.get(name);
         if (entry == null) {
             // name may come from a request: quote only its start
-            throw new UnknownAtomicException(name, "no atomic named '" + AtomicValues.abbreviate(name)
-                    + "' is configured; known: " + entries.keySet());
+            throw new UnknownAtomicException(
+                    name,
+                    "no atomic named '" + AtomicValues.abbreviate(name) + "' is configured; known: "
+                            + entries.keySet());
         }
         return entry;
     }
@@ -147,8 +155,8 @@ public final class AtomicsRegistry implements AutoCloseable {
     public <A extends Atomic> A get(String name, Class<A> type) {
         AtomicsEntry entry = get(name);
         if (!type.isInstance(entry.atomic())) {
-            throw new ClassCastException("atomic '" + name + "' has type " + entry.type().name() + " and is not an "
-                    + type.getSimpleName());
+            throw new ClassCastException(
+                    "atomic '" + name + "' has type " + entry.type().name() + " and is not an " + type.getSimpleName());
         }
         return type.cast(entry.atomic());
     }
@@ -171,7 +179,8 @@ public final class AtomicsRegistry implements AutoCloseable {
     public List<AtomicReading> readAll() {
         Map<String, AtomicReading> byName = new HashMap<>();
         for (AtomicsBackend backend : backends) {
-            List<AtomicsEntry> own = backend.atomics().stream().map(entries::get).toList();
+            List<AtomicsEntry> own =
+                    backend.atomics().stream().map(entries::get).toList();
             if (own.isEmpty()) {
                 continue;
             }
@@ -199,7 +208,10 @@ public final class AtomicsRegistry implements AutoCloseable {
 
     /** The shared-memory objects and files mapped for the shared entries. */
     public List<AtomicsMapping> mappings() {
-        return backends.stream().filter(AtomicsMapping.class::isInstance).map(AtomicsMapping.class::cast).toList();
+        return backends.stream()
+                .filter(AtomicsMapping.class::isInstance)
+                .map(AtomicsMapping.class::cast)
+                .toList();
     }
 
     /**
@@ -232,7 +244,8 @@ public final class AtomicsRegistry implements AutoCloseable {
      * <p>Never unlinks a shared-memory object, deletes a file or a Redis key, even one created at startup and even when
      * the application context closes because its startup failed after this registry was built: by then the
      * application and other processes may be using it. (Only a failure while the auto-configuration builds the
-     * registry removes what that startup created; and, for tests, {@code atomics.test.isolate} makes each mapping remove
+     * registry removes what that startup created; and, for tests, {@code atomics.test.isolate} makes each mapping
+     * remove
      * what its startup created when it closes, as that failure would.)
      */
     @Override

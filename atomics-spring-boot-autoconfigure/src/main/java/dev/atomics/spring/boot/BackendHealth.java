@@ -1,9 +1,8 @@
 package dev.atomics.spring.boot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one {@link AtomicsBackend} contributes to the {@code atomics} health component.
@@ -16,6 +15,10 @@ import java.util.Map;
  * @param unavailable the atomics it could not read, which {@link #reason()} names
  * @param reason      why it is not healthy, for the component's {@code reason}; {@code null} when up
  */
-public record BackendHealth(String group, String name, boolean up, Map<String, Object> details, List<String> unavailable,
-                            @Nullable String reason) {
-}
+public record BackendHealth(
+        String group,
+        String name,
+        boolean up,
+        Map<String, Object> details,
+        List<String> unavailable,
+        @Nullable String reason) {}

@@ -1,9 +1,8 @@
 package dev.atomics.spring.boot;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The backend of atomics whose memory this process owns (and of entries whose views the caller manages): nothing

@@ -1,5 +1,7 @@
 package dev.atomics.spring.boot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AlignmentException;
 import dev.atomics.AtomicsException;
 import dev.atomics.MemoryFaultException;
@@ -25,11 +27,6 @@ import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryExistsException;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +36,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One row per exception type the library throws: its status, and {@code retryable} or {@code outcome}. */
 class AtomicsProblemTest {
@@ -97,8 +95,11 @@ class AtomicsProblemTest {
         assertThat(problem.outcome()).isEqualTo(outcome);
         assertThat(problem.detail()).isEqualTo(e.getMessage());
         assertThat(problem.exception()).isEqualTo(e.getClass().getSimpleName());
-        assertThat(problem.toMap()).containsEntry("type", "about:blank").containsEntry("status", status)
-                .containsEntry("detail", e.getMessage()).containsKey("title");
+        assertThat(problem.toMap())
+                .containsEntry("type", "about:blank")
+                .containsEntry("status", status)
+                .containsEntry("detail", e.getMessage())
+                .containsKey("title");
         assertThat(problem.toMap().containsKey("retryable")).isEqualTo(status == 503);
         assertThat(problem.toMap().containsKey("outcome")).isEqualTo(status == 504);
     }
@@ -110,7 +111,8 @@ class AtomicsProblemTest {
         table().forEach(a -> inTable.add(a.get()[0].getClass().getSimpleName()));
         Set<String> declared = new TreeSet<>();
         Pattern p = Pattern.compile("public class (\\w+) extends \\w*Exception");
-        for (String module : List.of("../atomics-core/src/main/java", "../atomics-redis/src/main/java", "src/main/java")) {
+        for (String module :
+                List.of("../atomics-core/src/main/java", "../atomics-redis/src/main/java", "src/main/java")) {
             try (Stream<Path> files = Files.walk(Path.of(module))) {
                 for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher m = p.matcher(Files.readString(f));

@@ -22,8 +22,7 @@ public final class FileAccessOverride {
         int capset(int[] header, int[] data);
     }
 
-    private FileAccessOverride() {
-    }
+    private FileAccessOverride() {}
 
     /** Runs {@code action} with file permissions enforced for this thread. */
     public static void withoutOverride(Runnable action) {

@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot;
 
 import dev.atomics.shm.SharedMemory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -70,41 +70,43 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean requests, AtomicInteger cutXid) {
-        Thread t = new Thread(() -> {
-            try (DataInputStream in = new DataInputStream(from.getInputStream())) {
-                DataOutputStream out = new DataOutputStream(to.getOutputStream());
-                boolean first = true;
-                while (true) {
-                    int length = in.readInt();
-                    byte[] frame = new byte[length];
-                    in.readFully(frame);
-                    if (!first && length >= 8) {
-                        ByteBuffer b = ByteBuffer.wrap(frame);
-                        int xid = b.getInt(0);
-                        if (requests) {
-                            int type = b.getInt(4);
-                            if ((type == SET_DATA || type == MULTI) && armed.compareAndSet(true, false)) {
-                                cutXid.set(xid);
+        Thread t = new Thread(
+                () -> {
+                    try (DataInputStream in = new DataInputStream(from.getInputStream())) {
+                        DataOutputStream out = new DataOutputStream(to.getOutputStream());
+                        boolean first = true;
+                        while (true) {
+                            int length = in.readInt();
+                            byte[] frame = new byte[length];
+                            in.readFully(frame);
+                            if (!first && length >= 8) {
+                                ByteBuffer b = ByteBuffer.wrap(frame);
+                                int xid = b.getInt(0);
+                                if (requests) {
+                                    int type = b.getInt(4);
+                                    if ((type == SET_DATA || type == MULTI) && armed.compareAndSet(true, false)) {
+                                        cutXid.set(xid);
+                                    }
+                                } else if (xid == cutXid.get()) {
+                                    cuts.incrementAndGet();
+                                    from.close();
+                                    to.close();
+                                    return;
+                                }
                             }
-                        } else if (xid == cutXid.get()) {
-                            cuts.incrementAndGet();
-                            from.close();
-                            to.close();
-                            return;
+                            first = false;
+                            synchronized (out) {
+                                out.writeInt(length);
+                                out.write(frame);
+                                out.flush();
+                            }
                         }
+                    } catch (IOException e) {
+                        close(from);
+                        close(to);
                     }
-                    first = false;
-                    synchronized (out) {
-                        out.writeInt(length);
-                        out.write(frame);
-                        out.flush();
-                    }
-                }
-            } catch (IOException e) {
-                close(from);
-                close(to);
-            }
-        }, "zk-proxy-" + (requests ? "requests" : "replies"));
+                },
+                "zk-proxy-" + (requests ? "requests" : "replies"));
         t.setDaemon(true);
         t.start();
     }

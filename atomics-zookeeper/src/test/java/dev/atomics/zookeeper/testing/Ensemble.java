@@ -44,14 +44,23 @@ public final class Ensemble implements AutoCloseable {
             Files.writeString(data.resolve("myid"), Integer.toString(i + 1));
             StringBuilder cfg = new StringBuilder()
                     .append("tickTime=500\ninitLimit=20\nsyncLimit=10\n")
-                    .append("dataDir=").append(data).append('\n')
-                    .append("clientPort=").append(clientPorts[i]).append('\n')
+                    .append("dataDir=")
+                    .append(data)
+                    .append('\n')
+                    .append("clientPort=")
+                    .append(clientPorts[i])
+                    .append('\n')
                     .append("clientPortAddress=127.0.0.1\n")
                     .append("admin.enableServer=false\n4lw.commands.whitelist=srvr\n")
                     .append("maxSessionTimeout=60000\n");
             for (int j = 0; j < size; j++) {
-                cfg.append("server.").append(j + 1).append("=127.0.0.1:").append(quorumPorts[j]).append(':')
-                        .append(electionPorts[j]).append('\n');
+                cfg.append("server.")
+                        .append(j + 1)
+                        .append("=127.0.0.1:")
+                        .append(quorumPorts[j])
+                        .append(':')
+                        .append(electionPorts[j])
+                        .append('\n');
             }
             Files.writeString(data.resolve("zoo.cfg"), cfg);
         }
@@ -81,12 +90,20 @@ public final class Ensemble implements AutoCloseable {
     public void start(int i) throws IOException {
         Path data = dir.resolve("server" + (i + 1));
         String java = ProcessHandle.current().info().command().orElse("java");
-        servers[i] = new ProcessBuilder(java, "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dzookeeper.admin.enableServer=false",
-                "org.apache.zookeeper.server.quorum.QuorumPeerMain", data.resolve("zoo.cfg").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        data.resolve("server.log").toFile())).start();
+        servers[i] = new ProcessBuilder(
+                        java,
+                        "-Xmx192m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dzookeeper.admin.enableServer=false",
+                        "org.apache.zookeeper.server.quorum.QuorumPeerMain",
+                        data.resolve("zoo.cfg").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        data.resolve("server.log").toFile()))
+                .start();
     }
 
     /** SIGKILL of server {@code i}, waiting until the process is gone. */
@@ -102,8 +119,8 @@ public final class Ensemble implements AutoCloseable {
             OutputStream out = s.getOutputStream();
             out.write("srvr".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                    StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             for (String line; (line = in.readLine()) != null; ) {
                 if (line.startsWith("Mode: ")) {
                     return line.substring(6).trim();
@@ -147,8 +164,8 @@ public final class Ensemble implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("server " + (i + 1) + " did not rejoin within " + timeout + "; logs under "
-                + dir);
+        throw new IllegalStateException(
+                "server " + (i + 1) + " did not rejoin within " + timeout + "; logs under " + dir);
     }
 
     @Override

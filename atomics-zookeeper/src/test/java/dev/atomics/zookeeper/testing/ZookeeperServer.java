@@ -1,14 +1,13 @@
 package dev.atomics.zookeeper.testing;
 
-import org.apache.curator.framework.CuratorFramework;
-import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryOneTime;
-import org.apache.curator.test.TestingServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
 
 /**
  * One in-process ZooKeeper server per test JVM (curator-test's {@link TestingServer}: {@code ZooKeeperServerMain}
@@ -19,8 +18,7 @@ public final class ZookeeperServer {
 
     private static TestingServer shared;
 
-    private ZookeeperServer() {
-    }
+    private ZookeeperServer() {}
 
     /** The shared server, started on first use and stopped when the JVM exits. */
     public static synchronized TestingServer shared() {
@@ -28,7 +26,8 @@ public final class ZookeeperServer {
             System.setProperty("zookeeper.forceSync", "no");
             System.setProperty("zookeeper.admin.enableServer", "false");
             try {
-                shared = new TestingServer(-1, Files.createTempDirectory("atomics-zk-").toFile(), true);
+                shared = new TestingServer(
+                        -1, Files.createTempDirectory("atomics-zk-").toFile(), true);
             } catch (Exception e) {
                 throw new IllegalStateException("could not start a ZooKeeper server", e);
             }
@@ -46,8 +45,12 @@ public final class ZookeeperServer {
 
     /** A started Curator client of {@code connectString}, connected (or failing after 20 s). */
     public static CuratorFramework client(String connectString) {
-        CuratorFramework c = CuratorFrameworkFactory.builder().connectString(connectString)
-                .sessionTimeoutMs(30_000).connectionTimeoutMs(15_000).retryPolicy(new RetryOneTime(100)).build();
+        CuratorFramework c = CuratorFrameworkFactory.builder()
+                .connectString(connectString)
+                .sessionTimeoutMs(30_000)
+                .connectionTimeoutMs(15_000)
+                .retryPolicy(new RetryOneTime(100))
+                .build();
         c.start();
         try {
             if (!c.blockUntilConnected(20, TimeUnit.SECONDS)) {

@@ -8,13 +8,17 @@ import dev.atomics.Engine;
 import dev.atomics.NativeInfo;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.spring.boot.AtomicReading;
-import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsMapping;
+import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,12 +28,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The {@code atomics} actuator endpoint: {@code GET /actuator/atomics} lists every configured atomic with its
@@ -96,25 +94,35 @@ public class AtomicsEndpoint {
      * @return the {@link OperationResult}, with the value before and after; or a problem (see the class comment)
      */
     @WriteOperation
-    public WebEndpointResponse<Object> operate(@Selector String name, String operation, @Nullable String value,
-                                               @Nullable String expected, @Nullable String desired) {
+    public WebEndpointResponse<Object> operate(
+            @Selector String name,
+            String operation,
+            @Nullable String value,
+            @Nullable String expected,
+            @Nullable String desired) {
         try {
             AtomicsEntry entry = registry.get(name);
             if (registry.backendOf(name) instanceof AtomicsMapping) {
                 AtomicReading reading = registry.read(name);
                 if (!reading.available()) {
                     // touching it could crash the JVM (a shrunk object) or split the counter (a replaced one)
-                    return problem(AtomicsProblem.unavailable("atomic '" + name + "' is unavailable: "
-                            + reading.problem(), false), null);
+                    return problem(
+                            AtomicsProblem.unavailable(
+                                    "atomic '" + name + "' is unavailable: " + reading.problem(), false),
+                            null);
                 }
             }
             if (entry.atomic().readonly()) {
-                throw new UnsupportedOpException("atomic '" + name + "' is readonly (" + entry.source().description()
-                        + "): it refuses " + AtomicValues.abbreviate(operation));
+                throw new UnsupportedOpException("atomic '" + name + "' is readonly ("
+                        + entry.source().description() + "): it refuses " + AtomicValues.abbreviate(operation));
             }
             AtomicValues.Outcome outcome = AtomicValues.operate(entry.atomic(), operation, value, expected, desired);
-            return new WebEndpointResponse<>(new OperationResult(name, operation.trim().toLowerCase(Locale.ROOT),
-                    outcome.success(), outcome.previous(), outcome.value()));
+            return new WebEndpointResponse<>(new OperationResult(
+                    name,
+                    operation.trim().toLowerCase(Locale.ROOT),
+                    outcome.success(),
+                    outcome.previous(),
+                    outcome.value()));
         } catch (RuntimeException | InternalError e) {
             return problem(AtomicsProblem.of(e), e);
         }
@@ -131,12 +139,23 @@ public class AtomicsEndpoint {
     // Descriptors
     // ---------------------------------------------------------------------------------------------
 
-    private AtomicDescriptor describe(AtomicsEntry entry, AtomicReading reading,
-                                      Supplier<NativeLibraryDescriptor> nativeLibrary) {
+    private AtomicDescriptor describe(
+            AtomicsEntry entry, AtomicReading reading, Supplier<NativeLibraryDescriptor> nativeLibrary) {
         Atomic a = entry.atomic();
         if (registry.isClosed() && a instanceof AtomicView) {
-            return new AtomicDescriptor(entry.name(), entry.type().name(), null, null, null, UNAVAILABLE,
-                    reading.problem(), null, List.of(), source(entry.source()), null, null);
+            return new AtomicDescriptor(
+                    entry.name(),
+                    entry.type().name(),
+                    null,
+                    null,
+                    null,
+                    UNAVAILABLE,
+                    reading.problem(),
+                    null,
+                    List.of(),
+                    source(entry.source()),
+                    null,
+                    null);
         }
         Boolean signed = AtomicValues.signed(a);
         List<String> ops = AtomicValues.opNames(a);
@@ -149,13 +168,24 @@ public class AtomicsEndpoint {
             served = "none: the ZooKeeper ensemble performs the operations";
         } else {
             NativeLibraryDescriptor lib = nativeLibrary.get();
-            served = lib.error() != null ? "unavailable: " + lib.error()
-                    : "patomic " + lib.version() + " (" + (Boolean.TRUE.equals(lib.bundled()) ? "bundled" : "upstream") + ") "
-                      + lib.path();
+            served = lib.error() != null
+                    ? "unavailable: " + lib.error()
+                    : "patomic " + lib.version() + " (" + (Boolean.TRUE.equals(lib.bundled()) ? "bundled" : "upstream")
+                            + ") " + lib.path();
         }
-        return new AtomicDescriptor(entry.name(), entry.type().name(), a.width(), signed, a.readonly(),
-                reading.available() ? AVAILABLE : UNAVAILABLE, reading.problem(), reading.value(), ops,
-                source(entry.source()), a.engine().name().toLowerCase(Locale.ROOT), served);
+        return new AtomicDescriptor(
+                entry.name(),
+                entry.type().name(),
+                a.width(),
+                signed,
+                a.readonly(),
+                reading.available() ? AVAILABLE : UNAVAILABLE,
+                reading.problem(),
+                reading.value(),
+                ops,
+                source(entry.source()),
+                a.engine().name().toLowerCase(Locale.ROOT),
+                served);
     }
 
     private static SourceDescriptor source(AtomicSource source) {
@@ -172,19 +202,25 @@ public class AtomicsEndpoint {
         try {
             NativeInfo info = Atomics.nativeInfo();
             if (!info.available()) {
-                return new NativeLibraryDescriptor(false, null, null, null, null, null, defaultEngine,
-                        info.unavailableReason());
+                return new NativeLibraryDescriptor(
+                        false, null, null, null, null, null, defaultEngine, info.unavailableReason());
             }
-            return new NativeLibraryDescriptor(true, String.valueOf(info.patomicLibrary()), info.bundled(),
-                    info.patomicVersion(), String.valueOf(info.bridgeLibrary()), info.widths(), defaultEngine, null);
+            return new NativeLibraryDescriptor(
+                    true,
+                    String.valueOf(info.patomicLibrary()),
+                    info.bundled(),
+                    info.patomicVersion(),
+                    String.valueOf(info.bridgeLibrary()),
+                    info.widths(),
+                    defaultEngine,
+                    null);
         } catch (AtomicsException | LinkageError e) {
             return new NativeLibraryDescriptor(false, null, null, null, null, null, defaultEngine, e.getMessage());
         }
     }
 
     /** The response of {@code GET /actuator/atomics}. */
-    public record AtomicsDescriptor(Map<String, AtomicDescriptor> atomics, NativeLibraryDescriptor nativeLibrary) {
-    }
+    public record AtomicsDescriptor(Map<String, AtomicDescriptor> atomics, NativeLibraryDescriptor nativeLibrary) {}
 
     /**
      * One atomic.
@@ -200,11 +236,19 @@ public class AtomicsEndpoint {
      * @param engine        {@code jvm}, {@code patomic} or {@code redis}
      * @param nativeLibrary the native library performing its operations, or why there is none
      */
-    public record AtomicDescriptor(String name, String type, @Nullable Integer width, @Nullable Boolean signed,
-                                   @Nullable Boolean readonly, String status, @Nullable String problem,
-                                   @Nullable String value, List<String> opsSupported, SourceDescriptor source,
-                                   @Nullable String engine, @Nullable String nativeLibrary) {
-    }
+    public record AtomicDescriptor(
+            String name,
+            String type,
+            @Nullable Integer width,
+            @Nullable Boolean signed,
+            @Nullable Boolean readonly,
+            String status,
+            @Nullable String problem,
+            @Nullable String value,
+            List<String> opsSupported,
+            SourceDescriptor source,
+            @Nullable String engine,
+            @Nullable String nativeLibrary) {}
 
     /**
      * Where an atomic lives.
@@ -213,8 +257,8 @@ public class AtomicsEndpoint {
      * @param target the shared-memory name, file path or Redis key; {@code null} for an instance
      * @param offset the byte offset in it; {@code null} for an instance or a Redis key
      */
-    public record SourceDescriptor(String kind, @Nullable String target, @Nullable Long offset, String description) {
-    }
+    public record SourceDescriptor(
+            String kind, @Nullable String target, @Nullable Long offset, String description) {}
 
     /**
      * The patomic library of this JVM, or the error that keeps it from loading.
@@ -223,20 +267,28 @@ public class AtomicsEndpoint {
      *                      (nor extracted) otherwise
      * @param defaultEngine the engine of the atomics configured without one ({@link AtomicsRegistry#defaultEngine()})
      */
-    public record NativeLibraryDescriptor(boolean loaded, @Nullable String path, @Nullable Boolean bundled,
-                                          @Nullable String version,
-                                          @Nullable String bridge, @Nullable List<Integer> widths,
-                                          @Nullable String defaultEngine, @Nullable String error) {
-    }
+    public record NativeLibraryDescriptor(
+            boolean loaded,
+            @Nullable String path,
+            @Nullable Boolean bundled,
+            @Nullable String version,
+            @Nullable String bridge,
+            @Nullable List<Integer> widths,
+            @Nullable String defaultEngine,
+            @Nullable String error) {}
 
     /**
      * The outcome of a write operation.
      *
      * @param success  {@code false} only for a {@code cmpxchg} that found another value
-     * @param previous the value before the operation ({@code add}, {@code sub}, {@code cmpxchg}); {@code null} for {@code store}
+     * @param previous the value before the operation ({@code add}, {@code sub}, {@code cmpxchg}); {@code null} for
+     * {@code store}
      * @param value    the value right after the operation (later changes by others may already show)
      */
-    public record OperationResult(String name, String operation, boolean success, @Nullable String previous,
-                                  String value) {
-    }
+    public record OperationResult(
+            String name,
+            String operation,
+            boolean success,
+            @Nullable String previous,
+            String value) {}
 }

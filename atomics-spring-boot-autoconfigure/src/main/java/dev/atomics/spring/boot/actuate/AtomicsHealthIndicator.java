@@ -9,10 +9,6 @@ import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.BackendHealth;
-
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
-import org.springframework.boot.health.contributor.Health;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the configured atomics: {@code UP} with the engine each atomic was resolved to ({@code engines}: jvm,
@@ -72,8 +70,10 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
                 builder.withDetail("nativeLibrary", lib);
             } catch (AtomicsException | LinkageError e) {
                 builder.withDetail("nativeLibrary", "unavailable: " + e.getMessage());
-                builder.down().withDetail("reason", "atomics served by patomic cannot reach the native library: "
-                        + e.getMessage());
+                builder.down()
+                        .withDetail(
+                                "reason",
+                                "atomics served by patomic cannot reach the native library: " + e.getMessage());
             }
         }
         // every backend reads its own atomics once, then says what that means for its health
@@ -85,7 +85,8 @@ public class AtomicsHealthIndicator extends AbstractHealthIndicator {
         List<String> reasons = new ArrayList<>();
         Set<String> explained = new HashSet<>();
         for (AtomicsBackend backend : registry.backends()) {
-            BackendHealth health = backend.health(backend.atomics().stream().map(readings::get).toList());
+            BackendHealth health =
+                    backend.health(backend.atomics().stream().map(readings::get).toList());
             if (health == null) {
                 continue;
             }

@@ -1,10 +1,9 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.spring.boot.autoconfigure.registry.SourceKind;
-import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
 import dev.atomics.Atomics;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
+import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
+import dev.atomics.spring.boot.autoconfigure.registry.SourceKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -47,6 +46,7 @@ public final class AtomicsAutoConfiguration {
     @Lazy(false)
     @ConditionalOnMissingBean
     AtomicsRegistry atomicsRegistry(AtomicsProperties properties, ObjectProvider<SourceKind<?>> optionalKinds) {
-        return AtomicsRegistryFactory.create(properties, optionalKinds.orderedStream().toList());
+        return AtomicsRegistryFactory.create(
+                properties, optionalKinds.orderedStream().toList());
     }
 }

@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.spring.boot.autoconfigure.registry.EntryMap;
-import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
 import dev.atomics.Atomic;
 import dev.atomics.AtomicBytes;
 import dev.atomics.AtomicInt;
@@ -10,7 +8,11 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
 import dev.atomics.AtomicUint128;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
+import dev.atomics.spring.boot.autoconfigure.registry.AtomicsRegistryFactory;
+import dev.atomics.spring.boot.autoconfigure.registry.EntryMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -19,14 +21,10 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
-import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Registers one bean per configured atomic, typed by its atomic type and named by its property prefix
@@ -50,8 +48,7 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
     static final String QUALIFIERS = "atomics.qualifiers";
 
     /** The registrar {@link AtomicsAutoConfiguration} imports (and AOT-generated code creates at run time). */
-    public AtomicsBeanRegistrar() {
-    }
+    public AtomicsBeanRegistrar() {}
 
     /** The bean name of the atomic declared by {@code property}, e.g. {@code atomics.instances.requests}. */
     public static String beanName(String property) {
@@ -65,8 +62,10 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
         Binder binder = Binder.get(env);
         Map<String, Map<String, ? extends AtomicsProperties.Entry>> maps = new LinkedHashMap<>();
         for (EntryMap<?> map : EntryMap.ALL) {
-            maps.put(map.prefix(), binder.bind(map.prefix(), Bindable.mapOf(String.class, map.entryType()))
-                    .orElse(Map.of()));
+            maps.put(
+                    map.prefix(),
+                    binder.bind(map.prefix(), Bindable.mapOf(String.class, map.entryType()))
+                            .orElse(Map.of()));
         }
         Map<String, Set<String>> names = new LinkedHashMap<>();
         maps.forEach((prefix, entries) -> names.put(prefix, entries.keySet()));
@@ -76,20 +75,25 @@ public final class AtomicsBeanRegistrar implements BeanRegistrar {
             String property = prefix + "." + name;
             AtomicType<?, ?, ?> type = AtomicsRegistryFactory.type(property, entry.getType());
             boolean wide = entry.getWidth() != null && entry.getWidth() == 16;
-            Class<? extends Atomic> beanType = type == AtomicType.UINT ? (wide ? AtomicUint128.class : AtomicUint.class)
+            Class<? extends Atomic> beanType = type == AtomicType.UINT
+                    ? (wide ? AtomicUint128.class : AtomicUint.class)
                     : type == AtomicType.BYTES ? AtomicBytes.class : wide ? AtomicInt128.class : AtomicInt.class;
             register(registry, beanName(property), name, beanType, "atomic configured by " + property);
             qualifiers.put(beanName(property), name);
         }));
-        registry.registerBean(QUALIFIERS, Qualifiers.class, spec -> spec.infrastructure()
-                .supplier(context -> new Qualifiers(qualifiers)));
+        registry.registerBean(
+                QUALIFIERS,
+                Qualifiers.class,
+                spec -> spec.infrastructure().supplier(context -> new Qualifiers(qualifiers)));
     }
 
-    private static <A extends Atomic> void register(BeanRegistry registry, String beanName, String name, Class<A> type,
-                                                    String description) {
-        registry.registerBean(beanName, type, spec -> spec
-                .description(description)
-                .supplier(context -> context.bean(AtomicsRegistry.class).get(name, type)));
+    private static <A extends Atomic> void register(
+            BeanRegistry registry, String beanName, String name, Class<A> type, String description) {
+        registry.registerBean(
+                beanName,
+                type,
+                spec -> spec.description(description)
+                        .supplier(context -> context.bean(AtomicsRegistry.class).get(name, type)));
     }
 
     /** Gives each atomic's bean definition the qualifier of its name, before any bean is resolved. */

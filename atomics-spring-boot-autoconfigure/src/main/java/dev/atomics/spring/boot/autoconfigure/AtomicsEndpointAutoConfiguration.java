@@ -2,7 +2,6 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
-
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * is not {@code none} and it is exposed, e.g. {@code management.endpoints.web.exposure.include=atomics}).
  */
 @AutoConfiguration(after = AtomicsAutoConfiguration.class)
-@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(AtomicsRegistry.class)
 public final class AtomicsEndpointAutoConfiguration {
 

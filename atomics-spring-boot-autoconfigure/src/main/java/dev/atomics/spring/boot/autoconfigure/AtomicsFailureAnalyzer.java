@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;

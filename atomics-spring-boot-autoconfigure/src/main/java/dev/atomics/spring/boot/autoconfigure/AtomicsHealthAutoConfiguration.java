@@ -2,7 +2,6 @@ package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsHealthIndicator;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,7 +15,7 @@ import org.springframework.context.annotation.Bean;
  * {@code management.health.atomics.enabled=false}.
  */
 @AutoConfiguration(after = AtomicsAutoConfiguration.class)
-@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
 @ConditionalOnBean(AtomicsRegistry.class)
 @ConditionalOnEnabledHealthIndicator("atomics")
 public final class AtomicsHealthAutoConfiguration {

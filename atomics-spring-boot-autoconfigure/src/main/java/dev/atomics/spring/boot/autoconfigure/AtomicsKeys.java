@@ -1,17 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
-import org.springframework.beans.BeanUtils;
-import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.Environment;
-
 import java.beans.PropertyDescriptor;
 import java.util.Comparator;
 import java.util.Locale;
@@ -19,6 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.beans.BeanUtils;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Refuses unknown keys under {@code atomics.*}, stricter than Boot on purpose: a typo inside an entry
@@ -44,8 +42,7 @@ public final class AtomicsKeys {
     /** Every other known key, relative to {@code atomics.}. */
     private static final Set<String> KEYS = otherKeys();
 
-    private AtomicsKeys() {
-    }
+    private AtomicsKeys() {}
 
     /**
      * @throws AtomicsConfigurationException naming the first unknown key and the nearest known one
@@ -66,7 +63,7 @@ public final class AtomicsKeys {
     private static boolean processWide(ConfigurationPropertySource source) {
         return source.getUnderlyingSource() instanceof PropertySource<?> p
                 && (StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(p.getName())
-                || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(p.getName()));
+                        || StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(p.getName()));
     }
 
     private static void check(ConfigurationPropertyName name, ConfigurationPropertySource source) {
@@ -76,7 +73,9 @@ public final class AtomicsKeys {
         if (!contains(sections, section)) {
             refuse(name, source, "atomics.", section, sections, "a section of the atomics starter or core");
         }
-        String map = ENTRY_KEYS.keySet().stream().filter(m -> uniform(m).equals(uniform(section))).findFirst()
+        String map = ENTRY_KEYS.keySet().stream()
+                .filter(m -> uniform(m).equals(uniform(section)))
+                .findFirst()
                 .orElse(null);
         if (map == null) {
             String key = rest(name, 1);
@@ -86,19 +85,28 @@ public final class AtomicsKeys {
             return;
         }
         Set<String> keys = ENTRY_KEYS.get(map);
-        String prefix = "atomics." + map + "." + (name.getNumberOfElements() > 2
-                ? name.getElement(2, ConfigurationPropertyName.Form.ORIGINAL) + "." : "");
+        String prefix = "atomics." + map + "."
+                + (name.getNumberOfElements() > 2
+                        ? name.getElement(2, ConfigurationPropertyName.Form.ORIGINAL) + "."
+                        : "");
         String key = name.getNumberOfElements() > 3 ? rest(name, 3) : "";
         if (!contains(keys, key)) {
             refuse(name, source, prefix, key, keys, "a key of an atomics." + map + " entry");
         }
     }
 
-    private static void refuse(ConfigurationPropertyName name, ConfigurationPropertySource source, String prefix,
-                               String key, Set<String> known, String what) {
+    private static void refuse(
+            ConfigurationPropertyName name,
+            ConfigurationPropertySource source,
+            String prefix,
+            String key,
+            Set<String> known,
+            String what) {
         ConfigurationProperty property = source.getConfigurationProperty(name);
         String nearest = nearest(key, known);
-        throw new AtomicsConfigurationException(prefix + key, property == null ? null : property.getValue(),
+        throw new AtomicsConfigurationException(
+                prefix + key,
+                property == null ? null : property.getValue(),
                 "unknown key '" + key + "': it is not " + what + " (the nearest is '" + nearest + "')",
                 "Rename it to " + prefix + nearest + ", or remove it. Known keys here: " + String.join(", ", known)
                         + ".");
@@ -124,7 +132,9 @@ public final class AtomicsKeys {
 
     /** The known key closest to {@code key} by edit distance (ties: the alphabetically first). */
     static String nearest(String key, Set<String> candidates) {
-        return candidates.stream().sorted().min(Comparator.comparingInt(c -> distance(uniform(key), uniform(c))))
+        return candidates.stream()
+                .sorted()
+                .min(Comparator.comparingInt(c -> distance(uniform(key), uniform(c))))
                 .orElseThrow();
     }
 

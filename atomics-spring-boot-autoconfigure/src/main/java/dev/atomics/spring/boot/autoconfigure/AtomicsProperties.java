@@ -1,10 +1,9 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of named atomics: {@code atomics.*}.
@@ -33,7 +32,8 @@ public class AtomicsProperties {
     private String patomicLibrary;
 
     /**
-     * Default engine for every configured atomic: auto (the JVM engine, which serves widths 1, 2, 4 and 8, patomic for 16;
+     * Default engine for every configured atomic: auto (the JVM engine, which serves widths 1, 2, 4 and 8, patomic for
+     * 16;
      * the system property 'atomics.engine' may change what auto means), patomic or jvm. Wins over the system
      * property; the endpoint and the health indicator report it as 'defaultEngine'.
      */
@@ -42,7 +42,10 @@ public class AtomicsProperties {
     /** Atomics owning their memory, one bean each, named by the key. */
     private Map<String, Instance> instances = new LinkedHashMap<>();
 
-    /** Views on memory shared with other processes (a POSIX shared-memory object or a mapped file), one bean each, named by the key. */
+    /**
+     * Views on memory shared with other processes (a POSIX shared-memory object or a mapped file), one bean each, named
+     * by the key.
+     */
     private Map<String, Shared> shared = new LinkedHashMap<>();
 
     /**
@@ -479,7 +482,9 @@ public class AtomicsProperties {
     /** Micrometer integration. */
     public static class Metrics {
 
-        /** Whether to register a meter per int and uint atomic: an 'atomics.value' gauge or an 'atomics.count' counter. */
+        /**
+         * Whether to register a meter per int and uint atomic: an 'atomics.value' gauge or an 'atomics.count' counter.
+         */
         private boolean enabled = true;
 
         public boolean isEnabled() {

@@ -17,8 +17,12 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * Without it, a {@code redis} entry stops startup with a report saying what to add.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
-@ConditionalOnClass(name = { "dev.atomics.redis.RedisAtomics", "org.springframework.data.redis.connection.RedisConnectionFactory",
-        "io.lettuce.core.RedisClient" })
+@ConditionalOnClass(
+        name = {
+            "dev.atomics.redis.RedisAtomics",
+            "org.springframework.data.redis.connection.RedisConnectionFactory",
+            "io.lettuce.core.RedisClient"
+        })
 @ConditionalOnBean(type = "org.springframework.data.redis.connection.RedisConnectionFactory")
 @ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AtomicsProperties.class)
@@ -36,8 +40,8 @@ public final class AtomicsRedisAutoConfiguration {
 
         @Bean
         io.micrometer.core.instrument.binder.MeterBinder atomicsRedisKeysCreated(RedisKind kind) {
-            return registry -> io.micrometer.core.instrument.FunctionCounter
-                    .builder("atomics.redis.keys.created", kind, RedisKind::keysCreated)
+            return registry -> io.micrometer.core.instrument.FunctionCounter.builder(
+                            "atomics.redis.keys.created", kind, RedisKind::keysCreated)
                     .description("Redis keys of atomics that were missing and created with their initial value"
                             + " (on-missing: create-at-startup): data Redis may have lost")
                     .register(registry);

@@ -1,5 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.MemberCategory;
@@ -8,8 +9,6 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
-
-import java.util.List;
 
 /**
  * What a native image of an application with the starter needs at run time besides what Spring finds itself: the
@@ -50,7 +49,8 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
             hints.proxies().registerJdkProxy(type);
             hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
         }
-        // Native.register binds the bridge's native methods by reflection (JNI access: the same metadata since GraalVM 23)
+        // Native.register binds the bridge's native methods by reflection (JNI access: the same metadata since GraalVM
+        // 23)
         hints.reflection().registerType(TypeReference.of(BRIDGE), MemberCategory.INVOKE_DECLARED_METHODS);
         hints.reflection().registerType(TypeReference.of(GUARD), MemberCategory.INVOKE_DECLARED_METHODS);
         BindableRuntimeHintsRegistrar.forTypes(AtomicsProperties.class).registerHints(hints, classLoader);
@@ -63,10 +63,12 @@ final class AtomicsRuntimeHints implements RuntimeHintsRegistrar {
     private static final class Endpoint {
 
         static void register(RuntimeHints hints) {
-            new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
-                    dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicsDescriptor.class,
-                    dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor.class,
-                    dev.atomics.spring.boot.actuate.AtomicsEndpoint.OperationResult.class);
+            new BindingReflectionHintsRegistrar()
+                    .registerReflectionHints(
+                            hints.reflection(),
+                            dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicsDescriptor.class,
+                            dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor.class,
+                            dev.atomics.spring.boot.actuate.AtomicsEndpoint.OperationResult.class);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import dev.atomics.spring.boot.web.AtomicsProblemDetails;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

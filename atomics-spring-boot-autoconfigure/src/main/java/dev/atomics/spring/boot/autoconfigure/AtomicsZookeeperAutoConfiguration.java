@@ -15,8 +15,7 @@ import org.springframework.context.annotation.Bean;
  * {@link CuratorFramework} bean if it has one (Spring Cloud Zookeeper), else {@code atomics.zookeeper.*}.
  */
 @AutoConfiguration(afterName = "org.springframework.cloud.zookeeper.ZookeeperAutoConfiguration")
-@ConditionalOnClass(name = { "dev.atomics.zookeeper.ZookeeperAtomics",
-        "org.apache.curator.framework.CuratorFramework" })
+@ConditionalOnClass(name = {"dev.atomics.zookeeper.ZookeeperAtomics", "org.apache.curator.framework.CuratorFramework"})
 @ConditionalOnProperty(prefix = "atomics", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(AtomicsProperties.class)
 public final class AtomicsZookeeperAutoConfiguration {

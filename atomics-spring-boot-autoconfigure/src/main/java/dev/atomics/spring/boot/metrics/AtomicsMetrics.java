@@ -2,13 +2,11 @@ package dev.atomics.spring.boot.metrics;
 
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
-
 import java.util.Collection;
 import java.util.Set;
 
@@ -61,10 +59,17 @@ public class AtomicsMetrics implements MeterBinder {
                 continue;
             }
             String name = entry.name();
-            Tags tags = Tags.of("name", name, "type", entry.type().name(), "source", entry.source().kind());
+            Tags tags = Tags.of(
+                    "name",
+                    name,
+                    "type",
+                    entry.type().name(),
+                    "source",
+                    entry.source().kind());
             if (counters.contains(name)) {
                 // (a function counter holds the registry weakly: the application context holds it)
-                FunctionCounter.builder(COUNTER, registry, r -> count(r.read(name).number()))
+                FunctionCounter.builder(
+                                COUNTER, registry, r -> count(r.read(name).number()))
                         .tags(tags)
                         .description("Count kept by a configured atomic (exact up to 2^53)")
                         .register(meterRegistry);

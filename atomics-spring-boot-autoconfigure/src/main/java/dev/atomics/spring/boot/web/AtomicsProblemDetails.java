@@ -3,7 +3,6 @@ package dev.atomics.spring.boot.web;
 import dev.atomics.AtomicsException;
 import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.UnknownAtomicException;
-
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,7 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class AtomicsProblemDetails {
 
     /** The answer to {@code failure}. */
-    @ExceptionHandler({ AtomicsException.class, UnknownAtomicException.class })
+    @ExceptionHandler({AtomicsException.class, UnknownAtomicException.class})
     public ResponseEntity<ProblemDetail> handle(Exception failure) {
         ProblemDetail problem = of(failure);
         return ResponseEntity.status(problem.getStatus()).body(problem);

@@ -1,10 +1,10 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.Atomic;
 import dev.atomics.AtomicInt;
 import dev.atomics.spring.boot.AtomicsRegistry;
-import dev.atomics.spring.boot.AtomicsRegistry;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,8 +26,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.util.LinkedMultiValueMap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Bean definitions of atomics: an unknown type ends in the failure report, whoever injects the atomic, how and when;
  * an atomic's bean is qualified by its name and named by its property prefix, so it never takes an application bean's
@@ -35,24 +33,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AtomicsBeanDefinitionTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));
 
     /** The startup failed with Boot's failure report for {@code property}: description and action. */
-    private static ContextConsumer<AssertableApplicationContext> reports(String property, String description, String action) {
+    private static ContextConsumer<AssertableApplicationContext> reports(
+            String property, String description, String action) {
         return context -> {
             assertThat(context).hasFailed();
             FailureAnalysis analysis = new AtomicsFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
-            assertThat(analysis.getDescription()).startsWith("Invalid atomics configuration: " + property + " ")
-                    .contains(description).doesNotContain("\n");
+            assertThat(analysis)
+                    .as("failure analysis of %s", context.getStartupFailure())
+                    .isNotNull();
+            assertThat(analysis.getDescription())
+                    .startsWith("Invalid atomics configuration: " + property + " ")
+                    .contains(description)
+                    .doesNotContain("\n");
             assertThat(analysis.getAction()).contains(action);
         };
     }
 
     // ---- unknown types ---------------------------------------------------------------------------
 
-    private static final String[] HITS_INTEGER = { "atomics.instances.hits.type=integer" };
+    private static final String[] HITS_INTEGER = {"atomics.instances.hits.type=integer"};
 
     private ContextConsumer<AssertableApplicationContext> unknownType() {
         return reports("atomics.instances.hits.type", "= 'integer': unknown atomic type", "Use int (signed integer)");
@@ -61,22 +64,30 @@ class AtomicsBeanDefinitionTest {
     @Test
     void unknownTypeWithTheAtomicInjectedByTypeAndQualifierBeforeAnythingElse() {
         // a user bean is created before the auto-configured registry: it used to fail on a missing AtomicInt bean
-        runner.withUserConfiguration(ByQualifier.class).withPropertyValues(HITS_INTEGER).run(unknownType());
+        runner.withUserConfiguration(ByQualifier.class)
+                .withPropertyValues(HITS_INTEGER)
+                .run(unknownType());
     }
 
     @Test
     void unknownTypeWithTheAtomicLookedUpByName() {
-        runner.withUserConfiguration(ByName.class).withPropertyValues(HITS_INTEGER).run(unknownType());
+        runner.withUserConfiguration(ByName.class)
+                .withPropertyValues(HITS_INTEGER)
+                .run(unknownType());
     }
 
     @Test
     void unknownTypeWithTheAtomicInjectedAfterTheRegistry() {
-        runner.withUserConfiguration(AfterTheRegistry.class).withPropertyValues(HITS_INTEGER).run(unknownType());
+        runner.withUserConfiguration(AfterTheRegistry.class)
+                .withPropertyValues(HITS_INTEGER)
+                .run(unknownType());
     }
 
     @Test
     void unknownTypeWithTheAtomicLookedUpAfterEverythingElse() {
-        runner.withUserConfiguration(AfterEverything.class).withPropertyValues(HITS_INTEGER).run(unknownType());
+        runner.withUserConfiguration(AfterEverything.class)
+                .withPropertyValues(HITS_INTEGER)
+                .run(unknownType());
     }
 
     @Test
@@ -95,7 +106,8 @@ class AtomicsBeanDefinitionTest {
                     assertThat(context.getBean(ByQualifier.class).hits).isSameAs(hits);
                     assertThat(context.getBean("byName")).isSameAs(hits);
                     assertThat(context.getBean("afterTheRegistry")).isSameAs(hits);
-                    assertThat(context.getBean(AfterEverything.Lookup.class).hits).isSameAs(hits);
+                    assertThat(context.getBean(AfterEverything.Lookup.class).hits)
+                            .isSameAs(hits);
                 });
     }
 
@@ -152,10 +164,12 @@ class AtomicsBeanDefinitionTest {
 
     @Test
     void anAtomicAndAnApplicationBeanOfTheSameNameCoexist() {
-        runner.withBean("orders", Orders.class).withUserConfiguration(OrdersUser.class)
+        runner.withBean("orders", Orders.class)
+                .withUserConfiguration(OrdersUser.class)
                 .withPropertyValues("atomics.cluster.orders.redis=unused", "atomics.instances.orders.type=int")
                 .run(reports("atomics.cluster.orders", "the name is also used by atomics.instances.orders", "Rename"));
-        runner.withBean("orders", Orders.class).withUserConfiguration(OrdersUser.class)
+        runner.withBean("orders", Orders.class)
+                .withUserConfiguration(OrdersUser.class)
                 .withPropertyValues("atomics.instances.orders.type=int")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -170,12 +184,16 @@ class AtomicsBeanDefinitionTest {
     @Test
     void namesOfTheApplicationContextsOwnBeansAreAtomicNamesLikeAnyOther() {
         runner.withUserConfiguration(EnvironmentUser.class)
-                .withPropertyValues("atomics.instances.environment.type=int", "atomics.instances.messageSource.type=uint")
+                .withPropertyValues(
+                        "atomics.instances.environment.type=int", "atomics.instances.messageSource.type=uint")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(EnvironmentUser.class).environment).isSameAs(context.getEnvironment());
+                    assertThat(context.getBean(EnvironmentUser.class).environment)
+                            .isSameAs(context.getEnvironment());
                     assertThat(context.getBean(EnvironmentUser.class).atomic)
-                            .isSameAs(context.getBean(AtomicsRegistry.class).get("environment").atomic());
+                            .isSameAs(context.getBean(AtomicsRegistry.class)
+                                    .get("environment")
+                                    .atomic());
                 });
     }
 
@@ -183,20 +201,22 @@ class AtomicsBeanDefinitionTest {
     void theRegistrarRegistersQualifiedBeansUnderTheirPropertyPrefix() {
         DefaultListableBeanFactory beanFactory = new DefaultListableBeanFactory();
         MockEnvironment environment = new MockEnvironment().withProperty("atomics.instances.environment.type", "int");
-        BeanRegistryAdapter registry = new BeanRegistryAdapter(beanFactory, beanFactory, environment,
-                AtomicsBeanRegistrar.class, new LinkedMultiValueMap<>());
+        BeanRegistryAdapter registry = new BeanRegistryAdapter(
+                beanFactory, beanFactory, environment, AtomicsBeanRegistrar.class, new LinkedMultiValueMap<>());
         new AtomicsBeanRegistrar().register(registry, environment);
         assertThat(beanFactory.getBeanDefinitionNames())
                 .containsExactly("atomics.instances.environment", AtomicsBeanRegistrar.QUALIFIERS);
-        beanFactory.getBean(AtomicsBeanRegistrar.QUALIFIERS, BeanFactoryPostProcessor.class)
+        beanFactory
+                .getBean(AtomicsBeanRegistrar.QUALIFIERS, BeanFactoryPostProcessor.class)
                 .postProcessBeanFactory(beanFactory);
         assertThat(((AbstractBeanDefinition) beanFactory.getBeanDefinition("atomics.instances.environment"))
-                .getQualifier(Qualifier.class.getName()).getAttribute("value")).isEqualTo("environment");
+                        .getQualifier(Qualifier.class.getName())
+                        .getAttribute("value"))
+                .isEqualTo("environment");
     }
 
     @org.springframework.stereotype.Service
-    static class Orders {
-    }
+    static class Orders {}
 
     @Configuration(proxyBeanMethods = false)
     static class OrdersUser {

@@ -1,8 +1,10 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -15,9 +17,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
-
 /**
  * End to end through {@link SpringApplication}: the analyzer is found through {@code META-INF/spring.factories}
  * and Boot prints its description and action; a valid configuration starts, also lazily.
@@ -27,13 +26,11 @@ class AtomicsFailureReportTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(AtomicsAutoConfiguration.class)
-    static class App {
-    }
+    static class App {}
 
     @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ AtomicsAutoConfiguration.class, LaterRequests.class })
-    static class AppWithLaterBean {
-    }
+    @ImportAutoConfiguration({AtomicsAutoConfiguration.class, LaterRequests.class})
+    static class AppWithLaterBean {}
 
     @org.springframework.boot.autoconfigure.AutoConfiguration(after = AtomicsAutoConfiguration.class)
     static class LaterRequests {
@@ -45,8 +42,7 @@ class AtomicsFailureReportTests {
 
     @Component
     static class HitsUser {
-        HitsUser(@Qualifier("hits") AtomicInt hits) {
-        }
+        HitsUser(@Qualifier("hits") AtomicInt hits) {}
     }
 
     private static SpringApplication application() {
@@ -58,19 +54,27 @@ class AtomicsFailureReportTests {
     @Test
     void startupFailureReportNamesThePropertyAndTheFix(CapturedOutput output) {
         assertThatException().isThrownBy(() -> application().run("--atomics.instances.requests.type=float"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
                 .contains("Description:")
-                .contains("Invalid atomics configuration: atomics.instances.requests.type = 'float': unknown atomic type")
+                .contains(
+                        "Invalid atomics configuration: atomics.instances.requests.type = 'float': unknown atomic type")
                 .contains("Action:")
                 .contains("Use int (signed integer), uint (unsigned integer) or bytes (raw bytes).");
     }
 
     @Test
     void lazyInitializationStillChecksAtStartup(CapturedOutput output) {
-        assertThatException().isThrownBy(() -> application().run("--spring.main.lazy-initialization=true",
-                "--atomics.instances.level.type=uint", "--atomics.instances.level.width=1",
-                "--atomics.instances.level.initial-value=300"));
-        assertThat(output).contains("atomics.instances.level.initial-value = '300'").contains("[0, 255]");
+        assertThatException()
+                .isThrownBy(() -> application()
+                        .run(
+                                "--spring.main.lazy-initialization=true",
+                                "--atomics.instances.level.type=uint",
+                                "--atomics.instances.level.width=1",
+                                "--atomics.instances.level.initial-value=300"));
+        assertThat(output)
+                .contains("atomics.instances.level.initial-value = '300'")
+                .contains("[0, 255]");
     }
 
     @Test
@@ -78,7 +82,8 @@ class AtomicsFailureReportTests {
         SpringApplication app = new SpringApplication(App.class, HitsUser.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         assertThatException().isThrownBy(() -> app.run("--atomics.instances.hits.type=integer"));
-        assertThat(output).contains("APPLICATION FAILED TO START")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
                 .contains("Invalid atomics configuration: atomics.instances.hits.type = 'integer': unknown atomic type")
                 .doesNotContain("NoSuchBeanDefinitionException");
     }
@@ -87,11 +92,14 @@ class AtomicsFailureReportTests {
     void atomicsNamedLikeTheContextsAndTheApplicationsBeansStart() {
         SpringApplication app = new SpringApplication(AppWithLaterBean.class, RequestsUser.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        try (ConfigurableApplicationContext context = app.run("--atomics.instances.requests.type=int",
-                "--atomics.instances.environment.type=int", "--atomics.instances.environment.initial-value=3")) {
+        try (ConfigurableApplicationContext context = app.run(
+                "--atomics.instances.requests.type=int",
+                "--atomics.instances.environment.type=int",
+                "--atomics.instances.environment.initial-value=3")) {
             AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
             assertThat(context.getBean("requests")).isEqualTo("a later bean");
-            assertThat(context.getBean(RequestsUser.class).requests).isSameAs(registry.get("requests").atomic());
+            assertThat(context.getBean(RequestsUser.class).requests)
+                    .isSameAs(registry.get("requests").atomic());
             assertThat(registry.get("environment", AtomicInt.class).load()).isEqualTo(3);
             assertThat(context.getBean("environment")).isSameAs(context.getEnvironment());
         }
@@ -108,9 +116,12 @@ class AtomicsFailureReportTests {
 
     @Test
     void validConfigurationStarts() {
-        try (ConfigurableApplicationContext context = application().run("--atomics.instances.requests.type=int",
-                "--atomics.instances.requests.initial-value=7")) {
-            assertThat(context.getBean(AtomicsRegistry.class).get("requests", AtomicInt.class).load()).isEqualTo(7);
+        try (ConfigurableApplicationContext context = application()
+                .run("--atomics.instances.requests.type=int", "--atomics.instances.requests.initial-value=7")) {
+            assertThat(context.getBean(AtomicsRegistry.class)
+                            .get("requests", AtomicInt.class)
+                            .load())
+                    .isEqualTo(7);
         }
     }
 }

@@ -1,16 +1,14 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Platform;
-
+import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.context.annotation.ImportRuntimeHints;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hints a native image of an application with the starter needs, registered by the auto-configuration. */
 class AtomicsRuntimeHintsTest {
@@ -25,7 +23,9 @@ class AtomicsRuntimeHintsTest {
 
     @Test
     void theAutoConfigurationRegistersThem() {
-        assertThat(AtomicsAutoConfiguration.class.getAnnotation(ImportRuntimeHints.class).value())
+        assertThat(AtomicsAutoConfiguration.class
+                        .getAnnotation(ImportRuntimeHints.class)
+                        .value())
                 .containsExactly(AtomicsRuntimeHints.class);
     }
 
@@ -33,21 +33,25 @@ class AtomicsRuntimeHintsTest {
     void theBundledNativeLibrariesOfBothPlatforms() {
         for (String platform : AtomicsRuntimeHints.PLATFORMS) {
             for (String library : AtomicsRuntimeHints.LIBRARIES) {
-                assertThat(RuntimeHintsPredicates.resource().forResource(platform + "/" + library)).accepts(hints);
+                assertThat(RuntimeHintsPredicates.resource().forResource(platform + "/" + library))
+                        .accepts(hints);
             }
         }
         // the names are those the jar has (this platform's folder at least)
         for (String library : AtomicsRuntimeHints.LIBRARIES) {
             assertThat(getClass().getClassLoader().getResource(Platform.RESOURCE_PREFIX + "/" + library))
-                    .as(Platform.RESOURCE_PREFIX + "/" + library).isNotNull();
+                    .as(Platform.RESOURCE_PREFIX + "/" + library)
+                    .isNotNull();
         }
         assertThat(AtomicsRuntimeHints.PLATFORMS).contains(Platform.RESOURCE_PREFIX);
     }
 
     @Test
     void atomicsRedissScript() {
-        assertThat(RuntimeHintsPredicates.resource().forResource(AtomicsRuntimeHints.REDIS_SCRIPT)).accepts(hints);
-        assertThat(getClass().getClassLoader().getResource(AtomicsRuntimeHints.REDIS_SCRIPT)).isNotNull();
+        assertThat(RuntimeHintsPredicates.resource().forResource(AtomicsRuntimeHints.REDIS_SCRIPT))
+                .accepts(hints);
+        assertThat(getClass().getClassLoader().getResource(AtomicsRuntimeHints.REDIS_SCRIPT))
+                .isNotNull();
     }
 
     @Test
@@ -58,21 +62,28 @@ class AtomicsRuntimeHintsTest {
             assertThat(RuntimeHintsPredicates.proxies().forInterfaces(type)).accepts(hints);
             assertThat(RuntimeHintsPredicates.reflection().onType(type)).accepts(hints);
         }
-        assertThat(RuntimeHintsPredicates.reflection().onType(TypeReference.of(Class.forName(AtomicsRuntimeHints.BRIDGE))))
+        assertThat(RuntimeHintsPredicates.reflection()
+                        .onType(TypeReference.of(Class.forName(AtomicsRuntimeHints.BRIDGE))))
                 .accepts(hints);
     }
 
     @Test
     void bindingOfTheConfigurationProperties() {
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Shared.class, "setMode")).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Entry.class, "setMeter")).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Test.class, "setIsolate")).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Shared.class, "setMode"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Entry.class, "setMeter"))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(AtomicsProperties.Test.class, "setIsolate"))
+                .accepts(hints);
     }
 
     @Test
     void theEndpointsAnswers() {
-        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.AtomicsDescriptor.class)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.SourceDescriptor.class)).accepts(hints);
-        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.OperationResult.class)).accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.AtomicsDescriptor.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.SourceDescriptor.class))
+                .accepts(hints);
+        assertThat(RuntimeHintsPredicates.reflection().onType(AtomicsEndpoint.OperationResult.class))
+                .accepts(hints);
     }
 }

@@ -1,10 +1,16 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.TestShm;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,14 +18,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code atomics.test.isolate}: each context gets shared-memory objects and files of its own, created for it, and
@@ -29,8 +27,8 @@ class AtomicsTestIsolationTest {
 
     private final TestShm shm = new TestShm("isolate");
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class));
 
     @TempDir
     Path dir;
@@ -56,9 +54,12 @@ class AtomicsTestIsolationTest {
 
     /** An application's shared entries, none with create: under isolation each gets a new object or file anyway. */
     private ApplicationContextRunner configured(String name) {
-        return runner.withPropertyValues("atomics.shared.jobs.shm=" + name,
-                "atomics.shared.jobs-seen.shm=" + name, "atomics.shared.jobs-seen.readonly=true",
-                "atomics.shared.file-counter.file=" + dir.resolve("var/counters.bin"), "atomics.shared.file-counter.offset=8",
+        return runner.withPropertyValues(
+                "atomics.shared.jobs.shm=" + name,
+                "atomics.shared.jobs-seen.shm=" + name,
+                "atomics.shared.jobs-seen.readonly=true",
+                "atomics.shared.file-counter.file=" + dir.resolve("var/counters.bin"),
+                "atomics.shared.file-counter.offset=8",
                 "atomics.shared.elsewhere.file=" + dir.resolve("other/dir/more.bin"));
     }
 
@@ -77,17 +78,31 @@ class AtomicsTestIsolationTest {
             assertThat(a.shm()).startsWith(name + "-test-").isNotEqualTo(b.shm());
             assertThat(b.shm()).startsWith(name + "-test-");
             assertThat(a.file()).isNotEqualTo(b.file());
-            assertThat(a.file().toString()).endsWith(dir.resolve("var/counters.bin").toString());
-            assertThat(a.root().getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+            assertThat(a.file().toString())
+                    .endsWith(dir.resolve("var/counters.bin").toString());
+            assertThat(a.root().getParent())
+                    .isEqualTo(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
             // each counts in its own memory
             first.getBean(AtomicsRegistry.class).get("jobs", AtomicInt.class).add(3);
             second.getBean(AtomicsRegistry.class).get("jobs", AtomicInt.class).add(5);
-            first.getBean(AtomicsRegistry.class).get("file-counter", AtomicInt.class).add(7);
-            assertThat(first.getBean(AtomicsRegistry.class).get("jobs-seen", AtomicInt.class).load()).isEqualTo(3);
-            assertThat(second.getBean(AtomicsRegistry.class).get("jobs-seen", AtomicInt.class).load()).isEqualTo(5);
-            assertThat(second.getBean(AtomicsRegistry.class).get("file-counter", AtomicInt.class).load()).isZero();
+            first.getBean(AtomicsRegistry.class)
+                    .get("file-counter", AtomicInt.class)
+                    .add(7);
+            assertThat(first.getBean(AtomicsRegistry.class)
+                            .get("jobs-seen", AtomicInt.class)
+                            .load())
+                    .isEqualTo(3);
+            assertThat(second.getBean(AtomicsRegistry.class)
+                            .get("jobs-seen", AtomicInt.class)
+                            .load())
+                    .isEqualTo(5);
+            assertThat(second.getBean(AtomicsRegistry.class)
+                            .get("file-counter", AtomicInt.class)
+                            .load())
+                    .isZero();
             // created with the default mode, and nothing under the configured names
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a.file()))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(a.file())))
+                    .isEqualTo("rw-------");
             assertThat(SharedMemory.exists(name)).isFalse();
             assertThat(dir.resolve("var")).doesNotExist();
         }));
@@ -101,7 +116,8 @@ class AtomicsTestIsolationTest {
 
     @Test
     void anIsolatedContextThatFailsAfterItsAtomicsWereBuiltLeavesNothingBehindEither() {
-        configured(shm.name()).withPropertyValues("atomics.test.isolate=true")
+        configured(shm.name())
+                .withPropertyValues("atomics.test.isolate=true")
                 .withUserConfiguration(FailingAfterTheRegistry.class)
                 .run(context -> assertThat(context).hasFailed());
         Used used = FailingAfterTheRegistry.used;
@@ -125,11 +141,18 @@ class AtomicsTestIsolationTest {
     @Test
     void withoutIsolationClosingRemovesNothing() {
         String name = shm.name();
-        configured(name).withPropertyValues("atomics.shared.jobs.create=true", "atomics.shared.file-counter.create=true",
+        configured(name)
+                .withPropertyValues(
+                        "atomics.shared.jobs.create=true",
+                        "atomics.shared.file-counter.create=true",
                         "atomics.shared.elsewhere.create=true")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(AtomicsRegistry.class).get("jobs").source().target()).isEqualTo(name);
+                    assertThat(context.getBean(AtomicsRegistry.class)
+                                    .get("jobs")
+                                    .source()
+                                    .target())
+                            .isEqualTo(name);
                 });
         assertThat(SharedMemory.exists(name)).isTrue();
         assertThat(dir.resolve("var/counters.bin")).exists();

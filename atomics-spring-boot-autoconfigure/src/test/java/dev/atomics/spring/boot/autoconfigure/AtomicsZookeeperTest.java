@@ -1,35 +1,33 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import dev.atomics.spring.boot.autoconfigure.registry.ZookeeperKind;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.Engine;
 import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsHealthIndicator;
+import dev.atomics.spring.boot.autoconfigure.registry.ZookeeperKind;
 import dev.atomics.zookeeper.ZookeeperAtomic;
 import dev.atomics.zookeeper.ZookeeperMissingNodeException;
 import dev.atomics.zookeeper.ZookeeperOutcomeUnknownException;
 import dev.atomics.zookeeper.ZookeeperUnavailableException;
 import dev.atomics.zookeeper.ZookeeperValueException;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
-
-import org.apache.curator.framework.CuratorFramework;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.curator.framework.CuratorFramework;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * {@code atomics.cluster} entries with {@code zookeeper} on a real ZooKeeper server: beans on znodes created at
@@ -44,8 +42,10 @@ class AtomicsZookeeperTest {
     private final String path = "/starter/" + UUID.randomUUID() + "/orders";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class,
-                    AtomicsZookeeperAutoConfiguration.class, AtomicsHealthAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(
+                    AtomicsAutoConfiguration.class,
+                    AtomicsZookeeperAutoConfiguration.class,
+                    AtomicsHealthAutoConfiguration.class));
 
     @BeforeAll
     static void start() {
@@ -60,8 +60,10 @@ class AtomicsZookeeperTest {
 
     @Test
     void clusterEntriesAreBeansOnZnodesCreatedAtStartup() {
-        runner.withPropertyValues("atomics.zookeeper.connect-string=" + ensemble,
-                        "atomics.cluster.orders.zookeeper=" + path, "atomics.cluster.orders.type=int")
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.type=int")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(ZookeeperKind.class);
                     AtomicInt orders = (AtomicInt) context.getBean("atomics.cluster.orders");
@@ -70,38 +72,47 @@ class AtomicsZookeeperTest {
                     assertThat(plain.getData().forPath(path)).isEqualTo(new byte[8]);
                     orders.add(41);
                     orders.inc();
-                    assertThat(plain.getData().forPath(path)).isEqualTo(ByteBuffer.allocate(8).putLong(42).array());
+                    assertThat(plain.getData().forPath(path))
+                            .isEqualTo(ByteBuffer.allocate(8).putLong(42).array());
                     AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
                     assertThat(registry.read("orders").value()).isEqualTo("42");
-                    Health health = context.getBean(AtomicsHealthIndicator.class).health();
+                    Health health =
+                            context.getBean(AtomicsHealthIndicator.class).health();
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
-                    assertThat(health.getDetails().toString()).contains(ensemble).contains("session=connected");
+                    assertThat(health.getDetails().toString())
+                            .contains(ensemble)
+                            .contains("session=connected");
                 });
     }
 
     @Test
     void twoInstancesCountIntoOneZnodeExactly() throws Exception {
-        String[] props = { "atomics.zookeeper.connect-string=" + ensemble, "atomics.cluster.hits.zookeeper=" + path,
-                "atomics.cluster.hits.type=int" };
-        runner.withPropertyValues(props).run(a -> runner.withPropertyValues(props).run(b -> {
-            List<Thread> threads = new ArrayList<>();
-            for (var context : List.of(a, b)) {
-                AtomicInt hits = (AtomicInt) context.getBean("atomics.cluster.hits");
-                for (int t = 0; t < 2; t++) {
-                    Thread thread = new Thread(() -> {
-                        for (int i = 0; i < 250; i++) {
-                            hits.inc();
+        String[] props = {
+            "atomics.zookeeper.connect-string=" + ensemble,
+            "atomics.cluster.hits.zookeeper=" + path,
+            "atomics.cluster.hits.type=int"
+        };
+        runner.withPropertyValues(props)
+                .run(a -> runner.withPropertyValues(props).run(b -> {
+                    List<Thread> threads = new ArrayList<>();
+                    for (var context : List.of(a, b)) {
+                        AtomicInt hits = (AtomicInt) context.getBean("atomics.cluster.hits");
+                        for (int t = 0; t < 2; t++) {
+                            Thread thread = new Thread(() -> {
+                                for (int i = 0; i < 250; i++) {
+                                    hits.inc();
+                                }
+                            });
+                            thread.start();
+                            threads.add(thread);
                         }
-                    });
-                    thread.start();
-                    threads.add(thread);
-                }
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
-            assertThat(((AtomicInt) a.getBean("atomics.cluster.hits")).load()).isEqualTo(1000);
-        }));
+                    }
+                    for (Thread t : threads) {
+                        t.join();
+                    }
+                    assertThat(((AtomicInt) a.getBean("atomics.cluster.hits")).load())
+                            .isEqualTo(1000);
+                }));
     }
 
     @Test
@@ -113,7 +124,8 @@ class AtomicsZookeeperTest {
                     .run(context -> {
                         assertThat(context).hasNotFailed();
                         ((AtomicInt) context.getBean("atomics.cluster.orders")).inc();
-                        assertThat(plain.getData().forPath(path)).isEqualTo(ByteBuffer.allocate(8).putLong(1).array());
+                        assertThat(plain.getData().forPath(path))
+                                .isEqualTo(ByteBuffer.allocate(8).putLong(1).array());
                     });
         } finally {
             own.close();
@@ -122,8 +134,8 @@ class AtomicsZookeeperTest {
 
     @Test
     void aForeignOrDeletedZnodeIsDownAndConflict() {
-        runner.withPropertyValues("atomics.zookeeper.connect-string=" + ensemble,
-                        "atomics.cluster.orders.zookeeper=" + path)
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble, "atomics.cluster.orders.zookeeper=" + path)
                 .run(context -> {
                     AtomicsHealthIndicator indicator = context.getBean(AtomicsHealthIndicator.class);
                     plain.setData().forPath(path, "{}".getBytes());
@@ -138,13 +150,17 @@ class AtomicsZookeeperTest {
                     } catch (ZookeeperMissingNodeException e) {
                         assertThat(AtomicsProblem.of(e).status()).isEqualTo(409);
                     }
-                    assertThat(plain.checkExists().forPath(path)).as("never recreated by an operation").isNull();
+                    assertThat(plain.checkExists().forPath(path))
+                            .as("never recreated by an operation")
+                            .isNull();
                 });
     }
 
     @Test
     void statusesOfZookeeperFailures() {
-        assertThat(AtomicsProblem.of(new ZookeeperValueException("foreign", "/p", null)).status()).isEqualTo(409);
+        assertThat(AtomicsProblem.of(new ZookeeperValueException("foreign", "/p", null))
+                        .status())
+                .isEqualTo(409);
         AtomicsProblem unknown = AtomicsProblem.of(new ZookeeperOutcomeUnknownException("lost", "/p", null));
         assertThat(unknown.status()).isEqualTo(504);
         assertThat(unknown.outcome()).isEqualTo("unknown");
@@ -157,7 +173,8 @@ class AtomicsZookeeperTest {
     void withoutClientOrConnectStringStartupFailsSayingWhatToSet() {
         runner.withPropertyValues("atomics.cluster.orders.zookeeper=" + path).run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
+            assertThat(context.getStartupFailure())
+                    .rootCause()
                     .hasMessageContaining("atomics.zookeeper.connect-string");
         });
     }
@@ -165,11 +182,14 @@ class AtomicsZookeeperTest {
     @ParameterizedTest
     @CsvSource({"on-missing,fail", "initial-value,5", "wait.replicas,1"})
     void redisOnlyKeysAreRefusedOnZnodeEntriesNotIgnored(String key, String value) {
-        runner.withPropertyValues("atomics.zookeeper.connect-string=" + ensemble,
-                "atomics.cluster.orders.zookeeper=" + path, "atomics.cluster.orders." + key + "=" + value)
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders." + key + "=" + value)
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .hasMessageContaining("atomics.cluster.orders." + key.replace(".replicas", ""));
                 });
     }

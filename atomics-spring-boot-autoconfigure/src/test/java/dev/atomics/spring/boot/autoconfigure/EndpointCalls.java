@@ -1,20 +1,17 @@
 package dev.atomics.spring.boot.autoconfigure;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.AtomicDescriptor;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint.OperationResult;
-
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-
 import java.util.Map;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /** The endpoint's answers, called directly: a body on success, a problem body otherwise. */
 final class EndpointCalls {
 
-    private EndpointCalls() {
-    }
+    private EndpointCalls() {}
 
     static AtomicDescriptor descriptor(WebEndpointResponse<Object> response) {
         assertThat(response.getStatus()).as("status of %s", response.getBody()).isEqualTo(200);

@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.BeanUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.beans.PropertyDescriptor;
 import java.nio.file.Files;
@@ -12,8 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.BeanUtils;
 
 /**
  * Boot's metadata cannot hint keys inside map values (spring-boot issue 9945), so docs/reference-spring-boot.md

@@ -1,9 +1,11 @@
 package dev.atomics.spring.boot.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.DocumentContext;
-
 import dev.atomics.AtomicInt;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,11 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real server with the default endpoint access: the JSON of {@code /actuator/atomics}, 404 for unknown names,
@@ -72,15 +69,20 @@ class AtomicsActuatorIntegrationTest {
         assertThat(json.read("$.atomics.level.engine", String.class)).isEqualTo("patomic");
         assertThat(json.read("$.atomics.level.nativeLibrary", String.class)).startsWith("patomic ");
         assertThat(json.read("$.atomics.flags.value", String.class)).isEqualTo("00000000");
-        assertThat(json.read("$.atomics.flags.opsSupported", List.class)).contains("load", "store").doesNotContain("add");
+        assertThat(json.read("$.atomics.flags.opsSupported", List.class))
+                .contains("load", "store")
+                .doesNotContain("add");
         assertThat(json.read("$.atomics.jobs-done.source.kind", String.class)).isEqualTo("shm");
         assertThat(json.read("$.atomics.jobs-done.source.target", String.class)).isEqualTo(IT.shmName);
         assertThat(json.read("$.atomics.jobs-done.source.offset", Long.class)).isZero();
         assertThat(json.read("$.atomics.jobs-done.readonly", Boolean.class)).isFalse();
         assertThat(json.read("$.atomics.jobs-seen.readonly", Boolean.class)).isTrue();
-        assertThat(json.read("$.atomics.file-counter.source.kind", String.class)).isEqualTo("file");
-        assertThat(json.read("$.atomics.file-counter.source.target", String.class)).isEqualTo(IT.file.toString());
-        assertThat(json.read("$.atomics.file-counter.source.offset", Long.class)).isEqualTo(8);
+        assertThat(json.read("$.atomics.file-counter.source.kind", String.class))
+                .isEqualTo("file");
+        assertThat(json.read("$.atomics.file-counter.source.target", String.class))
+                .isEqualTo(IT.file.toString());
+        assertThat(json.read("$.atomics.file-counter.source.offset", Long.class))
+                .isEqualTo(8);
         assertThat(json.read("$.nativeLibrary.version", String.class)).isNotBlank();
     }
 
@@ -123,13 +125,16 @@ class AtomicsActuatorIntegrationTest {
     void healthIsUpWithTheNativeLibrary() throws Exception {
         Http.Response r = http().get("/actuator/health");
         assertThat(r.json().read("$.components.atomics.status", String.class)).isEqualTo("UP");
-        assertThat(r.json().read("$.components.atomics.details.nativeLibrary.version", String.class)).isNotBlank();
-        assertThat(r.json().read("$.components.atomics.details.atomics", Integer.class)).isEqualTo(6);
+        assertThat(r.json().read("$.components.atomics.details.nativeLibrary.version", String.class))
+                .isNotBlank();
+        assertThat(r.json().read("$.components.atomics.details.atomics", Integer.class))
+                .isEqualTo(6);
     }
 
     @Test
     void anotherProcessChangesTheSharedMemoryCounter() throws Exception {
-        long before = Long.parseLong(http().get("/actuator/atomics/jobs-done").json().read("$.value", String.class));
+        long before =
+                Long.parseLong(http().get("/actuator/atomics/jobs-done").json().read("$.value", String.class));
         String printed = Http.runPeer("shm", IT.shmName, "0", "7");
         assertThat(Long.parseLong(printed)).isEqualTo(before + 7);
         assertThat(http().get("/actuator/atomics/jobs-done").json().read("$.value", String.class))
@@ -145,6 +150,7 @@ class AtomicsActuatorIntegrationTest {
     void anotherProcessChangesTheMappedFileCounter() throws Exception {
         String printed = Http.runPeer("file", IT.file.toString(), "8", "-42");
         assertThat(printed).isEqualTo("-42");
-        assertThat(http().get("/actuator/atomics/file-counter").json().read("$.value", String.class)).isEqualTo("-42");
+        assertThat(http().get("/actuator/atomics/file-counter").json().read("$.value", String.class))
+                .isEqualTo("-42");
     }
 }

@@ -1,15 +1,13 @@
 package dev.atomics.spring.boot.it;
 
 import dev.atomics.shm.SharedMemory;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Per-test-class shared-memory name and directory, and the common configuration of the test application. */
 final class ItSupport {

@@ -4,7 +4,6 @@ import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsEndpoint;
 import dev.atomics.spring.boot.actuate.AtomicsHealthIndicator;
 import dev.atomics.spring.boot.autoconfigure.AtomicsAutoConfiguration;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -25,10 +24,12 @@ public class JvmEngineApp {
         try (ConfigurableApplicationContext context = app.run(args)) {
             AtomicsRegistry registry = context.getBean(AtomicsRegistry.class);
             registry.readAll();
-            System.out.println("health " + new AtomicsHealthIndicator(registry).health().getDetails());
+            System.out.println(
+                    "health " + new AtomicsHealthIndicator(registry).health().getDetails());
             AtomicsEndpoint endpoint = new AtomicsEndpoint(registry);
             System.out.println("endpoint " + endpoint.atomics().nativeLibrary());
-            System.out.println("write " + endpoint.operate("counter", "add", "2", null, null).getStatus());
+            System.out.println("write "
+                    + endpoint.operate("counter", "add", "2", null, null).getStatus());
         }
         System.out.println("done");
     }

@@ -1,11 +1,15 @@
 package dev.atomics.spring.boot.it;
 
-import com.jayway.jsonpath.DocumentContext;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.DocumentContext;
 import dev.atomics.AtomicInt;
 import dev.atomics.engine.Engines;
 import dev.atomics.shm.SharedMemory;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,13 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a hostile or careless peer process can do to shared memory under a running application, done by a real
@@ -32,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PeerDamageIntegrationTest {
 
-    private static final String PREFIX = "atomics-test-" + ProcessHandle.current().pid() + "-peer-";
+    private static final String PREFIX =
+            "atomics-test-" + ProcessHandle.current().pid() + "-peer-";
 
     /** One shared atomic alone on its object, at offset 4096: the second page, gone once the object shrinks. */
     record Case(String name, String engine, int width) {
@@ -106,12 +104,15 @@ class PeerDamageIntegrationTest {
     void objectsShrunkByAPeerAreShownUnavailableAndNeverRead() throws Exception {
         Http http = new Http(port);
         for (Case c : SHRUNK) {
-            assertThat(http.post("/actuator/atomics/" + c.name(), "{\"operation\":\"add\",\"value\":\"5\"}").status())
-                    .as(c.name()).isEqualTo(200);
+            assertThat(http.post("/actuator/atomics/" + c.name(), "{\"operation\":\"add\",\"value\":\"5\"}")
+                            .status())
+                    .as(c.name())
+                    .isEqualTo(200);
         }
         intact.store(42);
 
-        python("import os, sys\nfor name in sys.argv[1:]: os.truncate('/dev/shm/' + name, 0)",
+        python(
+                "import os, sys\nfor name in sys.argv[1:]: os.truncate('/dev/shm/' + name, 0)",
                 SHRUNK.stream().map(Case::shm).toArray(String[]::new));
 
         // the dashboard's poll: every atomic listed, the shrunk ones without a value
@@ -122,7 +123,10 @@ class PeerDamageIntegrationTest {
             String at = "$.atomics['" + c.name() + "']";
             assertThat(json.read(at + ".status", String.class)).as(c.name()).isEqualTo("unavailable");
             assertThat(json.read(at + ".value", String.class)).as(c.name()).isNull();
-            assertThat(json.read(at + ".problem", String.class)).as(c.name()).contains(c.shm()).contains("shrank");
+            assertThat(json.read(at + ".problem", String.class))
+                    .as(c.name())
+                    .contains(c.shm())
+                    .contains("shrank");
             assertThat(json.read(at + ".engine", String.class)).isEqualTo(c.engine());
 
             Http.Response one = http.get("/actuator/atomics/" + c.name());
@@ -147,13 +151,19 @@ class PeerDamageIntegrationTest {
 
         Http.Response health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
-        assertThat(health.json().read("$.components.atomics.status", String.class)).isEqualTo("DOWN");
+        assertThat(health.json().read("$.components.atomics.status", String.class))
+                .isEqualTo("DOWN");
         String reason = health.json().read("$.components.atomics.details.reason", String.class);
         for (Case c : SHRUNK) {
             assertThat(reason).contains(c.name()).contains(c.shm());
         }
-        Map<String, Object> mapping = health.json().read("$.components.atomics.details.mappings['shm:" + SHRUNK.get(0).shm() + "']");
-        assertThat(mapping).containsEntry("status", "DOWN").containsEntry("state", "shrunk").containsEntry("currentSize", 0);
+        Map<String, Object> mapping = health.json()
+                .read("$.components.atomics.details.mappings['shm:"
+                        + SHRUNK.get(0).shm() + "']");
+        assertThat(mapping)
+                .containsEntry("status", "DOWN")
+                .containsEntry("state", "shrunk")
+                .containsEntry("currentSize", 0);
     }
 
     @Test
@@ -161,21 +171,27 @@ class PeerDamageIntegrationTest {
         Http http = new Http(port);
         swapped.add(2);
         String path = "/dev/shm/" + PREFIX + SWAPPED;
-        python("import os, struct, sys\nos.unlink(sys.argv[1])\nfd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)\n"
-                + "os.write(fd, struct.pack('=q', 1000))\nos.close(fd)", path);
+        python(
+                "import os, struct, sys\nos.unlink(sys.argv[1])\nfd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT | "
+                        + "os.O_EXCL, 0o600)\n"
+                        + "os.write(fd, struct.pack('=q', 1000))\nos.close(fd)",
+                path);
 
         Http.Response one = http.get("/actuator/atomics/" + SWAPPED);
         assertThat(one.json().read("$.status", String.class)).isEqualTo("unavailable");
         assertThat(one.json().read("$.problem", String.class)).contains("refers to a different object");
         assertThat(swapped.load()).as("the bean still works on the old object").isEqualTo(2);
         assertThat(python("import struct, sys\nprint(struct.unpack('=q', open(sys.argv[1], 'rb').read(8))[0])", path))
-                .as("while everyone else sees the new one").isEqualTo("1000");
+                .as("while everyone else sees the new one")
+                .isEqualTo("1000");
 
         Http.Response health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().read("$.components.atomics.details.reason", String.class))
-                .contains(SWAPPED).contains("refers to a different object");
-        assertThat(http.get("/actuator/prometheus").body()).containsPattern("atomics_value\\{name=\"swapped\"[^}]*} NaN");
+                .contains(SWAPPED)
+                .contains("refers to a different object");
+        assertThat(http.get("/actuator/prometheus").body())
+                .containsPattern("atomics_value\\{name=\"swapped\"[^}]*} NaN");
     }
 
     /** Runs a Python 3 program with arguments and returns what it printed. */

@@ -5,7 +5,6 @@ import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.shm.SharedMemory;
-
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -19,8 +18,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class SharedCounterPeer {
 
-    private SharedCounterPeer() {
-    }
+    private SharedCounterPeer() {}
 
     public static void main(String[] args) throws Exception {
         String kind = args[0];
@@ -34,7 +32,8 @@ public final class SharedCounterPeer {
                 }
             }
         } else {
-            try (FileChannel channel = FileChannel.open(Path.of(target), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(Path.of(target), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, offset, 8);
                 try (AtomicIntViewContext ctx = Atomics.atomicView(buffer, AtomicType.INT)) {
                     System.out.println(add(ctx.open(), delta));

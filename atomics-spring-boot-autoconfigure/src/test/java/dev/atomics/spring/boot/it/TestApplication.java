@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The application of the integration tests: nothing but auto-configuration. */
 @SpringBootApplication
-public class TestApplication {
-}
+public class TestApplication {}

@@ -1,11 +1,16 @@
 package dev.atomics.spring.boot.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.UnsupportedOpException;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.autoconfigure.AtomicsAutoConfiguration;
 import dev.atomics.spring.boot.autoconfigure.AtomicsWebAutoConfiguration;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -17,19 +22,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** An application's controller gets the endpoint's status table, as ProblemDetail bodies, once it opts in. */
 class AtomicsProblemDetailsTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AtomicsAutoConfiguration.class, AtomicsWebAutoConfiguration.class))
             .withUserConfiguration(Mvc.class, Counters.class)
-            .withPropertyValues("atomics.instances.hits.type=int", "atomics.instances.tiny.type=uint",
+            .withPropertyValues(
+                    "atomics.instances.hits.type=int",
+                    "atomics.instances.tiny.type=uint",
                     "atomics.instances.tiny.width=1");
 
     @Test
@@ -43,16 +44,22 @@ class AtomicsProblemDetailsTest {
     void theLibrarysExceptionsBecomeProblems() {
         runner.withPropertyValues("atomics.web.problem-details=true").run(context -> {
             MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
-            mvc.perform(get("/counters/hits")).andExpect(status().isOk()).andExpect(content().string("1"));
-            mvc.perform(get("/counters/nope")).andExpect(status().isNotFound())
+            mvc.perform(get("/counters/hits"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string("1"));
+            mvc.perform(get("/counters/nope"))
+                    .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                     .andExpect(jsonPath("$.status").value(404))
                     .andExpect(jsonPath("$.title").value("Unknown atomic"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no atomic named 'nope'")))
+                    .andExpect(
+                            jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no atomic named 'nope'")))
                     .andExpect(jsonPath("$.exception").value("UnknownAtomicException"));
-            mvc.perform(get("/counters/hits/refused")).andExpect(status().isBadRequest())
+            mvc.perform(get("/counters/hits/refused"))
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.detail").value("not today"));
-            mvc.perform(get("/counters/tiny/add/300")).andExpect(status().isBadRequest())
+            mvc.perform(get("/counters/tiny/add/300"))
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.exception").value("OperandRangeException"));
         });
     }
@@ -68,8 +75,7 @@ class AtomicsProblemDetailsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebMvc
-    static class Mvc {
-    }
+    static class Mvc {}
 
     @RestController
     static class Counters {

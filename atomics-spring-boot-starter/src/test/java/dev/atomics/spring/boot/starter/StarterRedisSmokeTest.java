@@ -1,8 +1,9 @@
 package dev.atomics.spring.boot.starter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.redis.testing.RedisServer;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,18 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The starter plus spring-boot-starter-data-redis and one YAML entry: an application gets an {@code AtomicInt} that
  * counts in Redis, for every instance of it.
  */
-@SpringBootTest(properties = { "atomics.cluster.orders.redis=smoke:orders", "atomics.cluster.orders.type=int" })
+@SpringBootTest(properties = {"atomics.cluster.orders.redis=smoke:orders", "atomics.cluster.orders.type=int"})
 class StarterRedisSmokeTest {
 
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {

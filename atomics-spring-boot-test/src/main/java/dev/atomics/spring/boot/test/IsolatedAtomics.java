@@ -1,13 +1,12 @@
 package dev.atomics.spring.boot.test;
 
-import org.springframework.boot.test.context.PropertyMapping;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.context.PropertyMapping;
 
 /**
  * Runs a test's application context with its shared memory isolated: sets {@code atomics.test.isolate=true} for the

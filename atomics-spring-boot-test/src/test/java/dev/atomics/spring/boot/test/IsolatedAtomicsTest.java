@@ -1,9 +1,10 @@
 package dev.atomics.spring.boot.test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.atomics.AtomicInt;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -12,18 +13,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** {@link IsolatedAtomics} on a test class: the property is set, and the context's object is its own. */
-@SpringBootTest(classes = IsolatedAtomicsTest.App.class, properties = "atomics.shared.jobs.shm=atomics-isolated-annotation")
+@SpringBootTest(
+        classes = IsolatedAtomicsTest.App.class,
+        properties = "atomics.shared.jobs.shm=atomics-isolated-annotation")
 @IsolatedAtomics
 @DirtiesContext
 class IsolatedAtomicsTest {
 
     /** Nothing but auto-configuration. */
     @SpringBootApplication
-    static class App {
-    }
+    static class App {}
 
     @Autowired
     Environment environment;

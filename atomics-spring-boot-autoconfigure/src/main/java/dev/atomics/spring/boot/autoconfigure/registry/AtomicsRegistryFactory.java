@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
@@ -10,10 +8,7 @@ import dev.atomics.UnsupportedWidthException;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Builds the {@link AtomicsRegistry} from {@link AtomicsProperties}: checks every entry first (so that a bad
@@ -54,8 +51,7 @@ public final class AtomicsRegistryFactory {
     /** How much of a configured value error messages quote. */
     private static final int QUOTE = 100;
 
-    private AtomicsRegistryFactory() {
-    }
+    private AtomicsRegistryFactory() {}
 
     public static AtomicsRegistry create(AtomicsProperties properties) {
         return create(properties, List.of());
@@ -65,7 +61,8 @@ public final class AtomicsRegistryFactory {
      * @param optionalKinds the kinds that need beans of their own, if the application has them (redis)
      */
     public static AtomicsRegistry create(AtomicsProperties properties, List<? extends SourceKind<?>> optionalKinds) {
-        if (properties.getPatomicLibrary() != null && !properties.getPatomicLibrary().isBlank()) {
+        if (properties.getPatomicLibrary() != null
+                && !properties.getPatomicLibrary().isBlank()) {
             NativeLibrarySelector.select(properties.getPatomicLibrary());
         }
         Engine defaultEngine = engine("atomics.engine", properties.getEngine(), Engine.AUTO);
@@ -79,8 +76,8 @@ public final class AtomicsRegistryFactory {
         }
         checkNames(names);
 
-        List<SourceKind<?>> kinds = new ArrayList<>(List.of(new InstanceKind(), new ShmKind(isolation),
-                new FileKind(isolation)));
+        List<SourceKind<?>> kinds =
+                new ArrayList<>(List.of(new InstanceKind(), new ShmKind(isolation), new FileKind(isolation)));
         kinds.addAll(optionalKinds);
         // every entry is validated before anything is opened
         Map<SourceKind<?>, List<ResolvedAtomic>> specs = new IdentityHashMap<>();
@@ -104,13 +101,17 @@ public final class AtomicsRegistryFactory {
         }
     }
 
-    private static <E extends AtomicsProperties.Entry> void validate(EntryMap<E> map, AtomicsProperties properties,
-            Engine defaultEngine, List<SourceKind<?>> kinds, Map<SourceKind<?>, List<ResolvedAtomic>> specs,
+    private static <E extends AtomicsProperties.Entry> void validate(
+            EntryMap<E> map,
+            AtomicsProperties properties,
+            Engine defaultEngine,
+            List<SourceKind<?>> kinds,
+            Map<SourceKind<?>, List<ResolvedAtomic>> specs,
             List<String> order) {
         map.entries().apply(properties).forEach((name, entry) -> {
             String prefix = map.prefix() + "." + name;
-            ResolvedAtomic basics = map.memory() ? memoryBasics(name, prefix, entry, defaultEngine)
-                    : serverBasics(name, prefix, entry);
+            ResolvedAtomic basics =
+                    map.memory() ? memoryBasics(name, prefix, entry, defaultEngine) : serverBasics(name, prefix, entry);
             counter(prefix, basics.type(), entry.getMeter());
             SourceKind<E> kind = kindOf(map, prefix, entry, kinds);
             specs.computeIfAbsent(kind, k -> new ArrayList<>()).add(kind.validate(basics, entry));
@@ -120,24 +121,31 @@ public final class AtomicsRegistryFactory {
 
     /** The kind of {@code entry}: the one whose selector it sets (exactly one), or the map's only kind. */
     @SuppressWarnings("unchecked")
-    private static <E extends AtomicsProperties.Entry> SourceKind<E> kindOf(EntryMap<E> map, String prefix, E entry,
-                                                                             List<SourceKind<?>> kinds) {
+    private static <E extends AtomicsProperties.Entry> SourceKind<E> kindOf(
+            EntryMap<E> map, String prefix, E entry, List<SourceKind<?>> kinds) {
         String selector = null;
         if (!map.selectors().isEmpty()) {
             Map<String, String> set = map.targets(entry);
             List<String> selectors = List.copyOf(map.selectors().keySet());
             if (set.size() > 1) {
                 List<String> both = List.copyOf(set.keySet());
-                throw new AtomicsConfigurationException(prefix + "." + both.get(0), set.get(both.get(0)), "both '" + both.get(0)
-                        + "' and '" + both.get(1) + "' (" + AtomicValues.abbreviate(set.get(both.get(1)), QUOTE)
-                        + ") are set, but a " + map.noun() + " lives in exactly one of them",
+                throw new AtomicsConfigurationException(
+                        prefix + "." + both.get(0),
+                        set.get(both.get(0)),
+                        "both '" + both.get(0)
+                                + "' and '" + both.get(1) + "' (" + AtomicValues.abbreviate(set.get(both.get(1)), QUOTE)
+                                + ") are set, but a " + map.noun() + " lives in exactly one of them",
                         "Remove " + prefix + "." + both.get(0) + " or " + prefix + "." + both.get(1) + ".");
             }
             if (set.isEmpty()) {
-                String none = selectors.size() == 1 ? "'" + selectors.get(0) + "' is not set"
+                String none = selectors.size() == 1
+                        ? "'" + selectors.get(0) + "' is not set"
                         : "neither '" + String.join("' nor '", selectors) + "' is set";
-                throw new AtomicsConfigurationException(prefix + "." + selectors.get(0), null, none + ", so "
-                        + map.nothingToUse(), map.nothingFix().apply(prefix));
+                throw new AtomicsConfigurationException(
+                        prefix + "." + selectors.get(0),
+                        null,
+                        none + ", so " + map.nothingToUse(),
+                        map.nothingFix().apply(prefix));
             }
             selector = set.keySet().iterator().next();
         }
@@ -148,7 +156,9 @@ public final class AtomicsRegistryFactory {
         }
         EntryMap.Requirement needs = map.needs().get(selector);
         String value = map.targets(entry).get(selector);
-        throw new AtomicsConfigurationException(prefix + "." + selector, value,
+        throw new AtomicsConfigurationException(
+                prefix + "." + selector,
+                value,
                 needs == null ? "no source kind serves '" + selector + "' entries" : needs.problem(),
                 needs == null ? "Remove the entry." : needs.action());
     }
@@ -170,9 +180,13 @@ public final class AtomicsRegistryFactory {
                 checkName(map, name);
                 String other = seen.putIfAbsent(name, map);
                 if (other != null) {
-                    throw new AtomicsConfigurationException(map + "." + name, name, "the name is also used by " + other
-                            + "." + name + ", and every atomic needs its own name (its qualifier, and its key in the"
-                            + " registry)",
+                    throw new AtomicsConfigurationException(
+                            map + "." + name,
+                            name,
+                            "the name is also used by " + other
+                                    + "." + name
+                                    + ", and every atomic needs its own name (its qualifier, and its key in the"
+                                    + " registry)",
                             "Rename one of the two entries.");
                 }
             }
@@ -182,15 +196,20 @@ public final class AtomicsRegistryFactory {
     private static void checkName(String map, String name) {
         if (!NAME.matcher(name).matches()) {
             String quoted = AtomicValues.abbreviate(name, QUOTE); // an invalid name may be of any length
-            throw new AtomicsConfigurationException(map + "." + quoted, name, "'" + quoted + "' is not a valid atomic name:"
-                    + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they start"
-                    + " with a letter or digit and contain only letters, digits, '-' and '_' (at most 100 characters)",
+            throw new AtomicsConfigurationException(
+                    map + "." + quoted,
+                    name,
+                    "'" + quoted + "' is not a valid atomic name:"
+                            + " names are qualifiers, URL path segments of /actuator/atomics and metric tags, so they "
+                            + "start with a letter or digit and contain only letters, digits, '-' and '_' (at most 100 "
+                            + "characters)",
                     "Rename the entry, e.g. to '" + suggestName(name) + "'.");
         }
     }
 
     private static String suggestName(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[-_]+", "").replaceAll("-+$", "");
+        String s =
+                name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^[-_]+", "").replaceAll("-+$", "");
         if (s.isEmpty()) {
             s = "counter";
         }
@@ -212,11 +231,17 @@ public final class AtomicsRegistryFactory {
     public static AtomicType<?, ?, ?> type(String prefix, String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         switch (v) {
-            case "int": return AtomicType.INT;
-            case "uint": return AtomicType.UINT;
-            case "bytes": return AtomicType.BYTES;
+            case "int":
+                return AtomicType.INT;
+            case "uint":
+                return AtomicType.UINT;
+            case "bytes":
+                return AtomicType.BYTES;
             default:
-                throw new AtomicsConfigurationException(prefix + ".type", value, "unknown atomic type",
+                throw new AtomicsConfigurationException(
+                        prefix + ".type",
+                        value,
+                        "unknown atomic type",
                         "Use int (signed integer), uint (unsigned integer) or bytes (raw bytes).");
         }
     }
@@ -234,20 +259,26 @@ public final class AtomicsRegistryFactory {
                 return false;
             case "counter":
                 if (!type.isIntegral()) {
-                    throw new AtomicsConfigurationException(prefix + ".meter", meter, "a bytes atomic has no meter: it"
-                            + " holds bytes, not a number", "Remove " + prefix + ".meter, or use type int or uint.");
+                    throw new AtomicsConfigurationException(
+                            prefix + ".meter",
+                            meter,
+                            "a bytes atomic has no meter: it" + " holds bytes, not a number",
+                            "Remove " + prefix + ".meter, or use type int or uint.");
                 }
                 return true;
             default:
-                throw new AtomicsConfigurationException(prefix + ".meter", meter, "unknown meter",
+                throw new AtomicsConfigurationException(
+                        prefix + ".meter",
+                        meter,
+                        "unknown meter",
                         "Use gauge (atomics.value, the default: a value that goes up and down) or counter"
                                 + " (atomics.count: a value that only grows, such as requests or jobs done).");
         }
     }
 
     /** Type, engine and width of an atomic on memory: the core decides which widths an engine serves. */
-    private static ResolvedAtomic memoryBasics(String name, String prefix, AtomicsProperties.Entry entry,
-                                               Engine defaultEngine) {
+    private static ResolvedAtomic memoryBasics(
+            String name, String prefix, AtomicsProperties.Entry entry, Engine defaultEngine) {
         AtomicType<?, ?, ?> type = type(prefix, entry.getType());
         Engine engine = engine(prefix + ".engine", ((AtomicsProperties.MemoryEntry) entry).getEngine(), defaultEngine);
         return ResolvedAtomic.of(name, prefix, type, width(prefix, type, entry.getWidth(), engine), engine);
@@ -260,8 +291,11 @@ public final class AtomicsRegistryFactory {
         if (width == null) {
             width = defaultWidth(prefix, type);
         } else if (width != 1 && width != 2 && width != 4 && width != 8) {
-            throw new AtomicsConfigurationException(prefix + ".width", width, "unsupported width: a cluster atomic has 1, 2,"
-                    + " 4 or 8 bytes", "Use a width of 1, 2, 4 or 8.");
+            throw new AtomicsConfigurationException(
+                    prefix + ".width",
+                    width,
+                    "unsupported width: a cluster atomic has 1, 2," + " 4 or 8 bytes",
+                    "Use a width of 1, 2, 4 or 8.");
         }
         return ResolvedAtomic.of(name, prefix, type, width, null);
     }
@@ -270,7 +304,10 @@ public final class AtomicsRegistryFactory {
         if (type.isIntegral()) {
             return 8;
         }
-        throw new AtomicsConfigurationException(prefix + ".width", null, "a bytes atomic has no default width",
+        throw new AtomicsConfigurationException(
+                prefix + ".width",
+                null,
+                "a bytes atomic has no default width",
                 "Set " + prefix + ".width to its size in bytes, e.g. 4 or 8.");
     }
 
@@ -289,16 +326,25 @@ public final class AtomicsRegistryFactory {
         } catch (UnsupportedWidthException e) {
             throw unsupportedWidth(prefix, width, e);
         } catch (NativeLibraryException e) {
-            throw new AtomicsConfigurationException(prefix + ".engine", engine.name().toLowerCase(Locale.ROOT),
-                    "an atomic of width " + width + " needs the patomic library, which cannot be loaded: " + e.getMessage(),
+            throw new AtomicsConfigurationException(
+                    prefix + ".engine",
+                    engine.name().toLowerCase(Locale.ROOT),
+                    "an atomic of width " + width + " needs the patomic library, which cannot be loaded: "
+                            + e.getMessage(),
                     "Point atomics.patomic-library at a libpatomic built for this platform, or use the jvm engine"
-                            + " (engine auto or jvm), which serves widths 1, 2, 4 and 8 without a native library.", e);
+                            + " (engine auto or jvm), which serves widths 1, 2, 4 and 8 without a native library.",
+                    e);
         }
         return width;
     }
 
     static AtomicsConfigurationException unsupportedWidth(String prefix, int width, UnsupportedWidthException e) {
-        return new AtomicsConfigurationException(prefix + ".width", width, "unsupported width: " + e.getMessage(),
-                "Use a width the engine supports, or choose another engine with " + prefix + ".engine (or atomics.engine).", e);
+        return new AtomicsConfigurationException(
+                prefix + ".width",
+                width,
+                "unsupported width: " + e.getMessage(),
+                "Use a width the engine supports, or choose another engine with " + prefix
+                        + ".engine (or atomics.engine).",
+                e);
     }
 }

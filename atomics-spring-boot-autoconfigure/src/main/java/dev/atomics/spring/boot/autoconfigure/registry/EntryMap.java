@@ -1,7 +1,6 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
 import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,49 +21,76 @@ import java.util.function.Function;
  * @param nothingFix   how to fix an entry without any selector, given its prefix
  * @param needs        what a selector's kind needs when it is not available (a library, a bean), by selector
  */
-public record EntryMap<E extends AtomicsProperties.Entry>(String prefix, Class<E> entryType,
-        Function<AtomicsProperties, Map<String, E>> entries, boolean memory,
-        Map<String, Function<E, String>> selectors, String noun, String nothingToUse,
-        Function<String, String> nothingFix, Map<String, Requirement> needs) {
+public record EntryMap<E extends AtomicsProperties.Entry>(
+        String prefix,
+        Class<E> entryType,
+        Function<AtomicsProperties, Map<String, E>> entries,
+        boolean memory,
+        Map<String, Function<E, String>> selectors,
+        String noun,
+        String nothingToUse,
+        Function<String, String> nothingFix,
+        Map<String, Requirement> needs) {
 
     /** What a kind needs that the application lacks, for the failure report. */
-    record Requirement(String problem, String action) {
-    }
+    record Requirement(String problem, String action) {}
 
-    static final EntryMap<AtomicsProperties.Instance> INSTANCES = new EntryMap<>("atomics.instances",
-            AtomicsProperties.Instance.class, AtomicsProperties::getInstances, true, Map.of(), "instance", "", p -> "",
+    static final EntryMap<AtomicsProperties.Instance> INSTANCES = new EntryMap<>(
+            "atomics.instances",
+            AtomicsProperties.Instance.class,
+            AtomicsProperties::getInstances,
+            true,
+            Map.of(),
+            "instance",
+            "",
+            p -> "",
             Map.of());
 
-    static final EntryMap<AtomicsProperties.Shared> SHARED = new EntryMap<>("atomics.shared",
-            AtomicsProperties.Shared.class, AtomicsProperties::getShared, true,
+    static final EntryMap<AtomicsProperties.Shared> SHARED = new EntryMap<>(
+            "atomics.shared",
+            AtomicsProperties.Shared.class,
+            AtomicsProperties::getShared,
+            true,
             ordered("shm", AtomicsProperties.Shared::getShm, "file", AtomicsProperties.Shared::getFile),
-            "shared atomic", "there is no memory to view",
+            "shared atomic",
+            "there is no memory to view",
             p -> "Set " + p + ".shm to a shared-memory name or " + p + ".file to a file path, or move the entry to"
-                    + " atomics.instances for memory owned by this process.", Map.of());
+                    + " atomics.instances for memory owned by this process.",
+            Map.of());
 
-    static final EntryMap<AtomicsProperties.Cluster> CLUSTER = new EntryMap<>("atomics.cluster",
-            AtomicsProperties.Cluster.class, AtomicsProperties::getCluster, false,
+    static final EntryMap<AtomicsProperties.Cluster> CLUSTER = new EntryMap<>(
+            "atomics.cluster",
+            AtomicsProperties.Cluster.class,
+            AtomicsProperties::getCluster,
+            false,
             ordered("redis", AtomicsProperties.Cluster::getRedis, "zookeeper", AtomicsProperties.Cluster::getZookeeper),
-            "cluster atomic", "there is no key to keep it in",
+            "cluster atomic",
+            "there is no key to keep it in",
             p -> "Set " + p + ".redis to the Redis key of the atomic, e.g. myapp:counter, or " + p + ".zookeeper to"
                     + " its znode, e.g. /myapp/counter, or move the entry to"
                     + " atomics.instances or atomics.shared for an atomic of this machine.",
-            Map.of("redis", new Requirement("atomics on Redis need Spring Data Redis with Lettuce (Spring Boot's default"
-                    + " Redis client) and a RedisConnectionFactory bean, and this application has none",
-                    "Add the dependency org.springframework.boot:spring-boot-starter-data-redis and configure the"
-                            + " connection with spring.data.redis.* (host, port, ...), or move the entry to"
-                            + " atomics.instances or atomics.shared."),
-                    "zookeeper", new Requirement("atomics on ZooKeeper need atomics-zookeeper and either a"
-                    + " CuratorFramework bean or atomics.zookeeper.connect-string, and this application has neither",
-                    "Add the dependency dev.atomics:atomics-zookeeper and set atomics.zookeeper.connect-string (e.g."
-                            + " zk1:2181,zk2:2181,zk3:2181), or move the entry to atomics.instances or"
-                            + " atomics.shared.")));
+            Map.of(
+                    "redis",
+                    new Requirement(
+                            "atomics on Redis need Spring Data Redis with Lettuce (Spring Boot's default"
+                                    + " Redis client) and a RedisConnectionFactory bean, and this application has none",
+                            "Add the dependency org.springframework.boot:spring-boot-starter-data-redis and configure "
+                                    + "the connection with spring.data.redis.* (host, port, ...), or move the entry to"
+                                    + " atomics.instances or atomics.shared."),
+                    "zookeeper",
+                    new Requirement(
+                            "atomics on ZooKeeper need atomics-zookeeper and either a"
+                                    + " CuratorFramework bean or atomics.zookeeper.connect-string, and this "
+                                    + "application has neither",
+                            "Add the dependency dev.atomics:atomics-zookeeper and set atomics.zookeeper.connect-string "
+                                    + "(e.g. zk1:2181,zk2:2181,zk3:2181), or move the entry to atomics.instances or"
+                                    + " atomics.shared.")));
 
     /** Every map, in the order their entries are registered: instances, shared views, cluster atomics. */
     public static final List<EntryMap<?>> ALL = List.of(INSTANCES, SHARED, CLUSTER);
 
-    private static <E> Map<String, Function<E, String>> ordered(String a, Function<E, String> first, String b,
-                                                                Function<E, String> second) {
+    private static <E> Map<String, Function<E, String>> ordered(
+            String a, Function<E, String> first, String b, Function<E, String> second) {
         Map<String, Function<E, String>> map = new LinkedHashMap<>();
         map.put(a, first);
         if (b != null) {

@@ -1,17 +1,14 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
-import org.jspecify.annotations.Nullable;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code file} kind: {@code atomics.shared} entries with {@code file}, views on a memory-mapped regular file
@@ -52,14 +49,24 @@ final class FileKind extends MappingKind {
             file = Path.of(target).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             // (the exception's message repeats the whole input: give the reason and the position only)
-            throw new AtomicsConfigurationException(b.prefix() + ".file", target, "not a valid path: " + e.getReason()
-                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""),
-                    "Set " + b.prefix() + ".file to the path of the file to map.", e);
+            throw new AtomicsConfigurationException(
+                    b.prefix() + ".file",
+                    target,
+                    "not a valid path: " + e.getReason() + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""),
+                    "Set " + b.prefix() + ".file to the path of the file to map.",
+                    e);
         }
         if (isolation != null) {
             file = isolation.file(file);
         }
-        return b.shared(false, target, file, offset, create(entry), entry.isReadonly(), entry.isFollowSymlinks(),
+        return b.shared(
+                false,
+                target,
+                file,
+                offset,
+                create(entry),
+                entry.isReadonly(),
+                entry.isFollowSymlinks(),
                 mode(b.prefix(), entry.getMode()));
     }
 
@@ -69,15 +76,17 @@ final class FileKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
-                          Startup startup) {
+    OpenMapping openGroup(
+            List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode, Startup startup) {
         ResolvedAtomic first = group.get(0);
         // under test isolation every directory below the context's own was created for it: the last file removed takes
         // them all, up to that directory
         Path missing = isolation != null ? isolation.root() : firstMissingDirectory(first.file());
-        FileMapping mapping = FileMapping.open(first.file(), first.readonly(), group, createSize,
-                FileMapping.followSymlinks(sameTarget), mode);
-        Runnable directories = missing == null ? null : () -> removeEmptyDirectories(first.file().getParent(), missing);
+        FileMapping mapping = FileMapping.open(
+                first.file(), first.readonly(), group, createSize, FileMapping.followSymlinks(sameTarget), mode);
+        Runnable directories = missing == null
+                ? null
+                : () -> removeEmptyDirectories(first.file().getParent(), missing);
         record(startup, mapping, directories);
         return mapping;
     }
@@ -85,7 +94,9 @@ final class FileKind extends MappingKind {
     /** The topmost ancestor directory of {@code file} that does not exist, or null if its parent exists. */
     private static Path firstMissingDirectory(Path file) {
         Path missing = null;
-        for (Path dir = file.getParent(); dir != null && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS); dir = dir.getParent()) {
+        for (Path dir = file.getParent();
+                dir != null && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
+                dir = dir.getParent()) {
             missing = dir;
         }
         return missing;

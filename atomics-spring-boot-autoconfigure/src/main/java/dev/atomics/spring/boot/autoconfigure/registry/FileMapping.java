@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.shm.MappedFile;
 import dev.atomics.shm.MappedFileRefusedException;
 import dev.atomics.shm.MappingStatus;
@@ -11,7 +9,6 @@ import dev.atomics.shm.SharedMemoryException;
 import dev.atomics.shm.SharedMemoryNotFoundException;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,8 +37,8 @@ final class FileMapping extends OpenMapping {
      * that size first, and created with {@code mode}. {@code follow} says whether the entries on the file allow a
      * symbolic link.
      */
-    static FileMapping open(Path path, boolean readonly, List<ResolvedAtomic> specs, long createSize, boolean follow,
-                            int mode) {
+    static FileMapping open(
+            Path path, boolean readonly, List<ResolvedAtomic> specs, long createSize, boolean follow, int mode) {
         ResolvedAtomic first = specs.get(0);
         boolean create = createSize > 0;
         long required = create ? createSize : required(specs);
@@ -66,21 +63,33 @@ final class FileMapping extends OpenMapping {
             if (!create) {
                 throw missing(first, "file " + path);
             }
-            throw new AtomicsConfigurationException(property, first.target(), e.getMessage(),
-                    "Check the path: a directory of it disappeared while the file was being created.", e);
+            throw new AtomicsConfigurationException(
+                    property,
+                    first.target(),
+                    e.getMessage(),
+                    "Check the path: a directory of it disappeared while the file was being created.",
+                    e);
         } catch (SharedMemoryBoundsException e) {
             throw pastTheEnd(specs, "file " + path, path.toFile().length());
         } catch (MappedFileRefusedException e) {
             throw refused(first, property, e);
         } catch (SharedMemoryAccessException e) {
-            throw new AtomicsConfigurationException(property, first.target(), "permission denied: " + e.getMessage(),
+            throw new AtomicsConfigurationException(
+                    property,
+                    first.target(),
+                    "permission denied: " + e.getMessage(),
                     "Give the user running this application " + (readonly ? "read" : "read and write") + " access to "
                             + path + (create ? " (and write access to its directory, to create it)" : "")
-                            + ", or point " + property + " at a file it may use.", e);
+                            + ", or point " + property + " at a file it may use.",
+                    e);
         } catch (SharedMemoryException e) {
-            throw new AtomicsConfigurationException(property, first.target(), "cannot open or map file " + path + ": "
-                    + e.getMessage(), "Check the path and that this process may " + (readonly ? "read" : "read and write")
-                    + " it" + (create ? " (and create it)" : "") + ".", e);
+            throw new AtomicsConfigurationException(
+                    property,
+                    first.target(),
+                    "cannot open or map file " + path + ": " + e.getMessage(),
+                    "Check the path and that this process may " + (readonly ? "read" : "read and write") + " it"
+                            + (create ? " (and create it)" : "") + ".",
+                    e);
         }
     }
 
@@ -91,9 +100,13 @@ final class FileMapping extends OpenMapping {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new AtomicsConfigurationException(property, first.target(), "cannot create the directory " + parent
-                        + " for file " + path + ": " + e, "Create the directory, or point " + property
-                        + " at a file in an existing directory this process may write.", e);
+                throw new AtomicsConfigurationException(
+                        property,
+                        first.target(),
+                        "cannot create the directory " + parent + " for file " + path + ": " + e,
+                        "Create the directory, or point " + property
+                                + " at a file in an existing directory this process may write.",
+                        e);
             }
         }
     }
@@ -109,21 +122,23 @@ final class FileMapping extends OpenMapping {
             if (s.followSymlinks() != first.followSymlinks()) {
                 ResolvedAtomic yes = s.followSymlinks() ? s : first;
                 ResolvedAtomic no = s.followSymlinks() ? first : s;
-                throw new AtomicsConfigurationException(yes.prefix() + ".follow-symlinks", true, "entries on file "
-                        + first.file() + " disagree: " + no.prefix() + ".follow-symlinks is false",
+                throw new AtomicsConfigurationException(
+                        yes.prefix() + ".follow-symlinks",
+                        true,
+                        "entries on file " + first.file() + " disagree: " + no.prefix() + ".follow-symlinks is false",
                         "Set follow-symlinks to the same value on every entry of the file.");
             }
         }
         return first.followSymlinks();
     }
 
-    private static AtomicsConfigurationException refused(ResolvedAtomic first, String property,
-                                                         MappedFileRefusedException e) {
+    private static AtomicsConfigurationException refused(
+            ResolvedAtomic first, String property, MappedFileRefusedException e) {
         String action;
         switch (e.reason()) {
             case SYMLINK:
-                action = "Point " + property + " at the file itself, or, if the link is intended, set "
-                        + first.prefix() + ".follow-symlinks=true.";
+                action = "Point " + property + " at the file itself, or, if the link is intended, set " + first.prefix()
+                        + ".follow-symlinks=true.";
                 break;
             case NOT_OWNED:
                 action = "Grow the file as its owner, give it to the user running this application, or use offsets"

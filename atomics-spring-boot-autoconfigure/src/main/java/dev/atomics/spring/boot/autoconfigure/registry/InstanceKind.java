@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.Atomics;
@@ -11,7 +9,7 @@ import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.OwnedAtomics;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.util.List;
 
 /**
@@ -46,11 +44,15 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance> {
                     AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT);
                 }
             } catch (IllegalArgumentException e) {
-                throw new AtomicsConfigurationException(b.prefix() + ".initial-value", initial, "initial value out of range: "
-                        + e.getMessage(), b.type() == AtomicType.BYTES
-                        ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
-                        : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ", or a wider atomic ("
-                          + b.prefix() + ".width).", e);
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".initial-value",
+                        initial,
+                        "initial value out of range: " + e.getMessage(),
+                        b.type() == AtomicType.BYTES
+                                ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
+                                : "Use a value in the range of " + b.type().name() + " of width " + b.width()
+                                        + ", or a wider atomic (" + b.prefix() + ".width).",
+                        e);
             }
         }
         return b.withInitialValue(initial);
@@ -61,7 +63,8 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance> {
         for (ResolvedAtomic spec : specs) {
             startup.entry(new AtomicsEntry(spec.name(), spec.type(), create(spec), new AtomicSource.Instance()));
         }
-        startup.backend(new OwnedAtomics(specs.stream().map(ResolvedAtomic::name).toList()), null);
+        startup.backend(
+                new OwnedAtomics(specs.stream().map(ResolvedAtomic::name).toList()), null);
     }
 
     private static Atomic create(ResolvedAtomic b) {

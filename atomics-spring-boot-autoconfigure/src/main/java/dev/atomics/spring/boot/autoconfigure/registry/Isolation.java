@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,8 +23,11 @@ final class Isolation {
 
     /** A new id: 32 random bits (short enough for macOS's 31-byte shared-memory names). */
     static Isolation create() {
-        String id = "test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        return new Isolation(id, Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("atomics-" + id));
+        String id =
+                "test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        return new Isolation(
+                id,
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("atomics-" + id));
     }
 
     /** The isolated name of the shared-memory object {@code name} (with or without the leading '/'). */

@@ -1,12 +1,9 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.Atomics;
 import dev.atomics.AtomicsException;
 import dev.atomics.NativeInfo;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -22,8 +19,7 @@ public final class NativeLibrarySelector {
     public static final String SYSTEM_PROPERTY = "atomics.patomic.library";
     static final String PROPERTY = "atomics.patomic-library";
 
-    private NativeLibrarySelector() {
-    }
+    private NativeLibrarySelector() {}
 
     static synchronized NativeInfo select(String configured) {
         Path requested;
@@ -33,8 +29,12 @@ public final class NativeLibrarySelector {
             requested = null;
         }
         if (requested == null || !Files.isRegularFile(requested)) {
-            throw new AtomicsConfigurationException(PROPERTY, configured, "the file does not exist or is not a regular file",
-                    "Point " + PROPERTY + " at an upstream libpatomic shared library (e.g. /usr/local/lib/libpatomic.so),"
+            throw new AtomicsConfigurationException(
+                    PROPERTY,
+                    configured,
+                    "the file does not exist or is not a regular file",
+                    "Point " + PROPERTY
+                            + " at an upstream libpatomic shared library (e.g. /usr/local/lib/libpatomic.so),"
                             + " or remove it to use the library bundled in atomics-core.");
         }
         String previous = System.getProperty(SYSTEM_PROPERTY);
@@ -53,19 +53,29 @@ public final class NativeLibrarySelector {
         }
         if (!sameFile(info.patomicLibrary(), requested)) {
             restore(previous);
-            throw new AtomicsConfigurationException(PROPERTY, configured, "this JVM already loaded the patomic library "
-                    + (info.bundled() ? "bundled in atomics-core (" + info.patomicLibrary() + ")" : info.patomicLibrary())
-                    + " before the application context started, and a JVM can load only one",
+            throw new AtomicsConfigurationException(
+                    PROPERTY,
+                    configured,
+                    "this JVM already loaded the patomic library "
+                            + (info.bundled()
+                                    ? "bundled in atomics-core (" + info.patomicLibrary() + ")"
+                                    : info.patomicLibrary())
+                            + " before the application context started, and a JVM can load only one",
                     "Set the library before anything uses atomics: start the JVM with -D" + SYSTEM_PROPERTY + "="
-                            + requested + " (or the environment variable ATOMICS_PATOMIC_LIBRARY), or remove " + PROPERTY + ".");
+                            + requested + " (or the environment variable ATOMICS_PATOMIC_LIBRARY), or remove "
+                            + PROPERTY + ".");
         }
         return info;
     }
 
     private static AtomicsConfigurationException unusable(String configured, String reason, Throwable cause) {
-        return new AtomicsConfigurationException(PROPERTY, configured, "the library cannot be loaded as patomic: "
-                + reason, "Point " + PROPERTY + " at a patomic 1.x shared library built for this platform,"
-                + " or remove it to use the bundled library.", cause);
+        return new AtomicsConfigurationException(
+                PROPERTY,
+                configured,
+                "the library cannot be loaded as patomic: " + reason,
+                "Point " + PROPERTY + " at a patomic 1.x shared library built for this platform,"
+                        + " or remove it to use the bundled library.",
+                cause);
     }
 
     private static void restore(String previous) {

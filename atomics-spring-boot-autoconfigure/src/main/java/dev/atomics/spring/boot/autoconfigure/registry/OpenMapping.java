@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.AtomicViewContext;
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMapping;
@@ -12,10 +10,6 @@ import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsMapping;
 import dev.atomics.spring.boot.BackendHealth;
-import dev.atomics.spring.boot.OwnedAtomics;
-
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A mapping opened by a {@link MappingKind}: a core {@link SharedMapping} (shared memory or file), the entries on it,
@@ -77,7 +72,8 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
         List<AtomicReading> readings = new ArrayList<>(entries.size());
         if (closed) {
             for (AtomicsEntry entry : entries) {
-                readings.add(AtomicReading.unavailable(entry.name(), "the atomics registry is closed: its views are released"));
+                readings.add(AtomicReading.unavailable(
+                        entry.name(), "the atomics registry is closed: its views are released"));
             }
             return readings;
         }
@@ -100,7 +96,10 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
     @Override
     public final BackendHealth health(List<AtomicReading> readings) {
         MappingStatus status = status();
-        List<String> lost = readings.stream().filter(r -> !r.available()).map(AtomicReading::name).toList();
+        List<String> lost = readings.stream()
+                .filter(r -> !r.available())
+                .map(AtomicReading::name)
+                .toList();
         // a shrunk object whose atomics all still fit is harmless; anything else stops sharing or risks SIGBUS
         boolean down = !lost.isEmpty() || !(status.ok() || status.state() == MappingStatus.State.SHRUNK);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -117,7 +116,8 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
             m.put("unavailable", lost);
         }
         String reason = down ? (lost.isEmpty() ? "" : "atomics " + lost + " unavailable: ") + status.problem() : null;
-        return new BackendHealth("mappings", kind() + ":" + target() + (readonly() ? " (readonly)" : ""), !down, m, lost, reason);
+        return new BackendHealth(
+                "mappings", kind() + ":" + target() + (readonly() ? " (readonly)" : ""), !down, m, lost, reason);
     }
 
     @Override
@@ -229,18 +229,28 @@ abstract class OpenMapping implements AtomicsMapping, Startup.RemovableAtClose {
 
     /** The error for the entry reaching furthest past {@code size} bytes of {@code what}. */
     static AtomicsConfigurationException pastTheEnd(List<ResolvedAtomic> specs, String what, long size) {
-        ResolvedAtomic s = specs.stream().max(Comparator.comparingLong(ResolvedAtomic::end)).orElseThrow();
+        ResolvedAtomic s = specs.stream()
+                .max(Comparator.comparingLong(ResolvedAtomic::end))
+                .orElseThrow();
         String action = size >= s.width()
-                ? "Use an offset of at most " + ((size - s.width()) / s.width() * s.width()) + " (size - width, aligned), or set "
-                  + s.prefix() + ".create=true to extend " + what + " to " + s.end() + " bytes."
+                ? "Use an offset of at most " + ((size - s.width()) / s.width() * s.width())
+                        + " (size - width, aligned), or set " + s.prefix() + ".create=true to extend " + what + " to "
+                        + s.end() + " bytes."
                 : "Set " + s.prefix() + ".create=true to extend " + what + " to " + s.end() + " bytes.";
-        return new AtomicsConfigurationException(s.prefix() + ".offset", s.offset(), "offset " + s.offset() + " + width "
-                + s.width() + " = " + s.end() + " is past the end of " + what + ", which has " + size + " bytes", action);
+        return new AtomicsConfigurationException(
+                s.prefix() + ".offset",
+                s.offset(),
+                "offset " + s.offset() + " + width " + s.width() + " = " + s.end() + " is past the end of " + what
+                        + ", which has " + size + " bytes",
+                action);
     }
 
     static AtomicsConfigurationException missing(ResolvedAtomic s, String what) {
-        return new AtomicsConfigurationException(s.prefix() + (s.shm() ? ".shm" : ".file"), s.target(), what
-                + " does not exist", "Create it first (e.g. start the process that owns it), or set " + s.prefix()
-                + ".create=true to create it at startup.");
+        return new AtomicsConfigurationException(
+                s.prefix() + (s.shm() ? ".shm" : ".file"),
+                s.target(),
+                what + " does not exist",
+                "Create it first (e.g. start the process that owns it), or set " + s.prefix()
+                        + ".create=true to create it at startup.");
     }
 }

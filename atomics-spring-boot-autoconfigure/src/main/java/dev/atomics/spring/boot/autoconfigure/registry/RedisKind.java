@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.Atomic;
 import dev.atomics.AtomicType;
 import dev.atomics.OperandRangeException;
@@ -19,11 +17,7 @@ import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.BackendHealth;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * The {@code redis} kind: {@code atomics.cluster} entries with {@code redis}, atomics on Redis keys (atomics-redis),
@@ -53,6 +50,7 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
     private final Map<String, RedisKeyOptions> options = new ConcurrentHashMap<>();
     /** Keys created under create-at-startup, with when: the health detail. */
     private final Map<String, String> created = new ConcurrentHashMap<>();
+
     private final AtomicLong createdCount = new AtomicLong();
 
     /** {@code timeout}: {@code atomics.redis.timeout}, or {@code null} for the connection's command timeout. */
@@ -92,13 +90,18 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
         String initial = entry.getInitialValue();
         if (initial != null && !initial.isBlank()) {
             try {
-                o = b.type() == AtomicType.BYTES ? o.initialValue(AtomicValues.parseBytes(initial, b.width()))
+                o = b.type() == AtomicType.BYTES
+                        ? o.initialValue(AtomicValues.parseBytes(initial, b.width()))
                         : o.initialValue(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
             } catch (IllegalArgumentException e) {
-                throw new AtomicsConfigurationException(b.prefix() + ".initial-value", initial, "initial value out of"
-                        + " range: " + e.getMessage(), b.type() == AtomicType.BYTES
-                        ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
-                        : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ".", e);
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".initial-value",
+                        initial,
+                        "initial value out of" + " range: " + e.getMessage(),
+                        b.type() == AtomicType.BYTES
+                                ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
+                                : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ".",
+                        e);
             }
         }
         AtomicsProperties.Wait wait = entry.getWait();
@@ -106,8 +109,10 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             try {
                 o = o.waitFor(new RedisWait(wait.getReplicas(), wait.getTimeout()));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new AtomicsConfigurationException(b.prefix() + ".wait", wait.getReplicas() + " replicas, "
-                        + wait.getTimeout(), String.valueOf(e.getMessage()),
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".wait",
+                        wait.getReplicas() + " replicas, " + wait.getTimeout(),
+                        String.valueOf(e.getMessage()),
                         "Use replicas of at least 1 and a timeout of at least 1ms, e.g."
                                 + " { replicas: 1, timeout: 100ms }.",
                         e);
@@ -122,8 +127,12 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             case "", "create-at-startup" -> RedisMissingKeyPolicy.CREATE_AT_STARTUP;
             case "fail" -> RedisMissingKeyPolicy.FAIL;
             case "recreate" -> RedisMissingKeyPolicy.RECREATE;
-            default -> throw new AtomicsConfigurationException(b.prefix() + ".on-missing", value,
-                    "unknown policy for a missing key", "Use create-at-startup (default), fail or recreate.");
+            default ->
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".on-missing",
+                        value,
+                        "unknown policy for a missing key",
+                        "Use create-at-startup (default), fail or recreate.");
         };
     }
 
@@ -131,16 +140,24 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
     public void open(List<ResolvedAtomic> specs, Startup startup) {
         ResolvedAtomic first = specs.get(0);
         if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
-            throw new AtomicsConfigurationException("atomics.redis.timeout", timeout, "the timeout is not positive",
+            throw new AtomicsConfigurationException(
+                    "atomics.redis.timeout",
+                    timeout,
+                    "the timeout is not positive",
                     "Use a positive duration, e.g. 500ms or 2s, or remove it to use spring.data.redis.timeout.");
         }
         RedisAtomics client;
         try {
             client = RedisAtomics.create(connectionFactory, timeout);
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException(first.prefix() + ".redis", first.target(), e.getMessage(),
-                    "Use Lettuce, the default client of spring-boot-starter-data-redis (spring.data.redis.client-type=lettuce),"
-                            + " or move the entry to atomics.instances or atomics.shared.", e);
+            throw new AtomicsConfigurationException(
+                    first.prefix() + ".redis",
+                    first.target(),
+                    e.getMessage(),
+                    "Use Lettuce, the default client of spring-boot-starter-data-redis "
+                            + "(spring.data.redis.client-type=lettuce),"
+                            + " or move the entry to atomics.instances or atomics.shared.",
+                    e);
         }
         client.keyListener((atomic, value) -> {
             created.put(atomic.key(), "created with " + value + " at " + Instant.now());
@@ -155,11 +172,16 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             RedisKeyOptions o = options.getOrDefault(b.name(), RedisKeyOptions.defaults());
             Atomic atomic;
             try {
-                atomic = b.readonly() ? client.readonlyAtomic(b.target(), b.width(), b.type(), o)
+                atomic = b.readonly()
+                        ? client.readonlyAtomic(b.target(), b.width(), b.type(), o)
                         : client.atomic(b.target(), b.width(), b.type(), o);
             } catch (OperandRangeException | IllegalArgumentException e) {
-                throw new AtomicsConfigurationException(b.prefix() + ".initial-value", o, e.getMessage(),
-                        "Use a value of the atomic's type and width.", e);
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".initial-value",
+                        o,
+                        e.getMessage(),
+                        "Use a value of the atomic's type and width.",
+                        e);
             }
             atomics.add((RedisAtomic) atomic);
             startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(b.target(), client.server())));
@@ -174,7 +196,8 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
                 // a foreign or unreadable key: reported by health and by every operation, not at startup
             }
         }
-        startup.backend(new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics, created), null);
+        startup.backend(
+                new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics, created), null);
     }
 
     /**
@@ -243,19 +266,22 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
             List<AtomicReading> readings = new ArrayList<>(entries.size());
             if (closed) {
                 for (AtomicsEntry entry : entries) {
-                    readings.add(AtomicReading.unavailable(entry.name(), "the atomics registry is closed: its Redis connection is closed"));
+                    readings.add(AtomicReading.unavailable(
+                            entry.name(), "the atomics registry is closed: its Redis connection is closed"));
                 }
                 return readings;
             }
-            List<RedisAtomics.Load> loads = client.loadAll(entries.stream().map(e -> atomics.get(e.name())).toList());
+            List<RedisAtomics.Load> loads = client.loadAll(
+                    entries.stream().map(e -> atomics.get(e.name())).toList());
             for (int i = 0; i < entries.size(); i++) {
                 AtomicsEntry entry = entries.get(i);
                 RedisAtomics.Load load = loads.get(i);
                 if (load.failure() != null) {
-                    readings.add(AtomicReading.unavailable(entry.name(), load.failure().getMessage()));
+                    readings.add(AtomicReading.unavailable(
+                            entry.name(), load.failure().getMessage()));
                 } else {
-                    readings.add(AtomicValues.ofLoaded(entry.name(), entry.type(), entry.atomic().width(),
-                            load.value()));
+                    readings.add(AtomicValues.ofLoaded(
+                            entry.name(), entry.type(), entry.atomic().width(), load.value()));
                 }
             }
             return readings;
@@ -264,8 +290,15 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
         /** Listed under {@code redis}, by server. */
         @Override
         public BackendHealth health(List<AtomicReading> readings) {
-            List<String> lost = readings.stream().filter(r -> !r.available()).map(AtomicReading::name).toList();
-            String problem = readings.stream().filter(r -> !r.available()).map(AtomicReading::problem).findFirst().orElse(null);
+            List<String> lost = readings.stream()
+                    .filter(r -> !r.available())
+                    .map(AtomicReading::name)
+                    .toList();
+            String problem = readings.stream()
+                    .filter(r -> !r.available())
+                    .map(AtomicReading::problem)
+                    .findFirst()
+                    .orElse(null);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", "redis");
             m.put("server", client.server());
@@ -279,7 +312,12 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
                 m.put("unavailable", lost);
                 m.put("problem", problem);
             }
-            return new BackendHealth("redis", client.server(), lost.isEmpty(), m, lost,
+            return new BackendHealth(
+                    "redis",
+                    client.server(),
+                    lost.isEmpty(),
+                    m,
+                    lost,
                     lost.isEmpty() ? null : "atomics " + lost + " unavailable: " + problem);
         }
 

@@ -1,13 +1,9 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
-
-import org.jspecify.annotations.Nullable;
-
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One configured atomic, validated and resolved, whatever its source: what its properties became before anything is
@@ -24,33 +20,65 @@ import java.nio.file.Path;
  *                       otherwise
  * @param mode           the permission bits to create the object or file with, {@code null} if the entry sets none
  */
-record ResolvedAtomic(String name, String prefix, AtomicType<?, ?, ?> type, int width, @Nullable Engine engine,
-                      @Nullable String initialValue, boolean shm, @Nullable String target, @Nullable Path file,
-                      long offset, boolean create, boolean readonly, boolean followSymlinks, @Nullable Integer mode) {
+record ResolvedAtomic(
+        String name,
+        String prefix,
+        AtomicType<?, ?, ?> type,
+        int width,
+        @Nullable Engine engine,
+        @Nullable String initialValue,
+        boolean shm,
+        @Nullable String target,
+        @Nullable Path file,
+        long offset,
+        boolean create,
+        boolean readonly,
+        boolean followSymlinks,
+        @Nullable Integer mode) {
 
     /** What every entry has: its source fills in the rest. */
     static ResolvedAtomic of(String name, String prefix, AtomicType<?, ?, ?> type, int width, @Nullable Engine engine) {
-        return new ResolvedAtomic(name, prefix, type, width, engine, null, false, null, null, 0, false, false, false,
-                null);
+        return new ResolvedAtomic(
+                name, prefix, type, width, engine, null, false, null, null, 0, false, false, false, null);
     }
 
     /** An instance, with its initial value. */
     ResolvedAtomic withInitialValue(@Nullable String value) {
-        return new ResolvedAtomic(name, prefix, type, width, engine, value, false, null, null, 0, false, false, false,
-                null);
+        return new ResolvedAtomic(
+                name, prefix, type, width, engine, value, false, null, null, 0, false, false, false, null);
     }
 
     /** A view on a shared-memory object ({@code shm}) or a file. */
-    ResolvedAtomic shared(boolean shm, String target, @Nullable Path file, long offset, boolean create,
-                          boolean readonly, boolean followSymlinks, @Nullable Integer mode) {
-        return new ResolvedAtomic(name, prefix, type, width, engine, null, shm, target, file, offset, create, readonly,
-                followSymlinks, mode);
+    ResolvedAtomic shared(
+            boolean shm,
+            String target,
+            @Nullable Path file,
+            long offset,
+            boolean create,
+            boolean readonly,
+            boolean followSymlinks,
+            @Nullable Integer mode) {
+        return new ResolvedAtomic(
+                name,
+                prefix,
+                type,
+                width,
+                engine,
+                null,
+                shm,
+                target,
+                file,
+                offset,
+                create,
+                readonly,
+                followSymlinks,
+                mode);
     }
 
     /** An atomic on the server key {@code key}. */
     ResolvedAtomic onKey(String key, boolean readonly) {
-        return new ResolvedAtomic(name, prefix, type, width, engine, null, false, key, null, 0, false, readonly, false,
-                null);
+        return new ResolvedAtomic(
+                name, prefix, type, width, engine, null, false, key, null, 0, false, readonly, false, null);
     }
 
     /** The end of a shared entry in its object or file. */

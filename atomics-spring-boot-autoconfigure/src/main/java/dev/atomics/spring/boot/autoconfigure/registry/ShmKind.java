@@ -1,14 +1,11 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryNameException;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
-import org.jspecify.annotations.Nullable;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code shm} kind: {@code atomics.shared} entries with {@code shm}, views on a named POSIX shared-memory
@@ -43,13 +40,23 @@ final class ShmKind extends MappingKind {
 
     @Override
     String maxEndReason() {
-        return "a shared-memory object is mapped whole, so its atomics must end within " + MAX_SHM_END + " bytes (128 TiB)";
+        return "a shared-memory object is mapped whole, so its atomics must end within " + MAX_SHM_END
+                + " bytes (128 TiB)";
     }
 
     @Override
     ResolvedAtomic spec(ResolvedAtomic b, AtomicsProperties.Shared entry, long offset) {
-        String target = isolation == null ? entry.getShm().trim() : isolation.shm(entry.getShm().trim());
-        ResolvedAtomic spec = b.shared(true, target, null, offset, create(entry), entry.isReadonly(), false,
+        String target = isolation == null
+                ? entry.getShm().trim()
+                : isolation.shm(entry.getShm().trim());
+        ResolvedAtomic spec = b.shared(
+                true,
+                target,
+                null,
+                offset,
+                create(entry),
+                entry.isReadonly(),
+                false,
                 mode(b.prefix(), entry.getMode()));
         try {
             SharedMemory.posixName(target);
@@ -57,8 +64,11 @@ final class ShmKind extends MappingKind {
             throw ShmMapping.badName(spec, e);
         }
         if (entry.isFollowSymlinks()) {
-            throw new AtomicsConfigurationException(b.prefix() + ".follow-symlinks", true, "follow-symlinks applies to"
-                    + " 'file' entries only: a shared-memory name is never a link", "Remove " + b.prefix() + ".follow-symlinks.");
+            throw new AtomicsConfigurationException(
+                    b.prefix() + ".follow-symlinks",
+                    true,
+                    "follow-symlinks applies to" + " 'file' entries only: a shared-memory name is never a link",
+                    "Remove " + b.prefix() + ".follow-symlinks.");
         }
         return spec;
     }
@@ -69,8 +79,8 @@ final class ShmKind extends MappingKind {
     }
 
     @Override
-    OpenMapping openGroup(List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode,
-                          Startup startup) {
+    OpenMapping openGroup(
+            List<ResolvedAtomic> group, List<ResolvedAtomic> sameTarget, long createSize, int mode, Startup startup) {
         ResolvedAtomic first = group.get(0);
         ShmMapping mapping = ShmMapping.open(first.target(), first.readonly(), group, createSize, mode);
         record(startup, mapping, null);

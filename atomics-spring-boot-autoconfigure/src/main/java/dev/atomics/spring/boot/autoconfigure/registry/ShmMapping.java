@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.shm.MappingStatus;
 import dev.atomics.shm.SharedMemory;
 import dev.atomics.shm.SharedMemoryException;
@@ -10,7 +8,6 @@ import dev.atomics.shm.SharedMemoryNotFoundException;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
-
 import java.util.List;
 
 /**
@@ -56,9 +53,14 @@ final class ShmMapping extends OpenMapping {
         } catch (SharedMemoryNameException e) {
             throw badName(first, e);
         } catch (SharedMemoryException e) {
-            throw new AtomicsConfigurationException(first.prefix() + ".shm", name, e.getMessage(), "Check the name and"
-                    + " that this process may " + (readonly ? "read" : "read and write") + " the object"
-                    + (create ? " (and create it)" : "") + "; on Linux it is /dev/shm" + posix(name) + ".", e);
+            throw new AtomicsConfigurationException(
+                    first.prefix() + ".shm",
+                    name,
+                    e.getMessage(),
+                    "Check the name and"
+                            + " that this process may " + (readonly ? "read" : "read and write") + " the object"
+                            + (create ? " (and create it)" : "") + "; on Linux it is /dev/shm" + posix(name) + ".",
+                    e);
         }
         if (shm.size() < required) {
             shm.close();
@@ -86,9 +88,13 @@ final class ShmMapping extends OpenMapping {
     static AtomicsConfigurationException badName(ResolvedAtomic spec, SharedMemoryNameException e) {
         // The core's message quotes the whole name, which may be of any length here.
         String problem = e.getMessage().replace(spec.target(), AtomicValues.abbreviate(spec.target(), 100));
-        return new AtomicsConfigurationException(spec.prefix() + ".shm", spec.target(), problem,
+        return new AtomicsConfigurationException(
+                spec.prefix() + ".shm",
+                spec.target(),
+                problem,
                 "Use a single path component of at most " + SharedMemory.maxNameLength() + " bytes, with an optional"
-                        + " leading '/', such as myapp-counters.", e);
+                        + " leading '/', such as myapp-counters.",
+                e);
     }
 
     private static String posix(String name) {

@@ -1,12 +1,9 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.spring.boot.AtomicsBackend;
-
-import org.jspecify.annotations.Nullable;
-
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kind of source that configured atomics live in: {@code instance} ({@link InstanceKind}), {@code shm}
@@ -32,7 +29,8 @@ public interface SourceKind<E extends AtomicsProperties.Entry> {
      * The property that makes an entry of {@link #map()} one of this kind (e.g. {@code shm}), or {@code null} if every
      * entry of the map is.
      */
-    @Nullable String selector();
+    @Nullable
+    String selector();
 
     /**
      * Resolves one entry, whose basics (name, type, width, engine) its map validated. Nothing is created or opened:

@@ -1,20 +1,16 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.Engine;
 import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.AtomicsRegistry;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the kinds opened during one startup, in order: the atomics and their backends, and what each backend
@@ -42,14 +38,16 @@ final class Startup {
         void remove();
 
         /** After every backend is closed, and only if {@link #remove()} succeeded: e.g. removes created directories. */
-        default void afterClose() {
-        }
+        default void afterClose() {}
     }
 
     /** A backend that can remove what its startup created when it closes (test isolation). */
     interface RemovableAtClose {
 
-        /** Makes {@link AtomicsBackend#close()} call {@link Created#remove()} first and {@link Created#afterClose()} last. */
+        /**
+         * Makes {@link AtomicsBackend#close()} call {@link Created#remove()} first and {@link Created#afterClose()}
+         * last.
+         */
         void removeAtClose(Created created);
     }
 

@@ -1,20 +1,16 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicViewContext;
 import dev.atomics.Atomics;
 import dev.atomics.Engine;
 import dev.atomics.shm.SharedMapping;
-
 import java.nio.ByteBuffer;
 
 /** View-context factories for a runtime {@link AtomicType} (the configuration knows the type only as a value). */
 final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     static AtomicViewContext<?> of(ByteBuffer buffer, AtomicType<?, ?, ?> type, Engine engine) {
         return Atomics.atomicView(buffer, type.forWidth(buffer.remaining()), engine);

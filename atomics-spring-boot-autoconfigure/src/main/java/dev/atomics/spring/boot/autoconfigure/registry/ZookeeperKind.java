@@ -1,7 +1,5 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
-import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
-
 import dev.atomics.Atomic;
 import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicSource;
@@ -10,16 +8,11 @@ import dev.atomics.spring.boot.AtomicsBackend;
 import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.BackendHealth;
+import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
 import dev.atomics.zookeeper.ReadMode;
 import dev.atomics.zookeeper.ZookeeperAtomic;
 import dev.atomics.zookeeper.ZookeeperAtomics;
 import dev.atomics.zookeeper.ZookeeperAtomicsException;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.apache.curator.framework.CuratorFramework;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.curator.framework.CuratorFramework;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code zookeeper} kind: {@code atomics.cluster} entries with {@code zookeeper}, atomics on znodes
@@ -71,35 +68,46 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         try {
             org.apache.zookeeper.common.PathUtils.validatePath(path);
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException(basics.prefix() + ".zookeeper", path, e.getMessage(),
+            throw new AtomicsConfigurationException(
+                    basics.prefix() + ".zookeeper",
+                    path,
+                    e.getMessage(),
                     "Use an absolute znode path such as /myapp/orders.");
         }
         // Redis-only keys are refused, never ignored: a znode entry behaves as create-at-startup at zero.
         if (!"create-at-startup".equals(entry.getOnMissing().trim())) {
-            throw new AtomicsConfigurationException(basics.prefix() + ".on-missing", entry.getOnMissing(),
+            throw new AtomicsConfigurationException(
+                    basics.prefix() + ".on-missing",
+                    entry.getOnMissing(),
                     "atomics on znodes always create an absent znode at zero at first contact (create-at-startup)",
                     "Remove on-missing from this entry; create the znode yourself for any other starting value.");
         }
         if (entry.getInitialValue() != null || entry.getWait() != null) {
             String key = entry.getWait() != null ? "wait" : "initial-value";
-            throw new AtomicsConfigurationException(basics.prefix() + "." + key,
+            throw new AtomicsConfigurationException(
+                    basics.prefix() + "." + key,
                     entry.getWait() != null ? "(set)" : entry.getInitialValue(),
-                    key + " applies to redis entries only", "Remove " + key + " from this zookeeper entry.");
+                    key + " applies to redis entries only",
+                    "Remove " + key + " from this zookeeper entry.");
         }
         if (entry.isReadonly()) {
-            throw new AtomicsConfigurationException(basics.prefix() + ".readonly", true,
-                    "atomics on znodes have no readonly form", "Remove readonly; guard writes with ZooKeeper ACLs.");
+            throw new AtomicsConfigurationException(
+                    basics.prefix() + ".readonly",
+                    true,
+                    "atomics on znodes have no readonly form",
+                    "Remove readonly; guard writes with ZooKeeper ACLs.");
         }
         return basics.onKey(path, false);
     }
 
     private ReadMode readMode() {
-        String mode = properties.getReadMode() == null ? "" : properties.getReadMode().trim();
+        String mode =
+                properties.getReadMode() == null ? "" : properties.getReadMode().trim();
         try {
             return ReadMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException("atomics.zookeeper.read-mode", mode, "no such read mode",
-                    "Use sequential or linearizable.");
+            throw new AtomicsConfigurationException(
+                    "atomics.zookeeper.read-mode", mode, "no such read mode", "Use sequential or linearizable.");
         }
     }
 
@@ -113,13 +121,15 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         } else {
             String ensemble = properties.getConnectString();
             if (ensemble == null || ensemble.isBlank()) {
-                throw new AtomicsConfigurationException(first.prefix() + ".zookeeper", first.target(),
+                throw new AtomicsConfigurationException(
+                        first.prefix() + ".zookeeper",
+                        first.target(),
                         "there is no CuratorFramework bean and atomics.zookeeper.connect-string is not set",
                         "Set atomics.zookeeper.connect-string to the ensemble, e.g. zk1:2181,zk2:2181,zk3:2181, or"
                                 + " define a CuratorFramework bean.");
             }
-            client = ZookeeperAtomics.connect(ensemble.trim(), properties.getSessionTimeout(),
-                    properties.getConnectionTimeout(), settings);
+            client = ZookeeperAtomics.connect(
+                    ensemble.trim(), properties.getSessionTimeout(), properties.getConnectionTimeout(), settings);
         }
         List<ZookeeperAtomic> atomics = new ArrayList<>();
         for (ResolvedAtomic b : specs) {
@@ -127,7 +137,8 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
             atomics.add((ZookeeperAtomic) atomic);
             startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new Znode(b.target(), client.ensemble())));
         }
-        Backend backend = new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics);
+        Backend backend =
+                new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics);
         backend.createAbsent(Math.min(properties.getConnectionTimeout().toMillis(), 5_000));
         startup.backend(backend, null);
     }
@@ -167,6 +178,7 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         private final Map<String, ZookeeperAtomic> atomics = new LinkedHashMap<>();
         /** The atomics whose znode this application has not yet checked and, if absent, created. */
         private final Set<String> unchecked;
+
         private volatile boolean closed;
 
         Backend(ZookeeperAtomics client, List<String> names, List<ZookeeperAtomic> atomics) {
@@ -233,8 +245,11 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
             createAbsent(0);
             boolean connected = client.connected();
             for (AtomicsEntry entry : entries) {
-                readings.add(connected ? AtomicValues.read(entry.name(), entry.atomic())
-                        : AtomicReading.unavailable(entry.name(), "no session with ZooKeeper at " + client.ensemble()));
+                readings.add(
+                        connected
+                                ? AtomicValues.read(entry.name(), entry.atomic())
+                                : AtomicReading.unavailable(
+                                        entry.name(), "no session with ZooKeeper at " + client.ensemble()));
             }
             return readings;
         }
@@ -242,8 +257,14 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         /** Listed under {@code zookeeper}, by ensemble. */
         @Override
         public BackendHealth health(List<AtomicReading> readings) {
-            List<String> lost = readings.stream().filter(r -> !r.available()).map(AtomicReading::name).toList();
-            String problem = readings.stream().filter(r -> !r.available()).map(AtomicReading::problem).findFirst()
+            List<String> lost = readings.stream()
+                    .filter(r -> !r.available())
+                    .map(AtomicReading::name)
+                    .toList();
+            String problem = readings.stream()
+                    .filter(r -> !r.available())
+                    .map(AtomicReading::problem)
+                    .findFirst()
                     .orElse(null);
             boolean session = client.connected();
             boolean up = session && lost.isEmpty();
@@ -258,7 +279,8 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
                 m.put("unavailable", lost);
                 m.put("problem", problem);
             }
-            String reason = !session ? "no session with ZooKeeper ensemble " + client.ensemble()
+            String reason = !session
+                    ? "no session with ZooKeeper ensemble " + client.ensemble()
                     : lost.isEmpty() ? null : "atomics " + lost + " unavailable: " + problem;
             return new BackendHealth("zookeeper", client.ensemble(), up, m, lost, reason);
         }
