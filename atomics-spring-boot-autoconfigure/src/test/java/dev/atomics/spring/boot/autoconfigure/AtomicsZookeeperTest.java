@@ -193,4 +193,42 @@ class AtomicsZookeeperTest {
                             .hasMessageContaining("atomics.cluster.orders." + key.replace(".replicas", ""));
                 });
     }
+
+    /** The ensemble stops: health goes DOWN naming it and the lost session; it comes back: UP again. */
+    @Test
+    void aLostSessionIsDownNamingTheEnsembleUntilItReturns() throws Exception {
+        try (org.apache.curator.test.TestingServer own = new org.apache.curator.test.TestingServer(
+                -1, java.nio.file.Files.createTempDirectory("atomics-zk-lost-").toFile(), true)) {
+            runner.withPropertyValues(
+                            "atomics.zookeeper.connect-string=" + own.getConnectString(),
+                            "atomics.zookeeper.session-timeout=4s",
+                            "atomics.zookeeper.connection-timeout=2s",
+                            "atomics.cluster.orders.zookeeper=" + path)
+                    .run(context -> {
+                        AtomicsHealthIndicator indicator = context.getBean(AtomicsHealthIndicator.class);
+                        ((AtomicInt) context.getBean("atomics.cluster.orders")).inc();
+                        assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                        own.stop();
+                        Health down = awaitStatus(indicator, Status.DOWN);
+                        assertThat(down.getDetails().toString())
+                                .contains(own.getConnectString())
+                                .contains("lost");
+                        own.restart();
+                        awaitStatus(indicator, Status.UP);
+                        assertThat(((AtomicInt) context.getBean("atomics.cluster.orders")).load())
+                                .isEqualTo(1);
+                    });
+        }
+    }
+
+    private static Health awaitStatus(AtomicsHealthIndicator indicator, Status status) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        Health health = indicator.health();
+        while (!health.getStatus().equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            health = indicator.health();
+        }
+        assertThat(health.getStatus()).as("health within 60 s: %s", health).isEqualTo(status);
+        return health;
+    }
 }
