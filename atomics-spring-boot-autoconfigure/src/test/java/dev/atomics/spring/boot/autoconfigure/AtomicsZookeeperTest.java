@@ -209,26 +209,29 @@ class AtomicsZookeeperTest {
                         ((AtomicInt) context.getBean("atomics.cluster.orders")).inc();
                         assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
                         own.stop();
-                        Health down = awaitStatus(indicator, Status.DOWN);
-                        assertThat(down.getDetails().toString())
-                                .contains(own.getConnectString())
-                                .contains("lost");
+                        // DOWN at once (reads fail), then naming the lost session once the client notices
+                        Health down = awaitHealth(indicator, Status.DOWN, "session=lost");
+                        assertThat(down.getDetails().toString()).contains(own.getConnectString());
                         own.restart();
-                        awaitStatus(indicator, Status.UP);
+                        awaitHealth(indicator, Status.UP, "session=connected");
                         assertThat(((AtomicInt) context.getBean("atomics.cluster.orders")).load())
                                 .isEqualTo(1);
                     });
         }
     }
 
-    private static Health awaitStatus(AtomicsHealthIndicator indicator, Status status) throws InterruptedException {
+    private static Health awaitHealth(AtomicsHealthIndicator indicator, Status status, String detail)
+            throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         Health health = indicator.health();
-        while (!health.getStatus().equals(status) && System.nanoTime() < deadline) {
+        while (!(health.getStatus().equals(status)
+                        && health.getDetails().toString().contains(detail))
+                && System.nanoTime() < deadline) {
             Thread.sleep(200);
             health = indicator.health();
         }
         assertThat(health.getStatus()).as("health within 60 s: %s", health).isEqualTo(status);
+        assertThat(health.getDetails().toString()).as("health within 60 s").contains(detail);
         return health;
     }
 }
