@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a registered atomic lives: the process itself ({@link Instance}), a named POSIX shared-memory object
- * ({@link SharedMemory}), a memory-mapped file ({@link MappedFile}), a Redis key, ... One implementation per
+ * ({@link SharedMemory}), a memory-mapped file ({@link MappedFile}), a key or znode on a server
+ * ({@link OnServer}), ... One implementation per
  * source kind; the endpoint, gauges and health see only this interface.
  */
 public interface AtomicSource {
@@ -86,6 +87,21 @@ public interface AtomicSource {
         @Override
         public Long targetOffset() {
             return offset;
+        }
+    }
+
+    /**
+     * An atomic a server keeps, e.g. on a Redis key or a znode.
+     *
+     * @param kind   the source kind, e.g. {@code redis}, {@code zookeeper}
+     * @param noun   what {@code target} is, for the description, e.g. {@code redis key}, {@code znode}
+     * @param target the key or path
+     * @param server where the server is: {@code host:port}, or the ensemble's connect string
+     */
+    record OnServer(String kind, String noun, String target, String server) implements AtomicSource {
+        @Override
+        public String description() {
+            return noun + " " + target + " on " + server;
         }
     }
 }

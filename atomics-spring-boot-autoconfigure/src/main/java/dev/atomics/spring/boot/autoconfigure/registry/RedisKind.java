@@ -184,7 +184,11 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
                         e);
             }
             atomics.add((RedisAtomic) atomic);
-            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new RedisKey(b.target(), client.server())));
+            startup.entry(new AtomicsEntry(
+                    b.name(),
+                    b.type(),
+                    atomic,
+                    new AtomicSource.OnServer("redis", "redis key", b.target(), client.server())));
         }
         // the first contact: create absent keys now if Redis answers; if it does not, the first read or operation does
         for (RedisAtomic atomic : atomics) {
@@ -198,29 +202,6 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
         }
         startup.backend(
                 new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics, created), null);
-    }
-
-    /**
-     * A Redis key, on the server {@code server}.
-     *
-     * @param key    the key
-     * @param server where the server is, e.g. {@code localhost:6379}
-     */
-    record RedisKey(String key, String server) implements AtomicSource {
-        @Override
-        public String kind() {
-            return "redis";
-        }
-
-        @Override
-        public String description() {
-            return "redis key " + key + " on " + server;
-        }
-
-        @Override
-        public String target() {
-            return key;
-        }
     }
 
     /**

@@ -135,35 +135,16 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         for (ResolvedAtomic b : specs) {
             Atomic atomic = client.atomic(b.target(), b.width(), b.type());
             atomics.add((ZookeeperAtomic) atomic);
-            startup.entry(new AtomicsEntry(b.name(), b.type(), atomic, new Znode(b.target(), client.ensemble())));
+            startup.entry(new AtomicsEntry(
+                    b.name(),
+                    b.type(),
+                    atomic,
+                    new AtomicSource.OnServer("zookeeper", "znode", b.target(), client.ensemble())));
         }
         Backend backend =
                 new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics);
         backend.createAbsent(Math.min(properties.getConnectionTimeout().toMillis(), 5_000));
         startup.backend(backend, null);
-    }
-
-    /**
-     * A znode, on the ensemble {@code ensemble}.
-     *
-     * @param path     the znode's path
-     * @param ensemble the connect string
-     */
-    record Znode(String path, String ensemble) implements AtomicSource {
-        @Override
-        public String kind() {
-            return "zookeeper";
-        }
-
-        @Override
-        public String description() {
-            return "znode " + path + " on " + ensemble;
-        }
-
-        @Override
-        public String target() {
-            return path;
-        }
     }
 
     /**
