@@ -37,7 +37,9 @@ final class RangeMemory {
         MemorySegment s = null;
         if (SCOPED) {
             a = Arena.ofShared();
-            s = MemorySegment.ofAddress(address).reinterpret(length, a, null);
+            // up to the next multiple of 4: the aligned word of a 1- or 2-byte view at the end of an object of
+            // odd size lies partly past it, yet always within the last mapped page (mappings start on a page)
+            s = MemorySegment.ofAddress(address).reinterpret((length + 3) & ~3L, a, null);
         }
         this.arena = a;
         this.segment = s;

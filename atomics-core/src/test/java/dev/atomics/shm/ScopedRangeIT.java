@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.atomics.AtomicIntViewContext;
 import dev.atomics.AtomicType;
+import dev.atomics.AtomicUintView;
 import dev.atomics.AtomicUintViewContext;
 import dev.atomics.Engine;
 import dev.atomics.testing.Patomic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * When a mapping's range goes: on Java 22+ (the multi-release jar's {@link RangeMemory}: a shared arena), closing
@@ -63,6 +66,22 @@ class ScopedRangeIT {
         }
         assertThat(wide).isNotNull(); // reachable up to here
         assertThat(narrow).isNotNull();
+    }
+
+    /** A 1- or 2-byte view at the end of an object of odd size: its aligned word reaches past the object. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aNarrowViewAtTheEndOfAnOddSizedObjectWorks(int width) {
+        String name = uniqueName();
+        try (SharedMemory shm = SharedMemory.create(name, 4097 + width - 1)) {
+            AtomicUintViewContext ctx = shm.atomicView(4096, width, AtomicType.UINT, Engine.JVM);
+            AtomicUintView last = ctx.open();
+            last.inc();
+            last.add(2);
+            assertThat(last.load()).isEqualTo(3);
+            ctx.close();
+            assertThat(shm.load(4096, width)).isEqualTo(3);
+        }
     }
 
     @Test
