@@ -5,16 +5,6 @@ import dev.atomics.AtomicType;
 import dev.atomics.redis.RedisAtomics;
 import dev.atomics.redis.RedisKeyOptions;
 import dev.atomics.redis.RedisMissingKeyPolicy;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
@@ -29,11 +19,9 @@ import org.springframework.data.redis.support.atomic.RedisAtomicLong;
  * connection), on a local redis-server whose port is in the environment variable {@value #PORT} (the script starts
  * the server). Every figure is a network round trip or more: microseconds, not nanoseconds.
  *
- * <p>Before and after the missing-key check (issue 27), in one run: {@code oursInc} is the script with its
- * existence check (the default policy), {@code oursIncIncrby} the plain {@code INCRBY} that served adds before (now
- * the opt-in policy {@code recreate}); {@code oursCompareAndSet} the current script, {@code casScriptBefore} the
- * script as it was before the check ({@code atomics-before-missing-key-check.lua}), called the same way (async
- * {@code EVALSHA} on a Lettuce connection, awaited).
+ * <p>{@code oursInc} is the script with its existence check (the default policy), {@code oursIncIncrby} the plain
+ * {@code INCRBY} of the opt-in policy {@code recreate} (what served adds before the check), so each run shows what
+ * the check costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,12 +39,6 @@ public class RedisCounters {
     AtomicInt oursIncrby;
     RedisAtomicLong theirs;
     long next;
-    long nextBefore;
-    RedisClient client;
-    StatefulRedisConnection<byte[], byte[]> raw;
-    RedisAsyncCommands<byte[], byte[]> rawCommands;
-    String shaBefore;
-    static final byte[][] KEY_BEFORE = {"bench:before".getBytes(StandardCharsets.US_ASCII)};
 
     @Setup
     public void setup() {
@@ -81,24 +63,12 @@ public class RedisCounters {
                 AtomicType.INT,
                 RedisKeyOptions.defaults().onMissing(RedisMissingKeyPolicy.RECREATE));
         oursIncrby.store(0);
-        client = RedisClient.create(RedisURI.create("127.0.0.1", Integer.parseInt(port)));
-        raw = client.connect(ByteArrayCodec.INSTANCE);
-        rawCommands = raw.async();
-        try (InputStream in = RedisCounters.class.getResourceAsStream("atomics-before-missing-key-check.lua")) {
-            shaBefore = raw.sync().scriptLoad(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        raw.sync().set(KEY_BEFORE[0], "0".getBytes(StandardCharsets.US_ASCII));
-        nextBefore = 0;
         theirs = new RedisAtomicLong("bench:theirs", factory, 0);
         next = 0;
     }
 
     @TearDown
     public void tearDown() {
-        raw.close();
-        client.shutdown();
         redis.close();
         factory.destroy();
     }
@@ -134,37 +104,6 @@ public class RedisCounters {
         long e = next;
         boolean ok = ours.compareAndSet(e, e + 1);
         next = ok ? e + 1 : ours.load();
-        return ok;
-    }
-
-    private static final byte[] I = ascii("i");
-    private static final byte[] W8 = ascii("8");
-    private static final byte[] CAS = ascii("cas");
-    private static final byte[] ZERO = ascii("0");
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** The CAS script as it was before the missing-key check, by EVALSHA on a plain async Lettuce connection. */
-    @Benchmark
-    public boolean casScriptBefore() throws Exception {
-        long e = nextBefore;
-        byte[] seen = rawCommands
-                .<byte[]>evalsha(
-                        shaBefore,
-                        ScriptOutputType.VALUE,
-                        KEY_BEFORE,
-                        I,
-                        W8,
-                        CAS,
-                        ZERO,
-                        ascii(Long.toString(e)),
-                        ZERO,
-                        ascii(Long.toString(e + 1)))
-                .get(10, TimeUnit.SECONDS);
-        boolean ok = Long.parseLong(new String(seen, StandardCharsets.US_ASCII)) == e;
-        nextBefore = ok ? e + 1 : Long.parseLong(new String(seen, StandardCharsets.US_ASCII));
         return ok;
     }
 
