@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.*;
  * A counter on a znode: atomics-zookeeper's {@code AtomicInt} (width 8) against Curator's
  * {@link DistributedAtomicLong}, through one Curator client, on the same ZooKeeper server: the ensemble in
  * {@value #ENSEMBLE} if set, else a standalone server started in this JVM (fsync on, as in production). Every
- * figure is a round trip to the server or more, with a transaction log write for each write.
+ * figure is a round trip to the server or more, with a transaction log write for each write. Methods are named
+ * operation first, then whose, so that JMH (which runs them in name order) measures both sides of an operation
+ * back to back: the disk's fsync time drifts over minutes, and both should see the same drift.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -79,25 +81,25 @@ public class ZookeeperCounters {
     // ---- increment: read, then setData conditional on the version, for both ----------------------------------
 
     @Benchmark
-    public void oursInc() {
+    public void incOurs() {
         ours.inc();
     }
 
     @Benchmark
-    public long oursFetchAdd() {
+    public long fetchAddOurs() {
         return ours.fetchAdd(1);
     }
 
     /** Curator's optimistic loop (a read, a conditional setData), no lock (no promoted-to-lock settings). */
     @Benchmark
-    public long theirsIncrement() throws Exception {
+    public long incTheirs() throws Exception {
         return theirs.increment().postValue();
     }
 
     // ---- compare-and-set, expecting the current value (single thread: every one succeeds) ---------------------
 
     @Benchmark
-    public boolean oursCompareAndSet() {
+    public boolean compareAndSetOurs() {
         long e = next;
         boolean ok = ours.compareAndSet(e, e + 1);
         next = ok ? e + 1 : ours.load();
@@ -105,7 +107,7 @@ public class ZookeeperCounters {
     }
 
     @Benchmark
-    public boolean theirsCompareAndSet() throws Exception {
+    public boolean compareAndSetTheirs() throws Exception {
         long e = next;
         boolean ok = theirs.compareAndSet(e, e + 1).succeeded();
         next = ok ? e + 1 : theirs.get().postValue();
@@ -115,18 +117,18 @@ public class ZookeeperCounters {
     // ---- reads ------------------------------------------------------------------------------------------------
 
     @Benchmark
-    public long oursLoad() {
+    public long loadOurs() {
         return ours.load();
     }
 
     /** getData, then multi(check) through the leader: a quorum write. */
     @Benchmark
-    public long oursLoadLinearizable() {
+    public long loadLinearizableOurs() {
         return oursLinearizable.load();
     }
 
     @Benchmark
-    public long theirsGet() throws Exception {
+    public long loadTheirs() throws Exception {
         return theirs.get().postValue();
     }
 }
