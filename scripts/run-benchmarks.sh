@@ -2,8 +2,8 @@
 # Runs the JMH suite of the benchmarks module with fixed options, commits nothing, and writes the run's summary
 # and docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~45 minutes on 2 cores), write summary and report
-#   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~5 minutes); writes only under
+#   scripts/run-benchmarks.sh              build, run everything (~60 minutes on 2 cores), write summary and report
+#   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~7 minutes); writes only under
 #                                          benchmarks/target/
 #   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the newest committed summary
 #
@@ -18,6 +18,10 @@
 # The Redis rows (RedisCounters: atomics-redis against Spring Data Redis's RedisAtomicLong) need Debian's
 # redis-server (apt-get install redis-server): the script starts one on a free port of 127.0.0.1, without
 # persistence, and stops it afterwards.
+#
+# The ZooKeeper rows (ZookeeperCounters: atomics-zookeeper against Curator's DistributedAtomicLong) need nothing
+# installed: each fork starts a standalone ZooKeeper server of its own (fsync on) from the jar. With
+# ATOMICS_BENCH_ZOOKEEPER=host:port,... they run against that ensemble instead.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -56,8 +60,8 @@ case "${ATOMICS_BENCH_BINDING:-auto}" in
 esac
 
 # Fixed JMH options: three forks per benchmark (run-to-run noise here is 9-21%: one fork hides it), 2 x 1 s
-# warm-up and 3 x 1 s measurement each (~20 s per benchmark with the forks' start-up; about 133 benchmark runs in
-# all, counting parameters and the Redis rows).
+# warm-up and 3 x 1 s measurement each (~20 s per benchmark with the forks' start-up; 176 benchmark runs in all,
+# counting parameters: 139 single-thread, 21 two-thread, 8 Redis and 8 ZooKeeper).
 if [ "$MODE" = quick ]; then
   JMH_OPTS=(-f 1 -wi 1 -w 200ms -i 2 -r 200ms)
 else
@@ -65,11 +69,13 @@ else
 fi
 # Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
 # iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
-SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[128](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[1248](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
 # Two threads on one counter (ops/us), width 16 included (ContendedWidth16).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
 # A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
 REDIS='dev\.atomics\.benchmarks\.RedisCounters\.'
+# A counter on a znode against Curator's DistributedAtomicLong (us/op), on a server each fork starts.
+ZOOKEEPER='dev\.atomics\.benchmarks\.ZookeeperCounters\.'
 
 if [ "$MODE" != report ]; then
   echo "== building the benchmarks jar"
@@ -129,12 +135,22 @@ if [ "$MODE" != report ]; then
   kill "$REDIS_PID"
   wait "$REDIS_PID" 2>/dev/null || true
   trap - EXIT
+
+  echo "== ZooKeeper: a counter on a znode, against Curator's DistributedAtomicLong (server in each fork)"
+  # the versions the jar bundles (the server runs from it too)
+  jar_version() { unzip -p "$JAR" "META-INF/maven/$1/pom.properties" 2>/dev/null | sed -n 's/^version=//p'; }
+  echo "zookeeper=$(jar_version org.apache.zookeeper/zookeeper)" >> "$RAW/machine.properties"
+  echo "curator=$(jar_version org.apache.curator/curator-recipes)" >> "$RAW/machine.properties"
+  if [ -n "${ATOMICS_BENCH_ZOOKEEPER:-}" ]; then
+    echo "zookeeper_ensemble=$ATOMICS_BENCH_ZOOKEEPER" >> "$RAW/machine.properties"
+  fi
+  run_jmh "$RAW/zookeeper.json" "$RAW/zookeeper.log" "$ZOOKEEPER"
   echo "loadavg_end=$(loadavg)" >> "$RAW/machine.properties"
   JDK=$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
   SUMMARY="$SUMMARIES/$(date -u +%Y-%m-%d)-jdk$JDK.tsv"
   echo "== writing $SUMMARY"
   python3 "$ROOT/benchmarks/summarize.py" --machine "$RAW/machine.properties" --out "$SUMMARY" \
-    "$RAW/single.json" "$RAW/contended.json" "$RAW/redis.json"
+    "$RAW/single.json" "$RAW/contended.json" "$RAW/redis.json" "$RAW/zookeeper.json"
 else
   SUMMARY=$(ls "$SUMMARIES"/*.tsv | sort | tail -1)
 fi

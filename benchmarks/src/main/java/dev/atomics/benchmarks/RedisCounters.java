@@ -28,7 +28,7 @@ import org.springframework.data.redis.support.atomic.RedisAtomicLong;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(
         value = 1,
-        jvmArgsAppend = {Memory8.HEAP_MIN, Memory8.HEAP_MAX})
+        jvmArgsAppend = {Memory8.NATIVE_ACCESS, Memory8.HEAP_MIN, Memory8.HEAP_MAX})
 public class RedisCounters {
 
     static final String PORT = "ATOMICS_BENCH_REDIS_PORT";
