@@ -117,11 +117,11 @@ REDIS_ROWS = [
 ZK_TARGET = 1.0  # atomics-zookeeper inc / fetchAdd / compareAndSet against DistributedAtomicLong (issue 28)
 # (operation as shown, atomics-zookeeper benchmark, DistributedAtomicLong benchmark or None, its method, target)
 ZK_ROWS = [
-    ("`inc`", "oursInc", "theirsIncrement", "increment", ZK_TARGET),
-    ("`fetchAdd`", "oursFetchAdd", "theirsIncrement", "increment", ZK_TARGET),
-    ("`compareAndSet`", "oursCompareAndSet", "theirsCompareAndSet", "compareAndSet", ZK_TARGET),
-    ("`load`", "oursLoad", "theirsGet", "get", None),
-    ("`load` (linearizable)", "oursLoadLinearizable", None, None, None),
+    ("`inc`", "incOurs", "incTheirs", "increment", ZK_TARGET),
+    ("`fetchAdd`", "fetchAddOurs", "incTheirs", "increment", ZK_TARGET),
+    ("`compareAndSet`", "compareAndSetOurs", "compareAndSetTheirs", "compareAndSet", ZK_TARGET),
+    ("`load`", "loadOurs", "loadTheirs", "get", None),
+    ("`load` (linearizable)", "loadLinearizableOurs", None, None, None),
 ]
 ZERO_BYTES = 0.1  # gc.alloc.rate.norm below this is "0 B/op": JMH's own counters leave ~1e-4..1e-2 B/op
 
