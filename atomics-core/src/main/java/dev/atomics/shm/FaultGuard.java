@@ -4,8 +4,10 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import dev.atomics.Engine;
 import dev.atomics.MemoryFaultException;
 import dev.atomics.engine.EngineBinding;
+import dev.atomics.engine.SegmentLoads;
 import dev.atomics.memory.MemoryRegion;
 import dev.atomics.nativelib.NativeLibraries;
 import java.lang.invoke.MethodHandles;
@@ -98,8 +100,12 @@ public final class FaultGuard {
         }
         int index = range.guardIndex;
         String what = own ? region.description() : region.description() + " in " + range.what;
+        // a view of the mapping on Java 22+ reads slices of the range's arena segment: the JVM engine's loads are
+        // cheaper through the segment itself (SegmentLoads); a slice's buffers know no arena
+        Object loadSegment =
+                own && RangeMemory.SCOPED && binding.engine() == Engine.JVM ? SegmentLoads.of(region) : null;
         return new EngineBinding(
-                new GuardedOps(binding.ops(), index, what, range),
+                new GuardedOps(binding.ops(), index, what, range, loadSegment),
                 binding.engine(),
                 binding.opsSupported(),
                 binding.alignment());

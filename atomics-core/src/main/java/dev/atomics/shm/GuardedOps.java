@@ -6,6 +6,7 @@ import dev.atomics.Op;
 import dev.atomics.ViewContextException;
 import dev.atomics.engine.Ops;
 import dev.atomics.engine.Scratch;
+import dev.atomics.engine.SegmentLoads;
 import dev.atomics.engine.Target;
 
 /**
@@ -20,12 +21,15 @@ final class GuardedOps implements Ops {
     private final String what;
     /** The range, to tell a closed one's exception from others (only when one is thrown). */
     private final MappedRange range;
+    /** Where loads read when they go through a segment rather than {@code inner} ({@link SegmentLoads}); or null. */
+    private final Object loadSegment;
 
-    GuardedOps(Ops inner, int index, String what, MappedRange range) {
+    GuardedOps(Ops inner, int index, String what, MappedRange range, Object loadSegment) {
         this.inner = inner;
         this.index = index;
         this.what = what;
         this.range = range;
+        this.loadSegment = loadSegment;
     }
 
     /**
@@ -52,7 +56,7 @@ final class GuardedOps implements Ops {
     public long load(Target t, MemoryOrder order) {
         long g = FaultGuard.enter(index);
         try {
-            long r = inner.load(t, order);
+            long r = loadSegment != null ? SegmentLoads.load(loadSegment, t, order) : inner.load(t, order);
             FaultGuard.exit(index, g, what);
             return r;
         } catch (IllegalStateException e) {

@@ -10,7 +10,10 @@ import dev.atomics.AtomicType;
 import dev.atomics.AtomicUintView;
 import dev.atomics.AtomicUintViewContext;
 import dev.atomics.Engine;
+import dev.atomics.MemoryOrder;
 import dev.atomics.testing.Patomic;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,5 +104,43 @@ class ScopedRangeIT {
         assertThat(ShmTestSupport.gcUntil(range::unmapped))
                 .as("unmapped once the view is unreachable")
                 .isTrue();
+    }
+
+    /**
+     * JVM-engine views of the mapping (on Java 22+ their loads read the arena's segment, {@code SegmentLoads}) read
+     * what another view wrote, at every width and offset in a word, signed and unsigned, in every load order, and
+     * through a read-only mapping too. Seeded; the seed is in the failure message.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4, 8})
+    void jvmEngineViewsLoadWhatWasStoredAtEveryWidth(int width) {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        String name = uniqueName();
+        List<MemoryOrder> orders = List.of(MemoryOrder.RELAXED, MemoryOrder.ACQUIRE, MemoryOrder.SEQ_CST);
+        try (SharedMemory shm = SharedMemory.create(name, 4096);
+                SharedMemory readonly = SharedMemory.open(name, true)) {
+            for (int round = 0; round < 200; round++) {
+                long offset = 64 + width * random.nextInt(8);
+                long bits = round < 4 ? new long[] {0, -1, 1L << (8 * width - 1), 1}[round] : random.nextLong();
+                try (AtomicIntViewContext writer = shm.atomicView(offset, width, AtomicType.INT, Engine.JVM);
+                        AtomicIntViewContext signed = shm.atomicView(offset, width, AtomicType.INT, Engine.JVM);
+                        AtomicUintViewContext unsigned =
+                                readonly.atomicView(offset, width, AtomicType.UINT, Engine.JVM)) {
+                    long value = width == 8 ? bits : bits << (64 - 8 * width) >> (64 - 8 * width);
+                    writer.open().store(value);
+                    MemoryOrder order = orders.get(round % orders.size());
+                    String what = "width " + width + ", offset " + offset + ", " + order + ", seed " + seed;
+                    assertThat(signed.open().load(order)).as(what).isEqualTo(value);
+                    long mask = width == 8 ? -1L : (1L << (8 * width)) - 1;
+                    assertThat(unsigned.open().load(order))
+                            .as(what + " (unsigned, read-only)")
+                            .isEqualTo(value & mask);
+                    assertThat(shm.load(offset, width))
+                            .as(what + " (the mapping)")
+                            .isEqualTo(value & mask);
+                }
+            }
+        }
     }
 }
