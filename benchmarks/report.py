@@ -45,6 +45,8 @@ SUBJECTS = {
     ("OursWidth4", "JVM"): (4, "ours-jvm"),
     ("AgronaWidth4", None): (4, "agrona"),
     ("VarHandleWidth4", None): (4, "varhandle"),
+    ("SharedWidth8", "JVM"): (8, "shared-jvm"),
+    ("SharedWidth8", "PATOMIC"): (8, "shared-patomic"),
     ("OursWidth16", None): (16, "ours-patomic"),
     ("SynchronizedWidth16", None): (16, "synchronized"),
     ("StampedLockWidth16", None): (16, "stampedlock"),
@@ -61,6 +63,8 @@ LABELS = {
     (8, "varhandle"): "VarHandle (direct buffer)",
     (8, "agrona"): "Agrona UnsafeBuffer",
     (8, "jna-naive"): "JNA Function.invoke (naive)",
+    (8, "shared-jvm"): "atomics JVM engine, view of shared memory",
+    (8, "shared-patomic"): "atomics patomic engine, view of shared memory",
     (1, "ours-jvm"): "atomics JVM engine",
     (1, "ours-patomic"): "atomics patomic engine",
     (1, "ours-jvm-mixed"): "atomics JVM engine, mixed program",
@@ -519,6 +523,28 @@ def main():
           "Before `Dispatch` (a plain interface call, megamorphic in such a program) an A/B run on this machine "
           "measured the mixed width-8 `load` at ~3.0 ns and `fetchAdd` at ~7.8 ns (best iterations), against "
           "~1.5 and ~6.5 ns with it.")
+        w("")
+
+    # ---------------------------------------------------------------- shared memory
+    shared_rows = []
+    for op in OPS:
+        for engine in ("jvm", "patomic"):
+            v = get(8, f"shared-{engine}", op)
+            if v is None:
+                continue
+            own = get(8, f"ours-{engine}", op)
+            shared_rows.append([f"`{op}`", engine, cell(own), cell(v), ratio_cell(v, own)])
+    if shared_rows:
+        w("## Views of named shared memory, width 8 (ns/op, lower is better)")
+        w("")
+        w("`SharedWidth8`: an 8-byte `AtomicIntView` on POSIX shared memory (`SharedMemory.atomicView`) against "
+          "the same engine on memory the object owns (`OursWidth8`). A view of a shared mapping is guarded "
+          "(`GuardedOps`): every operation reads the mapping's generation before and after its access, so that "
+          "a peer truncating the object cannot crash the JVM (`MemoryFaultException` instead); that is most of "
+          "the difference. On Java 22+ a JVM-engine view's buffer is a slice of a shared arena's segment "
+          "(closing it unmaps at once) and its loads read the segment through its own var handle.")
+        w("")
+        w(table(["op", "engine", "owned object", "view of shared memory", "view / owned"], shared_rows))
         w("")
 
     # ---------------------------------------------------------------- widths 1, 2 and 4

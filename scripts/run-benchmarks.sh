@@ -2,7 +2,7 @@
 # Runs the JMH suite of the benchmarks module with fixed options, commits nothing, and writes the run's summary
 # and docs/BENCHMARKS.md.
 #
-#   scripts/run-benchmarks.sh              build, run everything (~60 minutes on 2 cores), write summary and report
+#   scripts/run-benchmarks.sh              build, run everything (~65 minutes on 2 cores), write summary and report
 #   scripts/run-benchmarks.sh --quick      short iterations, a smoke test of the pipeline (~7 minutes); writes only under
 #                                          benchmarks/target/
 #   scripts/run-benchmarks.sh --report     only regenerate docs/BENCHMARKS.md from the newest committed summary
@@ -69,7 +69,7 @@ else
 fi
 # Single-thread benchmarks (ns/op), all run with the gc profiler: it only reads allocation counters between
 # iterations, and gives gc.alloc.rate.norm (B/op) for every figure.
-SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[1248](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.'
+SINGLE='dev\.atomics\.benchmarks\.(Ours|AtomicLong|VarHandle|Agrona|JnaNaive)Width[1248](Mixed)?\.|dev\.atomics\.benchmarks\.(JnaFloor(Arity)?|BridgeFloor|Width16Calls)\.|dev\.atomics\.benchmarks\.(Ours|Synchronized|StampedLock)Width16\.|dev\.atomics\.benchmarks\.SharedWidth8\.'
 # Two threads on one counter (ops/us), width 16 included (ContendedWidth16).
 CONTENDED='dev\.atomics\.benchmarks\.Contended'
 # A counter on a Redis key against RedisAtomicLong (us/op), on the redis-server started below.
