@@ -323,6 +323,11 @@ def main():
         return single.get((width, subject, op))
 
     floor = get(0, "jna-floor", "noop")
+    # the binding the patomic engine called through in this run: FFM on Java 22+ unless JNA was forced
+    feature = re.search(r'version "(\d+)', machine.get("java", ""))
+    ffm = (feature is not None and int(feature.group(1)) >= 22
+           and "atomics.native.binding=jna" not in machine.get("java_options", ""))
+    call = "FFM downcall" if ffm else "JNA direct call"
     L = []
     w = L.append
 
@@ -414,7 +419,8 @@ def main():
       "memory, 4-byte VarHandle access modes on its direct buffer, as at width 8. The patomic engine is left "
       "out at this width: its cost is the native call, which widths 1, 2 and 8 measure.")
     w("- **atomics patomic engine** (`OursWidth8`/`OursWidth1`/`OursWidth2`, engine `PATOMIC`): the same API, "
-      "each operation one JNA direct call into the bridge, which calls the patomic function pointer.")
+      f"each operation one native call into the bridge (an FFM downcall on Java 22+, a JNA direct call on 17-21; "
+      f"this run: {call}s), which calls the patomic function pointer.")
     w("- **atomics JVM engine, mixed program** (`OursWidth8Mixed`, widths 8 and 1): the JVM engine after the "
       "setup used JVM objects of every width (int and bytes), patomic objects and a readonly view, as an "
       "application with several kinds of atomics does: the JIT then sees several `Ops` classes at "
@@ -464,8 +470,8 @@ def main():
       "(getAndAdd) and a CAS increment loop retrying with the witnessed value (Agrona reloads, having no "
       "witness), in operations per microsecond, both threads together.")
     w("- **Width 16** (`OursWidth16`, `SynchronizedWidth16`, `StampedLockWidth16`, `ContendedWidth16`): a 16-byte "
-      "`AtomicUint` (patomic engine: `lock cmpxchg16b`, one JNA direct call per operation, values through a "
-      "per-thread native buffer) against what a Java user has today, a 16-byte direct buffer (two longs) whose "
+      f"`AtomicUint` (patomic engine: `lock cmpxchg16b`, one {call} per operation, values through a "
+      "per-thread native buffer, or on FFM in registers for CAS, store and the value-less read-modify-writes) against what a Java user has today, a 16-byte direct buffer (two longs) whose "
       "every access holds a lock: a `synchronized` block, or a `StampedLock` (loads optimistic, writes under the "
       "write lock). Operations: `load`, `compareAndSet` and `compareAndExchange` (each swapping between two "
       "preallocated values, so every CAS succeeds and the benchmark allocates nothing), `fetchAdd` of 1; two threads: "
@@ -638,7 +644,7 @@ def main():
         o16 = get(16, "ours-patomic", "compareAndSet")
         o8 = get(8, "ours-patomic", "compareAndSet")
         a4 = get(0, "jna-floor-arity", "args4")
-        if o16 is not None and (o8 is not None or a4 is not None):
+        if o16 is not None and (o8 is not None or a4 is not None) and not ffm:
             w(f"The 16-byte `compareAndSet` ({cell(o16)} ns) against the patomic engine's 8-byte `compareAndSet` "
               f"({cell(o8)} ns, {ratio_cell(o16, o8)}) and a no-op JNA call with the same 4 arguments ({cell(a4)} ns, "
               f"{ratio_cell(o16, a4)}): the JNA call is nearly all of it, as at the other widths.")
@@ -653,7 +659,7 @@ def main():
           "shared memory with other JVMs and C programs (`CrossProcessTest`), and no thread ever waits for "
           "another to leave a critical section (a thread descheduled inside `synchronized` stalls every other). "
           "Single-threaded, an uncontended lock costs one or two CAS instructions on the lock word plus the "
-          "buffer's accesses, while the patomic engine pays a JNA call (see the JNA floor above) around one "
+          f"buffer's accesses, while the patomic engine pays a {call} (see the empty calls above) around one "
           "`lock cmpxchg16b`.")
         w("")
     else:
@@ -876,7 +882,12 @@ def main():
             r = ratio(p, same)
             if r is not None:
                 same_ratios.append(r)
-    if floor and same_ratios:
+    if floor and same_ratios and ffm:
+        w(f"- **patomic engine**: this run called native code through FFM, so the JNA floors (target 2) are a "
+          f"comparison, not the engine's cost: its operations take {min(same_ratios):.2f}× to "
+          f"{max(same_ratios):.2f}× a no-op JNA call with the same arguments. Its own floor is the empty downcall "
+          "(`BridgeFloor.noop`, first table).")
+    elif floor and same_ratios:
         close = sum(1 for r in same_ratios if r <= 1.1)
         w(f"- **patomic engine**: against a no-op JNA call with the same number of arguments (last column of "
           f"target 2) the operations cost {min(same_ratios):.2f}× to {max(same_ratios):.2f}× "
