@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.KeeperException.Code;
+import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
@@ -81,8 +82,8 @@ final class Znode {
                         path,
                         null);
             } else if (version >= owner.settings.rotateAtVersion() || version < 0
-                    ? rotate(who, name, version, next)
-                    : setData(who, name, version, next)) {
+                    ? rotate(who, name, stat, old, next)
+                    : setData(who, name, stat, next)) {
                 return old;
             }
             pause(who, name, attempt);
@@ -139,10 +140,14 @@ final class Znode {
         return data;
     }
 
-    /** A conditional {@code setData}: whether it landed ({@code false}: someone else wrote first). */
-    private boolean setData(Caller who, String name, int version, byte[] next) {
+    /**
+     * A {@code setData} conditional on the version read in {@code read}: whether it landed ({@code false}: someone
+     * else wrote first).
+     */
+    private boolean setData(Caller who, String name, Stat read, byte[] next) {
         try {
-            handle(who, name).setData(path, next, version);
+            Stat written = handle(who, name).setData(path, next, read.getVersion());
+            checkSameZnode(who, name, read, written);
             return true;
         } catch (KeeperException.BadVersionException e) {
             return false;
@@ -163,7 +168,8 @@ final class Znode {
      * reliable condition, and -1 is none). Watchers see {@code NodeDeleted}; the ACL is kept; a znode with
      * children cannot be replaced.
      */
-    private boolean rotate(Caller who, String name, int version, byte[] next) {
+    private boolean rotate(Caller who, String name, Stat read, byte[] old, byte[] next) {
+        int version = read.getVersion();
         ZooKeeper zk = handle(who, name);
         List<ACL> acl;
         try {
@@ -175,9 +181,13 @@ final class Znode {
             throw new ZookeeperUnavailableException(who.describe(name) + " interrupted before writing", path, e);
         }
         try {
-            zk.multi(List.of(
-                    org.apache.zookeeper.Op.delete(path, version),
+            // the setData (of the data read) reports which znode the transaction acted on, as setData does alone;
+            // version + 1 is what it leaves (wrapping as the server's does; -1 there is the same znode anyway)
+            List<OpResult> results = zk.multi(List.of(
+                    org.apache.zookeeper.Op.setData(path, old, version),
+                    org.apache.zookeeper.Op.delete(path, version + 1),
                     org.apache.zookeeper.Op.create(path, next, acl, CreateMode.PERSISTENT)));
+            checkSameZnode(who, name, read, ((OpResult.SetDataResult) results.get(0)).getStat());
             return true;
         } catch (KeeperException.BadVersionException e) {
             return false;
@@ -196,6 +206,27 @@ final class Znode {
                     who.describe(name) + " interrupted while its write was in" + " flight: it may have been applied",
                     path,
                     e);
+        }
+    }
+
+    /**
+     * Refuses to report success for a write that landed on another znode than the one read: a replacement (after a
+     * rotation by another writer, or a delete and create) that had come to the same version. Conditions on the
+     * version alone cannot tell them apart, and a replacement reaches the version read only after as many writes as
+     * the rotation threshold (about 2^31 by default) while this operation was between its read and its write; the
+     * creation zxid tells. The write is done and was computed from the replaced znode's value, so updates made to
+     * the replacement before it are lost: said, never silent.
+     */
+    private void checkSameZnode(Caller who, String name, Stat read, Stat written) {
+        if (written != null && written.getCzxid() != read.getCzxid()) {
+            throw new ZookeeperValueException(
+                    who.describe(name) + " wrote to a replacement of the znode it had read (created at zxid 0x"
+                            + Long.toHexString(written.getCzxid()) + ", read from zxid 0x"
+                            + Long.toHexString(read.getCzxid()) + "), which had come to the same version: its value"
+                            + " was computed from the old znode, and updates made to the replacement before it are"
+                            + " lost",
+                    path,
+                    null);
         }
     }
 
