@@ -288,6 +288,22 @@ def zk_setup(machine):
     return f"ZooKeeper {machine['zookeeper'] or '?'}, Curator {machine.get('curator') or '?'}; {server}"
 
 
+def server_targets(rows, figures):
+    """The target rows of a server comparison (ROWS: op, ours, theirs, method, limit): per row with a limit and
+    both figures, (op, ours, theirs, limit, verdict text); and how many held, of how many."""
+    out, held, n = [], 0, 0
+    for op, ours, theirs, _, limit in rows:
+        a = figures.get(ours)
+        b = figures.get(theirs) if theirs else None
+        if limit is None or a is None or b is None:
+            continue
+        n += 1
+        h, t = verdict(a, b, limit)
+        held += bool(h)
+        out.append((op, ours, theirs, limit, t))
+    return out, held, n
+
+
 def table(header, rows):
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     for r in rows:
@@ -692,14 +708,12 @@ def main():
     held_z = n_z = 0
     if zk:
         rows = []
+        checked, held_z, n_z = server_targets(ZK_ROWS, zk)
+        verdicts = {op: t for op, _, _, _, t in checked}
         for op, ours, theirs, method, limit in ZK_ROWS:
             a = zk.get(ours)
             b = zk.get(theirs) if theirs else None
-            t = "–"
-            if limit is not None and a is not None and b is not None:
-                n_z += 1
-                h, t = verdict(a, b, limit)
-                held_z += bool(h)
+            t = verdicts.get(op, "–")
             rows.append([op, cell(a), cell(b), f"`{method}`" if method else "(none)", ratio_cell(a, b),
                          f"≤ {limit}×" if limit is not None else "–", t])
         w(table(["op", "atomics-zookeeper", "DistributedAtomicLong", "DistributedAtomicLong method",
@@ -811,18 +825,9 @@ def main():
     w("")
 
     # 4. and 5. redis
-    rows = []
-    held_r = n_r = 0
-    for op, ours, theirs, _, limit in REDIS_ROWS:
-        if limit is None:
-            continue
-        a, b = redis.get(ours), redis.get(theirs)
-        if a is None or b is None:
-            continue
-        n_r += 1
-        h, t = verdict(a, b, limit)
-        held_r += bool(h)
-        rows.append([f"`{op}`", cell(a), cell(b), ratio_cell(a, b), f"≤ {limit}×", t])
+    checked, held_r, n_r = server_targets(REDIS_ROWS, redis)
+    rows = [[f"`{op}`", cell(redis[a]), cell(redis[b]), ratio_cell(redis[a], redis[b]), f"≤ {limit}×", t]
+            for op, a, b, limit, t in checked]
     w(f"### 4. Redis: `inc`/`fetchAdd` ≤ {REDIS_INC_TARGET}× `RedisAtomicLong.incrementAndGet`, "
       f"compare-and-set ≤ {REDIS_CAS_TARGET}× `RedisAtomicLong.compareAndSet`")
     w("")
