@@ -115,6 +115,37 @@ public final class Sentinels implements AutoCloseable {
         return agreed;
     }
 
+    /**
+     * Whether every Sentinel knows the replica on {@code replicaPort} with a non-zero priority, i.e. would promote
+     * it. Sentinels refresh a replica's priority from its INFO (every 10 s while the master is up), so a
+     * {@code CONFIG SET replica-priority} takes that long to count.
+     */
+    public boolean allSeePromotable(int replicaPort) {
+        for (int port : ports) {
+            try (Resp resp = new Resp("127.0.0.1", port, Duration.ofSeconds(2))) {
+                // one flat list of name/value pairs, replica after replica (Resp flattens nested arrays)
+                String[] f = resp.call("SENTINEL", "REPLICAS", MASTER).split("\n");
+                boolean target = false;
+                boolean promotable = false;
+                for (int i = 0; i + 1 < f.length; i += 2) {
+                    if (f[i].equals("name")) {
+                        target = false;
+                    } else if (f[i].equals("port")) {
+                        target = f[i + 1].trim().equals(Integer.toString(replicaPort));
+                    } else if (target && f[i].equals("slave-priority")) {
+                        promotable = !f[i + 1].trim().equals("0");
+                    }
+                }
+                if (!promotable) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The port of the master as the first Sentinel that answers sees it. */
     public int masterPort() {
         for (int port : ports) {
