@@ -10,6 +10,7 @@ import dev.atomics.Engine;
 import dev.atomics.MemoryOrder;
 import dev.atomics.Op;
 import dev.atomics.OperandRangeException;
+import dev.atomics.UnsupportedOpException;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +38,7 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
         this.type = type;
         this.bigEndian = type.isIntegral();
         this.opsSupported = Arrays.stream(Op.values())
-                .filter(op -> type.isIntegral() || !op.isArithmetic())
+                .filter(op -> (type.isIntegral() || !op.isArithmetic()) && (!znode.readonly || op.isReadOnly()))
                 .toList();
     }
 
@@ -69,7 +70,7 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
 
     @Override
     public final boolean readonly() {
-        return false;
+        return znode.readonly;
     }
 
     @Override
@@ -95,6 +96,7 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
 
     @Override
     public final boolean createIfAbsent(BigInteger initial) {
+        refuseIfReadonly("createIfAbsent");
         BigInteger min = type.signed() ? BigInteger.ONE.shiftLeft(8 * width - 1).negate() : BigInteger.ZERO;
         BigInteger max = (type.signed() ? BigInteger.ONE.shiftLeft(8 * width - 1) : BigInteger.ONE.shiftLeft(8 * width))
                 .subtract(BigInteger.ONE);
@@ -141,7 +143,14 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
 
     /** A read-modify-write of the stored data; returns the data before. */
     final byte[] update(String name, Znode.Change change) {
+        refuseIfReadonly(name);
         return znode.update(this, name, linearizable, change);
+    }
+
+    private void refuseIfReadonly(String name) {
+        if (znode.readonly) {
+            throw new UnsupportedOpException("readonly " + describe(name) + " refused: the atomic only reads");
+        }
     }
 
     private int byteOf(int offset) {
@@ -185,8 +194,8 @@ abstract class AbstractZkAtomic implements ZookeeperAtomic, Znode.Caller {
     }
 
     String properties() {
-        return "width=" + width + ", reads=" + readMode().name().toLowerCase(java.util.Locale.ROOT)
-                + ", engine=zookeeper";
+        return "width=" + width + ", readonly=" + znode.readonly + ", reads="
+                + readMode().name().toLowerCase(java.util.Locale.ROOT) + ", engine=zookeeper";
     }
 
     /** No value: reading it would be a round trip, and could fail. */

@@ -35,11 +35,14 @@ final class Znode {
     final ZookeeperAtomics owner;
     final String path;
     final int width;
+    /** Whether the atomics on it only read: every write is refused before anything is sent. */
+    final boolean readonly;
 
-    Znode(ZookeeperAtomics owner, String path, int width) {
+    Znode(ZookeeperAtomics owner, String path, int width, boolean readonly) {
         this.owner = owner;
         this.path = path;
         this.width = width;
+        this.readonly = readonly;
     }
 
     String ensemble() {

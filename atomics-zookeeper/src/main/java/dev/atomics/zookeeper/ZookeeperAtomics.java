@@ -87,12 +87,32 @@ public final class ZookeeperAtomics implements AutoCloseable {
     }
 
     /** {@link #atomic(String, int, AtomicType)} with reads in {@code mode}. */
-    @SuppressWarnings("unchecked")
     public <A extends Atomic> A atomic(String path, int width, AtomicType<A, ?, ?> type, ReadMode mode) {
+        return make(path, width, type, mode, false);
+    }
+
+    /**
+     * {@link #atomic(String, int, AtomicType)} that only reads: loads and bit tests work, every other operation
+     * (and {@link ZookeeperAtomic#createIfAbsent}) throws {@link dev.atomics.UnsupportedOpException} before
+     * anything is sent, as a readonly local atomic does. For dashboards and readers that must never write; ZooKeeper
+     * ACLs are the server-side guard.
+     */
+    public <A extends Atomic> A readonlyAtomic(String path, int width, AtomicType<A, ?, ?> type) {
+        return readonlyAtomic(path, width, type, settings.readMode());
+    }
+
+    /** {@link #readonlyAtomic(String, int, AtomicType)} with reads in {@code mode}. */
+    public <A extends Atomic> A readonlyAtomic(String path, int width, AtomicType<A, ?, ?> type, ReadMode mode) {
+        return make(path, width, type, mode, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A extends Atomic> A make(
+            String path, int width, AtomicType<A, ?, ?> type, ReadMode mode, boolean readonly) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(mode, "read mode");
         PathUtils.validatePath(Objects.requireNonNull(path, "path"));
-        Znode znode = new Znode(this, path, width);
+        Znode znode = new Znode(this, path, width, readonly);
         boolean linearizable = mode == ReadMode.LINEARIZABLE;
         if (type == AtomicType.INT || type == AtomicType.UINT) {
             if (width != 1 && width != 2 && width != 4 && width != 8) {

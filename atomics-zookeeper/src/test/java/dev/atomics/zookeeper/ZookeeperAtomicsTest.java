@@ -8,6 +8,12 @@ import dev.atomics.AtomicInt;
 import dev.atomics.AtomicType;
 import dev.atomics.AtomicUint;
 import dev.atomics.Engine;
+import dev.atomics.Int128;
+import dev.atomics.MemoryOrder;
+import dev.atomics.Op;
+import dev.atomics.UnsupportedOpException;
+import dev.atomics.conformance.Api;
+import dev.atomics.conformance.Apis;
 import dev.atomics.zookeeper.testing.CuttingProxy;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
 import java.math.BigInteger;
@@ -105,6 +111,55 @@ class ZookeeperAtomicsTest {
         assertThat(data(path)).containsExactly(9);
         assertThatThrownBy(() -> ZookeeperAtomics.createIfAbsent(a, BigInteger.valueOf(128)))
                 .hasMessageContaining("range");
+    }
+
+    // ---- readonly -------------------------------------------------------------------------------------------
+
+    /** Every method of each API on a readonly atomic: reads answer, every write is refused and nothing is sent. */
+    @Test
+    void aReadonlyAtomicReadsAndRefusesEveryWriteBeforeSendingIt() throws Exception {
+        String p8 = path();
+        client.create()
+                .creatingParentsIfNeeded()
+                .forPath(p8, ByteBuffer.allocate(8).putLong(41).array());
+        checkReadonly(Apis.INTEGRAL, zk.readonlyAtomic(p8, 8, AtomicType.INT), 1L, p8);
+        assertThat(zk.readonlyAtomic(p8, 8, AtomicType.INT).load()).isEqualTo(41);
+        String p16 = path();
+        client.create().creatingParentsIfNeeded().forPath(p16, new byte[16]);
+        checkReadonly(Apis.INTEGRAL128, zk.readonlyAtomic(p16, 16, AtomicType.UINT128), Int128.ONE, p16);
+        String p4 = path();
+        client.create().creatingParentsIfNeeded().forPath(p4, new byte[] {1, 2, 3, 4});
+        checkReadonly(Apis.BYTES, zk.readonlyAtomic(p4, 4, AtomicType.BYTES), new byte[] {5, 6, 7, 8}, p4);
+        assertThat(data(p4)).containsExactly(1, 2, 3, 4);
+        String none = path();
+        AtomicInt absent = zk.readonlyAtomic(none, 8, AtomicType.INT);
+        assertThatThrownBy(() -> ZookeeperAtomics.createIfAbsent(absent, BigInteger.ZERO))
+                .isInstanceOf(UnsupportedOpException.class)
+                .hasMessageContaining("readonly");
+        assertThat(stat(none)).isNull();
+    }
+
+    private static <A, X> void checkReadonly(Api<A, X> api, A atomic, X operand, String path) throws Exception {
+        Stat before = stat(path);
+        ZookeeperAtomic z = (ZookeeperAtomic) atomic;
+        assertThat(z.readonly()).isTrue();
+        assertThat(z.opsSupported()).isNotEmpty().allMatch(Op::isReadOnly);
+        assertThat(atomic.toString()).contains("readonly=true");
+        Api.Args<X> args = new Api.Args<>(operand, operand, 0, MemoryOrder.SEQ_CST, MemoryOrder.SEQ_CST);
+        for (Api.Method<A, X> m : api.methods()) {
+            if (m.op().isReadOnly()) {
+                m.call().call(atomic, args); // answers
+            } else {
+                assertThatThrownBy(() -> m.call().call(atomic, args))
+                        .as(m.name())
+                        .isInstanceOf(UnsupportedOpException.class)
+                        .hasMessageContaining("readonly")
+                        .hasMessageContaining(path);
+            }
+        }
+        Stat after = stat(path);
+        assertThat(after.getMzxid()).as("nothing written").isEqualTo(before.getMzxid());
+        assertThat(after.getVersion()).isEqualTo(before.getVersion());
     }
 
     // ---- foreign and missing znodes ------------------------------------------------------------------------
