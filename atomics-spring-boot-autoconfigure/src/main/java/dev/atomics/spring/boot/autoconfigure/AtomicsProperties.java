@@ -318,15 +318,16 @@ public class AtomicsProperties {
         private String zookeeper;
 
         /**
-         * What a missing key means: 'create-at-startup' (default: the first contact with Redis creates an absent key
-         * with initial-value, logged as a WARN; later a missing key fails), 'fail' (never created) or 'recreate' (a
-         * missing key reads as zero and the next write creates it: the behaviour before the check, opt-in).
+         * What a missing key or znode means: 'create-at-startup' (default: the first contact with Redis or ZooKeeper
+         * creates an absent one with initial-value, logged as a WARN; later a missing one fails), 'fail' (never
+         * created) or, Redis only, 'recreate' (a missing key reads as zero and the next write creates it: the
+         * behaviour before the check, opt-in).
          */
         private String onMissing = "create-at-startup";
 
         /**
-         * The value a missing key is created with under on-missing create-at-startup: decimal (or 0x hex) for int
-         * and uint, width hex bytes for bytes; default zero.
+         * The value a missing key or znode is created with under on-missing create-at-startup: decimal (or 0x hex)
+         * for int and uint, width hex bytes for bytes; default zero.
          */
         private String initialValue;
 

@@ -279,8 +279,13 @@ class AtomicsRedisTest {
         runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "atomics.cluster.orders.width=3")
                 .run(fails(
                         "atomics.cluster.orders.width",
-                        "unsupported width: a cluster atomic has 1, 2, 4 or 8 bytes",
-                        "Use a width of 1, 2, 4 or 8"));
+                        "unsupported width: a cluster atomic has 1, 2, 4, 8 or 16 bytes",
+                        "Use a width of 1, 2, 4, 8 or 16"));
+        runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "atomics.cluster.orders.width=16")
+                .run(fails(
+                        "atomics.cluster.orders.width",
+                        "an atomic on a Redis key has 1, 2, 4 or 8 bytes",
+                        "a zookeeper entry for 16 bytes"));
         runner.withPropertyValues("atomics.cluster.flags.redis=" + key, "atomics.cluster.flags.type=bytes")
                 .run(fails("atomics.cluster.flags.width", "a bytes atomic has no default width", "e.g. 4 or 8"));
         runner.withPropertyValues("atomics.cluster.orders.redis=" + key, "atomics.cluster.orders.type=long")

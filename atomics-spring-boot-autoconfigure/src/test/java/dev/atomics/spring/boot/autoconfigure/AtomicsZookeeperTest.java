@@ -1,9 +1,11 @@
 package dev.atomics.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomics.AtomicInt;
 import dev.atomics.Engine;
+import dev.atomics.UnsupportedOpException;
 import dev.atomics.spring.boot.AtomicsProblem;
 import dev.atomics.spring.boot.AtomicsRegistry;
 import dev.atomics.spring.boot.actuate.AtomicsHealthIndicator;
@@ -16,6 +18,7 @@ import dev.atomics.zookeeper.ZookeeperValueException;
 import dev.atomics.zookeeper.testing.ZookeeperServer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.apache.curator.framework.CuratorFramework;
@@ -179,18 +182,146 @@ class AtomicsZookeeperTest {
         });
     }
 
+    /** Settings a znode entry cannot honour fail startup naming the key; they are never ignored. */
     @ParameterizedTest
-    @CsvSource({"on-missing,fail", "initial-value,5", "wait.replicas,1"})
-    void redisOnlyKeysAreRefusedOnZnodeEntriesNotIgnored(String key, String value) {
+    @CsvSource({
+        "wait.replicas, 1, atomics.cluster.orders.wait, a quorum",
+        "on-missing, recreate, atomics.cluster.orders.on-missing, never read a missing znode as zero",
+        "on-missing, sometimes, atomics.cluster.orders.on-missing, unknown policy",
+        "initial-value, 0x1ff, atomics.cluster.orders.initial-value, does not fit int of width 1",
+        "width, 3, atomics.cluster.orders.width, unsupported width"
+    })
+    void settingsAZnodeEntryCannotHonourAreRefused(String key, String value, String property, String problem) {
         runner.withPropertyValues(
                         "atomics.zookeeper.connect-string=" + ensemble,
                         "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.width=1",
                         "atomics.cluster.orders." + key + "=" + value)
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure())
+                            .hasStackTraceContaining(property)
+                            .hasStackTraceContaining(problem);
+                    assertThat(plain.checkExists().forPath(path)).isNull();
+                });
+    }
+
+    /** An absent znode is created holding initial-value, in the documented format; a present one is kept. */
+    @ParameterizedTest
+    @CsvSource({
+        "int, 8, 1000, 00000000000003e8",
+        "int, 4, -5, fffffffb",
+        "uint, 1, 0xff, ff",
+        "uint, 8, 18446744073709551615, ffffffffffffffff",
+        "int, 16, -2, fffffffffffffffffffffffffffffffe",
+        "uint, 16, 0x0102030405060708090a0b0c0d0e0f10, 0102030405060708090a0b0c0d0e0f10",
+        "bytes, 4, de:ad:be:ef, deadbeef"
+    })
+    void anAbsentZnodeStartsAtTheInitialValue(String type, int width, String initial, String znodeHex)
+            throws Exception {
+        String[] props = {
+            "atomics.zookeeper.connect-string=" + ensemble,
+            "atomics.cluster.orders.zookeeper=" + path,
+            "atomics.cluster.orders.type=" + type,
+            "atomics.cluster.orders.width=" + width,
+            "atomics.cluster.orders.initial-value=" + initial
+        };
+        runner.withPropertyValues(props).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(HexFormat.of().formatHex(plain.getData().forPath(path))).isEqualTo(znodeHex);
+            assertThat(context.getBean(AtomicsHealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.UP);
+        });
+        byte[] other = new byte[width];
+        other[0] = 7;
+        plain.setData().forPath(path, other);
+        runner.withPropertyValues(props).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(plain.getData().forPath(path))
+                    .as("an existing znode is kept")
+                    .isEqualTo(other);
+        });
+    }
+
+    /** on-missing fail: the application never creates the znode; until an operator does, it is DOWN and 409. */
+    @Test
+    void onMissingFailLeavesAnAbsentZnodeToTheOperator() {
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.on-missing=fail")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    AtomicsHealthIndicator indicator = context.getBean(AtomicsHealthIndicator.class);
+                    Health down = indicator.health();
+                    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(down.getDetails().toString()).contains("does not exist");
+                    AtomicInt orders = (AtomicInt) context.getBean("atomics.cluster.orders");
+                    assertThatThrownBy(orders::inc)
+                            .isInstanceOf(ZookeeperMissingNodeException.class)
+                            .satisfies(e ->
+                                    assertThat(AtomicsProblem.of(e).status()).isEqualTo(409));
+                    assertThat(plain.checkExists().forPath(path))
+                            .as("never created")
+                            .isNull();
+                    plain.create()
+                            .creatingParentsIfNeeded()
+                            .forPath(path, ByteBuffer.allocate(8).putLong(41).array());
+                    assertThat(orders.fetchAdd(1)).isEqualTo(41);
+                    assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    /** readonly: reads, refuses writes before sending them, and never creates the znode (nor takes a start). */
+    @Test
+    void aReadonlyEntryReadsAndNeverWritesNorCreates() {
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.readonly=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(plain.checkExists().forPath(path))
+                            .as("never created")
+                            .isNull();
+                    byte[] seven = ByteBuffer.allocate(8).putLong(7).array();
+                    plain.create().creatingParentsIfNeeded().forPath(path, seven);
+                    AtomicInt orders = (AtomicInt) context.getBean("atomics.cluster.orders");
+                    assertThat(orders.readonly()).isTrue();
+                    assertThat(orders.load()).isEqualTo(7);
+                    assertThatThrownBy(orders::inc)
+                            .isInstanceOf(UnsupportedOpException.class)
+                            .hasMessageContaining("readonly");
+                    assertThat(plain.getData().forPath(path)).isEqualTo(seven);
+                    assertThat(context.getBean(AtomicsHealthIndicator.class)
+                                    .health()
+                                    .getStatus())
+                            .isEqualTo(Status.UP);
+                });
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.readonly=true",
+                        "atomics.cluster.orders.initial-value=5")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .hasMessageContaining("atomics.cluster.orders.initial-value")
+                        .hasMessageContaining("readonly atomic never creates"));
+    }
+
+    @Test
+    void onMissingFailWithAnInitialValueIsRefused() {
+        runner.withPropertyValues(
+                        "atomics.zookeeper.connect-string=" + ensemble,
+                        "atomics.cluster.orders.zookeeper=" + path,
+                        "atomics.cluster.orders.on-missing=fail",
+                        "atomics.cluster.orders.initial-value=5")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
                             .rootCause()
-                            .hasMessageContaining("atomics.cluster.orders." + key.replace(".replicas", ""));
+                            .hasMessageContaining("atomics.cluster.orders.initial-value")
+                            .hasMessageContaining("on-missing fail never creates");
                 });
     }
 

@@ -284,18 +284,18 @@ public final class AtomicsRegistryFactory {
         return ResolvedAtomic.of(name, prefix, type, width(prefix, type, entry.getWidth(), engine), engine);
     }
 
-    /** Type and width of an atomic a server keeps: widths 1, 2, 4 and 8, no engine. */
+    /** Type and width of an atomic a server keeps: widths 1, 2, 4, 8 and 16 (each kind refuses what it lacks). */
     private static ResolvedAtomic serverBasics(String name, String prefix, AtomicsProperties.Entry entry) {
         AtomicType<?, ?, ?> type = type(prefix, entry.getType());
         Integer width = entry.getWidth();
         if (width == null) {
             width = defaultWidth(prefix, type);
-        } else if (width != 1 && width != 2 && width != 4 && width != 8) {
+        } else if (width != 1 && width != 2 && width != 4 && width != 8 && width != 16) {
             throw new AtomicsConfigurationException(
                     prefix + ".width",
                     width,
-                    "unsupported width: a cluster atomic has 1, 2," + " 4 or 8 bytes",
-                    "Use a width of 1, 2, 4 or 8.");
+                    "unsupported width: a cluster atomic has 1, 2, 4, 8 or 16 bytes",
+                    "Use a width of 1, 2, 4, 8 or 16 (16: zookeeper only).");
         }
         return ResolvedAtomic.of(name, prefix, type, width, null);
     }

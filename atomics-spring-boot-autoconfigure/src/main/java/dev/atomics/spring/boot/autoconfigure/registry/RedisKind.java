@@ -76,6 +76,13 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
 
     @Override
     public ResolvedAtomic validate(ResolvedAtomic basics, AtomicsProperties.Cluster entry) {
+        if (basics.width() > 8) {
+            throw new AtomicsConfigurationException(
+                    basics.prefix() + ".width",
+                    basics.width(),
+                    "unsupported width: an atomic on a Redis key has 1, 2, 4 or 8 bytes",
+                    "Use a width of 1, 2, 4 or 8, or a zookeeper entry for 16 bytes.");
+        }
         options.put(basics.name(), options(basics, entry));
         return basics.onKey(entry.getRedis().trim(), entry.isReadonly());
     }

@@ -1,6 +1,8 @@
 package dev.atomics.spring.boot.autoconfigure.registry;
 
 import dev.atomics.Atomic;
+import dev.atomics.AtomicType;
+import dev.atomics.Int128;
 import dev.atomics.spring.boot.AtomicReading;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
@@ -16,11 +18,9 @@ import dev.atomics.zookeeper.ZookeeperAtomicsException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,9 +31,11 @@ import org.jspecify.annotations.Nullable;
  * The {@code zookeeper} kind: {@code atomics.cluster} entries with {@code zookeeper}, atomics on znodes
  * (atomics-zookeeper), agreed by the ensemble's quorum. All of them use one {@link ZookeeperAtomics}, through the
  * application's {@link CuratorFramework} bean when it has one (Spring Cloud Zookeeper's), else a client of
- * {@code atomics.zookeeper.connect-string}. An absent znode is created holding zero when the application first
- * reaches the ensemble (at startup, or later if the ensemble was down then), with a warning: after that, a
- * missing znode is an error an operator must look at (operations never recreate it).
+ * {@code atomics.zookeeper.connect-string}. Under {@code on-missing: create-at-startup} (the default) an absent znode
+ * is created holding {@code initial-value} (default zero) when the application first reaches the ensemble (at
+ * startup, or later if the ensemble was down then), with a warning; under {@code fail} it never is. After that
+ * first contact a missing znode is an error an operator must look at: operations never recreate it. A
+ * {@code readonly} entry never writes, so never creates its znode.
  */
 public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster> {
 
@@ -41,6 +43,8 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
 
     private final @Nullable CuratorFramework application;
     private final AtomicsProperties.Zookeeper properties;
+    /** Per entry name: the value an absent znode is created with, or null (on-missing fail). */
+    private final Map<String, @Nullable BigInteger> initials = new LinkedHashMap<>();
 
     public ZookeeperKind(@Nullable CuratorFramework application, AtomicsProperties.Zookeeper properties) {
         this.application = application;
@@ -74,30 +78,84 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
                     e.getMessage(),
                     "Use an absolute znode path such as /myapp/orders.");
         }
-        // Redis-only keys are refused, never ignored: a znode entry behaves as create-at-startup at zero.
-        if (!"create-at-startup".equals(entry.getOnMissing().trim())) {
+        initials.put(basics.name(), initial(basics, entry));
+        if (entry.getWait() != null) { // Redis-only keys are refused, never ignored
             throw new AtomicsConfigurationException(
-                    basics.prefix() + ".on-missing",
-                    entry.getOnMissing(),
-                    "atomics on znodes always create an absent znode at zero at first contact (create-at-startup)",
-                    "Remove on-missing from this entry; create the znode yourself for any other starting value.");
+                    basics.prefix() + ".wait",
+                    "(set)",
+                    "wait applies to redis entries only: a ZooKeeper write is acknowledged by a quorum",
+                    "Remove wait from this zookeeper entry.");
         }
-        if (entry.getInitialValue() != null || entry.getWait() != null) {
-            String key = entry.getWait() != null ? "wait" : "initial-value";
+        return basics.onKey(path, entry.isReadonly());
+    }
+
+    /**
+     * The value an absent znode is created with (on-missing create-at-startup), or {@code null} for on-missing
+     * fail: never created by the application.
+     */
+    private static @Nullable BigInteger initial(ResolvedAtomic b, AtomicsProperties.Cluster entry) {
+        String policy = entry.getOnMissing() == null
+                ? ""
+                : entry.getOnMissing().trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String text = entry.getInitialValue();
+        boolean hasInitial = text != null && !text.isBlank();
+        switch (policy) {
+            case "", "create-at-startup", "fail" -> {
+                // below
+            }
+            case "recreate" ->
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".on-missing",
+                        entry.getOnMissing(),
+                        "atomics on znodes never read a missing znode as zero or recreate it behind an operation",
+                        "Use create-at-startup (default: created once, at first contact) or fail.");
+            default ->
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".on-missing",
+                        entry.getOnMissing(),
+                        "unknown policy for a missing znode",
+                        "Use create-at-startup (default) or fail.");
+        }
+        // a readonly atomic never writes, so never creates: create-at-startup acts as fail (as on Redis)
+        if (policy.equals("fail") || entry.isReadonly()) {
+            if (hasInitial) {
+                throw new AtomicsConfigurationException(
+                        b.prefix() + ".initial-value",
+                        text,
+                        entry.isReadonly()
+                                ? "a readonly atomic never creates its znode, so it has no initial value"
+                                : "an initial value needs on-missing create-at-startup: on-missing fail never creates",
+                        entry.isReadonly()
+                                ? "Remove initial-value, or readonly."
+                                : "Remove initial-value, or on-missing to create absent znodes with it.");
+            }
+            return null;
+        }
+        if (!hasInitial) {
+            return BigInteger.ZERO;
+        }
+        try {
+            if (b.type() == AtomicType.BYTES) {
+                byte[] memory = AtomicValues.parseBytes(text, b.width());
+                byte[] bigEndian = new byte[memory.length];
+                for (int i = 0; i < memory.length; i++) {
+                    bigEndian[i] = memory[memory.length - 1 - i];
+                }
+                return new BigInteger(1, bigEndian); // the integer whose little-endian image the bytes are
+            }
+            boolean signed = b.type().signed();
+            Int128 v = AtomicValues.parseInt128(text, b.width(), signed);
+            return signed ? v.toBigInteger() : v.toUnsignedBigInteger();
+        } catch (IllegalArgumentException e) {
             throw new AtomicsConfigurationException(
-                    basics.prefix() + "." + key,
-                    entry.getWait() != null ? "(set)" : entry.getInitialValue(),
-                    key + " applies to redis entries only",
-                    "Remove " + key + " from this zookeeper entry.");
+                    b.prefix() + ".initial-value",
+                    text,
+                    "initial value out of range: " + e.getMessage(),
+                    b.type() == AtomicType.BYTES
+                            ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
+                            : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ".",
+                    e);
         }
-        if (entry.isReadonly()) {
-            throw new AtomicsConfigurationException(
-                    basics.prefix() + ".readonly",
-                    true,
-                    "atomics on znodes have no readonly form",
-                    "Remove readonly; guard writes with ZooKeeper ACLs.");
-        }
-        return basics.onKey(path, false);
     }
 
     private ReadMode readMode() {
@@ -133,7 +191,10 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         }
         List<ZookeeperAtomic> atomics = new ArrayList<>();
         for (ResolvedAtomic b : specs) {
-            Atomic atomic = client.atomic(b.target(), b.width(), b.type());
+            AtomicType<?, ?, ?> type = b.type().forWidth(b.width()); // int, width 16: int128
+            Atomic atomic = b.readonly()
+                    ? client.readonlyAtomic(b.target(), b.width(), type)
+                    : client.atomic(b.target(), b.width(), type);
             atomics.add((ZookeeperAtomic) atomic);
             startup.entry(new AtomicsEntry(
                     b.name(),
@@ -141,8 +202,15 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
                     atomic,
                     new AtomicSource.OnServer("zookeeper", "znode", b.target(), client.ensemble())));
         }
+        Map<String, BigInteger> creates = new LinkedHashMap<>();
+        for (ResolvedAtomic b : specs) {
+            BigInteger initial = initials.get(b.name());
+            if (initial != null) {
+                creates.put(b.name(), initial);
+            }
+        }
         Backend backend =
-                new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics);
+                new Backend(client, specs.stream().map(ResolvedAtomic::name).toList(), atomics, creates);
         backend.createAbsent(Math.min(properties.getConnectionTimeout().toMillis(), 5_000));
         startup.backend(backend, null);
     }
@@ -157,18 +225,25 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
         private final ZookeeperAtomics client;
         private final List<String> names;
         private final Map<String, ZookeeperAtomic> atomics = new LinkedHashMap<>();
-        /** The atomics whose znode this application has not yet checked and, if absent, created. */
-        private final Set<String> unchecked;
+        /**
+         * The atomics (on-missing create-at-startup) whose znode this application has not yet checked and, if
+         * absent, created, with the value to create it with.
+         */
+        private final Map<String, BigInteger> unchecked;
 
         private volatile boolean closed;
 
-        Backend(ZookeeperAtomics client, List<String> names, List<ZookeeperAtomic> atomics) {
+        Backend(
+                ZookeeperAtomics client,
+                List<String> names,
+                List<ZookeeperAtomic> atomics,
+                Map<String, BigInteger> creates) {
             this.client = client;
             this.names = List.copyOf(names);
             for (int i = 0; i < names.size(); i++) {
                 this.atomics.put(names.get(i), atomics.get(i));
             }
-            this.unchecked = new LinkedHashSet<>(names);
+            this.unchecked = new LinkedHashMap<>(creates);
         }
 
         /** Creates the absent znodes once the ensemble is reachable: waits up to {@code waitMillis} for it now. */
@@ -184,13 +259,15 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
                 Thread.currentThread().interrupt();
                 return;
             }
-            for (var it = unchecked.iterator(); it.hasNext(); ) {
-                String name = it.next();
+            for (var it = unchecked.entrySet().iterator(); it.hasNext(); ) {
+                var create = it.next();
+                String name = create.getKey();
                 ZookeeperAtomic atomic = atomics.get(name);
                 try {
-                    if (atomic.createIfAbsent(BigInteger.ZERO)) {
-                        log.warn("Created znode " + atomic.path() + " of atomic '" + name + "' holding 0 on "
-                                + client.ensemble() + ": it did not exist (first start, or the ensemble lost it)");
+                    if (atomic.createIfAbsent(create.getValue())) {
+                        log.warn("Created znode " + atomic.path() + " of atomic '" + name + "' holding its initial"
+                                + " value on " + client.ensemble()
+                                + ": it did not exist (first start, or the ensemble lost it)");
                     }
                     it.remove();
                 } catch (ZookeeperAtomicsException e) {
