@@ -253,9 +253,11 @@ class AtomicsZookeeperTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     AtomicsHealthIndicator indicator = context.getBean(AtomicsHealthIndicator.class);
-                    Health down = indicator.health();
+                    Health down = indicator.health(); // startup waited for the session, though it created nothing
                     assertThat(down.getStatus()).isEqualTo(Status.DOWN);
-                    assertThat(down.getDetails().toString()).contains("does not exist");
+                    assertThat(down.getDetails().toString())
+                            .contains("session=connected")
+                            .contains("does not exist");
                     AtomicInt orders = (AtomicInt) context.getBean("atomics.cluster.orders");
                     assertThatThrownBy(orders::inc)
                             .isInstanceOf(ZookeeperMissingNodeException.class)

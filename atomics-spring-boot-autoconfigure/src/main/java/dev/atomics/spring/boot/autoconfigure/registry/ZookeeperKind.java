@@ -246,17 +246,22 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
             this.unchecked = new LinkedHashMap<>(creates);
         }
 
-        /** Creates the absent znodes once the ensemble is reachable: waits up to {@code waitMillis} for it now. */
+        /**
+         * Creates the absent znodes once the ensemble is reachable: waits up to {@code waitMillis} for it now (at
+         * startup; 0 later, when reads retry it).
+         */
         synchronized void createAbsent(long waitMillis) {
-            if (unchecked.isEmpty()) {
-                return;
-            }
             try {
+                // at startup, whether or not there is a znode to create: the application starts with its session
+                // (health UP at once) when the ensemble answers within the wait
                 if (waitMillis > 0 && !client.client().blockUntilConnected((int) waitMillis, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+            if (unchecked.isEmpty()) {
                 return;
             }
             for (var it = unchecked.entrySet().iterator(); it.hasNext(); ) {
