@@ -6,7 +6,6 @@ import dev.atomics.Atomics;
 import dev.atomics.UnsupportedWidthException;
 import dev.atomics.spring.boot.AtomicSource;
 import dev.atomics.spring.boot.AtomicValues;
-import dev.atomics.spring.boot.AtomicsConfigurationException;
 import dev.atomics.spring.boot.AtomicsEntry;
 import dev.atomics.spring.boot.OwnedAtomics;
 import dev.atomics.spring.boot.autoconfigure.AtomicsProperties;
@@ -44,15 +43,7 @@ final class InstanceKind implements SourceKind<AtomicsProperties.Instance> {
                     AtomicValues.parseInt128(initial, b.width(), b.type() == AtomicType.INT);
                 }
             } catch (IllegalArgumentException e) {
-                throw new AtomicsConfigurationException(
-                        b.prefix() + ".initial-value",
-                        initial,
-                        "initial value out of range: " + e.getMessage(),
-                        b.type() == AtomicType.BYTES
-                                ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
-                                : "Use a value in the range of " + b.type().name() + " of width " + b.width()
-                                        + ", or a wider atomic (" + b.prefix() + ".width).",
-                        e);
+                throw b.badInitialValue(initial, e);
             }
         }
         return b.withInitialValue(initial);

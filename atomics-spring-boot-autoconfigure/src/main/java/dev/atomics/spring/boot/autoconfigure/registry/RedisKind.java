@@ -101,14 +101,7 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
                         ? o.initialValue(AtomicValues.parseBytes(initial, b.width()))
                         : o.initialValue(AtomicValues.parseIntegral(initial, b.width(), b.type() == AtomicType.INT));
             } catch (IllegalArgumentException e) {
-                throw new AtomicsConfigurationException(
-                        b.prefix() + ".initial-value",
-                        initial,
-                        "initial value out of" + " range: " + e.getMessage(),
-                        b.type() == AtomicType.BYTES
-                                ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
-                                : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ".",
-                        e);
+                throw b.badInitialValue(initial, e);
             }
         }
         AtomicsProperties.Wait wait = entry.getWait();

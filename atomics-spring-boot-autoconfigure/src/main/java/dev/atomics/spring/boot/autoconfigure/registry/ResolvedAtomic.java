@@ -2,6 +2,7 @@ package dev.atomics.spring.boot.autoconfigure.registry;
 
 import dev.atomics.AtomicType;
 import dev.atomics.Engine;
+import dev.atomics.spring.boot.AtomicsConfigurationException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,19 @@ record ResolvedAtomic(
         boolean readonly,
         boolean followSymlinks,
         @Nullable Integer mode) {
+
+    /** The startup failure for an {@code initial-value} this atomic cannot hold (unparsable or out of range). */
+    AtomicsConfigurationException badInitialValue(String text, IllegalArgumentException e) {
+        return new AtomicsConfigurationException(
+                prefix + ".initial-value",
+                text,
+                "initial value out of range: " + e.getMessage(),
+                type == AtomicType.BYTES
+                        ? "Give exactly " + width + " bytes as hex, e.g. 0x" + "00".repeat(width) + "."
+                        : "Use a value in the range of " + type.name() + " of width " + width + ", or a wider atomic ("
+                                + prefix + ".width).",
+                e);
+    }
 
     /** What every entry has: its source fills in the rest. */
     static ResolvedAtomic of(String name, String prefix, AtomicType<?, ?, ?> type, int width, @Nullable Engine engine) {

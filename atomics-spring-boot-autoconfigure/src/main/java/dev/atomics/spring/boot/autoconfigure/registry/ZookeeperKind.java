@@ -147,14 +147,7 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
             Int128 v = AtomicValues.parseInt128(text, b.width(), signed);
             return signed ? v.toBigInteger() : v.toUnsignedBigInteger();
         } catch (IllegalArgumentException e) {
-            throw new AtomicsConfigurationException(
-                    b.prefix() + ".initial-value",
-                    text,
-                    "initial value out of range: " + e.getMessage(),
-                    b.type() == AtomicType.BYTES
-                            ? "Give exactly " + b.width() + " bytes as hex, e.g. 0x" + "00".repeat(b.width()) + "."
-                            : "Use a value in the range of " + b.type().name() + " of width " + b.width() + ".",
-                    e);
+            throw b.badInitialValue(text, e);
         }
     }
 
