@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -122,17 +121,10 @@ public final class RedisKind implements SourceKind<AtomicsProperties.Cluster> {
     }
 
     private static RedisMissingKeyPolicy policy(ResolvedAtomic b, String value) {
-        String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        return switch (v) {
-            case "", "create-at-startup" -> RedisMissingKeyPolicy.CREATE_AT_STARTUP;
-            case "fail" -> RedisMissingKeyPolicy.FAIL;
-            case "recreate" -> RedisMissingKeyPolicy.RECREATE;
-            default ->
-                throw new AtomicsConfigurationException(
-                        b.prefix() + ".on-missing",
-                        value,
-                        "unknown policy for a missing key",
-                        "Use create-at-startup (default), fail or recreate.");
+        return switch (OnMissing.of(b, value)) {
+            case CREATE_AT_STARTUP -> RedisMissingKeyPolicy.CREATE_AT_STARTUP;
+            case FAIL -> RedisMissingKeyPolicy.FAIL;
+            case RECREATE -> RedisMissingKeyPolicy.RECREATE;
         };
     }
 

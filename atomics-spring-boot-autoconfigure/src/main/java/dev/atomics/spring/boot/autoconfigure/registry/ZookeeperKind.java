@@ -94,30 +94,18 @@ public final class ZookeeperKind implements SourceKind<AtomicsProperties.Cluster
      * fail: never created by the application.
      */
     private static @Nullable BigInteger initial(ResolvedAtomic b, AtomicsProperties.Cluster entry) {
-        String policy = entry.getOnMissing() == null
-                ? ""
-                : entry.getOnMissing().trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        OnMissing policy = OnMissing.of(b, entry.getOnMissing());
+        if (policy == OnMissing.RECREATE) {
+            throw new AtomicsConfigurationException(
+                    b.prefix() + ".on-missing",
+                    entry.getOnMissing(),
+                    "atomics on znodes never read a missing znode as zero or recreate it behind an operation",
+                    "Use create-at-startup (default: created once, at first contact) or fail.");
+        }
         String text = entry.getInitialValue();
         boolean hasInitial = text != null && !text.isBlank();
-        switch (policy) {
-            case "", "create-at-startup", "fail" -> {
-                // below
-            }
-            case "recreate" ->
-                throw new AtomicsConfigurationException(
-                        b.prefix() + ".on-missing",
-                        entry.getOnMissing(),
-                        "atomics on znodes never read a missing znode as zero or recreate it behind an operation",
-                        "Use create-at-startup (default: created once, at first contact) or fail.");
-            default ->
-                throw new AtomicsConfigurationException(
-                        b.prefix() + ".on-missing",
-                        entry.getOnMissing(),
-                        "unknown policy for a missing znode",
-                        "Use create-at-startup (default) or fail.");
-        }
         // a readonly atomic never writes, so never creates: create-at-startup acts as fail (as on Redis)
-        if (policy.equals("fail") || entry.isReadonly()) {
+        if (policy == OnMissing.FAIL || entry.isReadonly()) {
             if (hasInitial) {
                 throw new AtomicsConfigurationException(
                         b.prefix() + ".initial-value",
